@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Cross-check fiscal-sim against the independent Python reference.
+
+Usage:  python3 crosscheck.py --binary PATH/fiscal-sim [--seeds N] [--start K]
+                              [--keep] [--max-diffs M]
+
+For each seed K … K+N−1: generate a scenario (generate_scenario.py), run
+`fiscal-sim run SCEN --out DIR1 --quiet` (retried without --quiet if that flag
+is rejected), run reference_model.py into DIR2 and compare units.csv and
+districts.csv cell by cell.  Money cells must agree within 0.01, ratios
+(self_sufficiency, capacity_factor) within 1e-6, text cells exactly.
+fiscal-sim may add extra columns after the §9 ones; only shared columns are
+compared.  Failing scenarios are kept and their path printed.  The last line
+is `N passed, M failed`; exit status 1 if any seed failed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import generate_scenario  # noqa: E402
+import reference_model  # noqa: E402
+
+TEXT = {"variant", "district", "unit", "year", "adopted"}
+RATIOS = {"self_sufficiency", "capacity_factor"}
+MONEY_TOL = 0.01 + 1e-9
+RATIO_TOL = 1e-6 + 1e-12
+
+
+def read(path):
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]
+
+
+def compare_file(name, exp_path, act_path, key_cols, max_diffs):
+    diffs = []
+    if not os.path.exists(act_path):
+        return [f"{name}: missing in fiscal-sim output"]
+    eh, er = read(exp_path)
+    ah, ar = read(act_path)
+    if ah[:len(eh)] != eh:
+        diffs.append(f"{name}: header mismatch: expected prefix {eh} (reference) actual {ah[:len(eh)]} (fiscal-sim)")
+    common = [c for c in eh if c in ah]
+    ei = {c: eh.index(c) for c in common}
+    ai = {c: ah.index(c) for c in common}
+    if len(er) != len(ar):
+        diffs.append(f"{name}: {len(er)} rows (reference) vs {len(ar)} rows (fiscal-sim)")
+    for n, (e, a) in enumerate(zip(er, ar)):
+        ekey = "/".join(e[eh.index(k)] for k in key_cols)
+        akey = "/".join(a[ah.index(k)] for k in key_cols if k in ah)
+        if ekey != akey:
+            diffs.append(f"{name} row {n + 2}: key expected {ekey} (reference) actual {akey} (fiscal-sim)")
+            if len(diffs) >= max_diffs:
+                break
+            continue
+        for c in common:
+            x, y = e[ei[c]], a[ai[c]] if ai[c] < len(a) else "<missing>"
+            if c in TEXT or x == "" or y == "":
+                ok = x == y
+            else:
+                try:
+                    tol = RATIO_TOL if c in RATIOS else MONEY_TOL
+                    ok = abs(float(x) - float(y)) <= tol
+                except ValueError:
+                    ok = False
+            if not ok:
+                diffs.append(f"{name} row {ekey} column {c}: expected {x} (reference) actual {y} (fiscal-sim)")
+                if len(diffs) >= max_diffs:
+                    return diffs
+    return diffs
+
+
+def run_binary(binary, scen, out):
+    cmd = [binary, "run", scen, "--out", out, "--quiet"]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    if p.returncode != 0 and ("quiet" in (p.stderr + p.stdout).lower()):
+        shutil.rmtree(out, ignore_errors=True)
+        p = subprocess.run(cmd[:-1], capture_output=True, text=True, timeout=600)
+    return p
+
+
+def check_seed(binary, seed, workroot, max_diffs):
+    d = os.path.join(workroot, f"seed-{seed}")
+    shutil.rmtree(d, ignore_errors=True)
+    scen = generate_scenario.Gen(seed).build(d)
+    ref_out = os.path.join(d, "reference-out")
+    act_out = os.path.join(d, "fiscal-sim-out")
+    reference_model.run(scen, ref_out)
+    p = run_binary(binary, scen, act_out)
+    if p.returncode != 0:
+        return scen, [f"fiscal-sim exited {p.returncode}: {(p.stderr or p.stdout).strip()[:2000]}"]
+    diffs = compare_file("units.csv", os.path.join(ref_out, "units.csv"),
+                         os.path.join(act_out, "units.csv"),
+                         ["variant", "district", "unit", "year"], max_diffs)
+    diffs += compare_file("districts.csv", os.path.join(ref_out, "districts.csv"),
+                          os.path.join(act_out, "districts.csv"),
+                          ["variant", "district", "year"], max_diffs)
+    return scen, diffs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--seeds", type=int, default=50)
+    ap.add_argument("--start", type=int, default=1)
+    ap.add_argument("--keep", action="store_true", help="keep passing scenarios too")
+    ap.add_argument("--max-diffs", type=int, default=8)
+    ap.add_argument("--workdir", help="where to write scenarios (default: a new temp dir)")
+    args = ap.parse_args()
+    binary = os.path.abspath(args.binary)
+    workroot = args.workdir or tempfile.mkdtemp(prefix="fiscal-crosscheck-")
+    os.makedirs(workroot, exist_ok=True)
+    passed = failed = 0
+    for seed in range(args.start, args.start + args.seeds):
+        try:
+            scen, diffs = check_seed(binary, seed, workroot, args.max_diffs)
+        except Exception as e:  # reference or generator problem: report, count as failure
+            scen, diffs = os.path.join(workroot, f"seed-{seed}"), [f"harness error: {e!r}"]
+        if diffs:
+            failed += 1
+            for line in diffs[:args.max_diffs]:
+                print(f"seed {seed}: {line}")
+            print(f"seed {seed}: scenario kept at {scen}")
+        else:
+            passed += 1
+            if not args.keep:
+                shutil.rmtree(os.path.dirname(scen), ignore_errors=True)
+        sys.stdout.flush()
+    if failed == 0 and not args.keep and not args.workdir:
+        shutil.rmtree(workroot, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
