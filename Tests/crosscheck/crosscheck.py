@@ -88,11 +88,16 @@ def run_binary(binary, scen, out):
     return p
 
 
-def check_seed(binary, seed, workroot, max_diffs):
+def check_seed(binary, seed, workroot, max_diffs, scenario=None):
     d = os.path.join(workroot, f"seed-{seed}")
     shutil.rmtree(d, ignore_errors=True)
-    scen = generate_scenario.Gen(seed).build(d)
+    if scenario:
+        os.makedirs(d)
+        scen = os.path.abspath(scenario)
+    else:
+        scen = generate_scenario.Gen(seed).build(d)
     ref_out = os.path.join(d, "reference-out")
+    # outputs live in d (the scenario's folder for generated seeds)
     act_out = os.path.join(d, "fiscal-sim-out")
     reference_model.run(scen, ref_out)
     p = run_binary(binary, scen, act_out)
@@ -115,14 +120,18 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep passing scenarios too")
     ap.add_argument("--max-diffs", type=int, default=8)
     ap.add_argument("--workdir", help="where to write scenarios (default: a new temp dir)")
+    ap.add_argument("--scenario", action="append", default=[],
+                    help="check this scenario file instead of generated seeds (repeatable)")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     workroot = args.workdir or tempfile.mkdtemp(prefix="fiscal-crosscheck-")
     os.makedirs(workroot, exist_ok=True)
     passed = failed = 0
-    for seed in range(args.start, args.start + args.seeds):
+    jobs = ([(j, p) for j, p in enumerate(args.scenario)] if args.scenario
+            else [(s, None) for s in range(args.start, args.start + args.seeds)])
+    for seed, given in jobs:
         try:
-            scen, diffs = check_seed(binary, seed, workroot, args.max_diffs)
+            scen, diffs = check_seed(binary, seed, workroot, args.max_diffs, given)
         except Exception as e:  # reference or generator problem: report, count as failure
             scen, diffs = os.path.join(workroot, f"seed-{seed}"), [f"harness error: {e!r}"]
         if diffs:
@@ -133,7 +142,7 @@ def main():
         else:
             passed += 1
             if not args.keep:
-                shutil.rmtree(os.path.dirname(scen), ignore_errors=True)
+                shutil.rmtree(os.path.join(workroot, f"seed-{seed}"), ignore_errors=True)
         sys.stdout.flush()
     if failed == 0 and not args.keep and not args.workdir:
         shutil.rmtree(workroot, ignore_errors=True)
