@@ -1,0 +1,53 @@
+/// The shortest decimal that reads back as the same Double (what Swift's `description` and
+/// Python's `repr` print), as sign, digits and exponent: value = ±0.d₁d₂…dₙ × 10^`pointPosition`.
+///
+/// SPEC §13 rounds this decimal, not the binary value, so 2.675 at precision 2 is 2.68 under
+/// half-up even though the nearest Double is 2.67499999….
+public struct ShortestDecimal: Sendable, Equatable {
+    /// Whether the value is negative.
+    public var isNegative: Bool
+    /// Significant digits (0…9), no leading or trailing zeros; empty for zero.
+    public var digits: [UInt8]
+    /// Position of the decimal point relative to the first digit.
+    public var pointPosition: Int
+
+    /// Decomposes a finite `value`.
+    public init(_ value: Double) {
+        precondition(value.isFinite, "cannot write a non-finite amount")
+        isNegative = value < 0
+        var text = Array((value < 0 ? -value : value).description.utf8)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self))!
+            text.removeSubrange(e...)
+        }
+        let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+        let integerDigits = point
+        var all = text.filter { $0 != UInt8(ascii: ".") }.map { $0 - UInt8(ascii: "0") }
+        var position = integerDigits + exponent
+        while let first = all.first, first == 0 {
+            all.removeFirst()
+            position -= 1
+        }
+        while let last = all.last, last == 0 { all.removeLast() }
+        digits = all
+        pointPosition = all.isEmpty ? 0 : position
+        if all.isEmpty { isNegative = false }
+    }
+
+    /// Splits |value| at `precision` decimals into the integer count of 10^-precision below it
+    /// (`whole`) and the remaining digits (`fraction`, the digits after that position).
+    func split(at precision: Int) -> (whole: Int128, fraction: ArraySlice<UInt8>) {
+        let cut = pointPosition + precision
+        var whole: Int128 = 0
+        for index in 0..<max(cut, 0) {
+            whole = whole * 10 + Int128(index < digits.count ? digits[index] : 0)
+        }
+        let fraction = cut >= digits.count ? [] : digits[max(cut, 0)...]
+        if cut < 0 {
+            // Leading zeros after the cut precede the digits.
+            return (whole, ArraySlice(Array(repeating: 0, count: -cut) + digits))
+        }
+        return (whole, fraction)
+    }
+}

@@ -1,0 +1,67 @@
+import FiscalModel
+import Foundation
+
+/// The tool's version, written into every run manifest.
+public enum ToolVersion {
+    /// Semantic version of fiscal-sim.
+    public static let current = "0.1.0"
+}
+
+/// `run.json`: what produced a run folder (SPEC §9).
+public struct RunManifest: Codable, Sendable, Equatable {
+    /// Always `fiscal-sim`.
+    public var tool = "fiscal-sim"
+    /// Tool version.
+    public var version = ToolVersion.current
+    /// Scenario name.
+    public var name: String
+    /// Scenario path as given.
+    public var scenario: String
+    /// SHA-256 of the scenario file.
+    public var scenarioSHA256: String
+    /// Random seed.
+    public var seed: UInt64
+    /// Monte Carlo paths.
+    public var paths: Int
+    /// Variants in output order.
+    public var variants: [String]
+    /// Base and end year.
+    public var years: [Int]
+    /// Currency and money unit.
+    public var currency: String
+    /// Money unit (万元 or 元).
+    public var unit: String
+    /// Decimals of money cells.
+    public var precision: Int
+    /// Rounding rule.
+    public var rounding: String
+    /// Files in the folder.
+    public var files: [String]
+    /// Run diagnostics (e.g. tax values clamped at a zero growth factor).
+    public var diagnostics: [String: Int]
+
+    /// The manifest of a run of `loaded`.
+    public init(loaded: LoadedScenario, variants: [String], files: [String], diagnostics: [String: Int]) {
+        let scenario = loaded.scenario
+        name = scenario.name
+        self.scenario = loaded.path
+        scenarioSHA256 = loaded.sha256
+        seed = scenario.seed
+        paths = scenario.paths
+        self.variants = variants
+        years = [scenario.horizon.baseYear, scenario.horizon.endYear]
+        currency = scenario.currency
+        unit = scenario.moneyUnit
+        precision = scenario.precision
+        rounding = scenario.rounding.rawValue
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    /// Pretty JSON with sorted keys (stable bytes for the same run).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}

@@ -1,0 +1,36 @@
+/// The keys a scenario file may use (SPEC §11), per section.
+enum ScenarioKeys {
+    static let topLevel = [
+        "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
+        "districts", "growth", "allocation", "collective", "incentive", "restructuring", "rollout", "rebate",
+        "lineFees", "donations", "needs", "variants",
+    ]
+    static let years = ["base", "end"]
+    static let district = ["id", "name", "capacity"]
+    static let capacity = ["maxShareOfRevenue", "maxAmount"]
+    static let growth = ["tax", "byTag", "volatility", "correlation"]
+    static let correlation = ["withinDistrict", "acrossDistricts", "matrix"]
+    static let allocation = ["indexation"]
+    static let collective = ["growth"]
+    static let incentive = ["elasticity"]
+    static let restructuring = ["exitRate", "taxYield"]
+    static let rollout = ["default", "byTag", "byUnit"]
+    static let rebate = [
+        "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit", "eligibility",
+    ]
+    static let band = ["upTo", "rate"]
+    static let eligibility = ["excludeTags", "includeTags"]
+    static let lineFee = [
+        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility",
+    ]
+    static let taskCost = ["indicator", "unitCost", "growth"]
+    static let donations = ["reserveShare", "minimumPerUnit", "allocationKey", "sources", "eligibility"]
+    static let source = ["id", "amount", "growth", "volatility"]
+    static let need = ["id", "indicator", "unitCost", "growth"]
+    static let variant = ["name", "set"]
+    /// Top-level keys a variant's `set` may not change.
+    static let fixedForVariants = [
+        "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
+        "variants",
+    ]
+}

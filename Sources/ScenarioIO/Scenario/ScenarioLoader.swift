@@ -1,0 +1,270 @@
+import Crypto
+import FiscalModel
+import Foundation
+import Yams
+
+/// A scenario read and validated from a file, with what the run manifest records about it.
+public struct LoadedScenario: Sendable {
+    /// The validated model.
+    public var scenario: Scenario
+    /// The scenario path as given.
+    public var path: String
+    /// SHA-256 of the scenario file's bytes, hex.
+    public var sha256: String
+    /// Warnings (the scenario is runnable).
+    public var warnings: [Diagnostic]
+}
+
+/// Reads a scenario file and the tables it names into a validated `Scenario`, checking
+/// everything SPEC §11 and §13 ask and reporting every problem found in one pass.
+public struct ScenarioLoader: Sendable {
+    /// Where files are read from.
+    public var files: ScenarioFiles
+
+    /// Creates a loader reading from `files`.
+    public init(files: ScenarioFiles = .disk) { self.files = files }
+
+    /// Loads and validates the scenario at `path`.
+    public func load(_ path: String) throws(InputError) -> LoadedScenario {
+        let data: Data
+        do {
+            data = try files.data(at: path)
+        } catch {
+            throw InputError([Diagnostic(file: path, message: "cannot read the scenario file: \(Self.reason(error)); check the path")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError([Diagnostic(file: path, message: "the scenario file is not UTF-8 text; save it as UTF-8")])
+        }
+        let source = try YAMLSource.parse(text, file: path)
+        let reader = NodeReader(file: path)
+        let scenario = decode(source.root, reader: reader, path: path)
+        let errors = reader.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty, let scenario else {
+            throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : reader.diagnostics)
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: reader.diagnostics)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue || nsError.code == CocoaError.fileNoSuchFile.rawValue {
+            return "no such file"
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoPermission.rawValue { return "permission denied" }
+        return nsError.localizedDescription
+    }
+
+    // MARK: Decoding
+
+    private func decode(_ root: Node, reader: NodeReader, path: String) -> Scenario? {
+        guard let fields = reader.fields(root, path: "", allowed: ScenarioKeys.topLevel) else { return nil }
+        let header = ScenarioHeader.decode(fields, reader: reader)
+        guard let horizon = header.horizon else {
+            // Without the years, step functions and everything after cannot be checked.
+            return nil
+        }
+        reader.horizon = horizon
+        let districtIDs = header.districts.map(\.id)
+        var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs)
+        let reform = decoder.decode(fields)
+        var decoders = [decoder]
+        var variants: [(name: String, node: Node, policy: Policy?)] = []
+        if let reform, let list = fields["variants"] {
+            variants = decodeVariants(list, root: root, reform: reform, reader: reader, districtIDs: districtIDs, decoders: &decoders)
+        }
+
+        // The units table, with every column any policy reads.
+        var units: [FiscalUnit] = []
+        var columns: [String] = []
+        for column in decoders.flatMap(\.columns).map(\.column) where !columns.contains(column) {
+            columns.append(column)
+        }
+        guard let unitsPath = header.unitsPath else { return nil }
+        let unitsFile = ScenarioFiles.resolve(unitsPath.path, against: path)
+        if let table = readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units") {
+            let result = UnitsTableReader(table: table, districtIDs: districtIDs, indicatorColumns: columns).read()
+            reader.append(result.diagnostics)
+            units = result.units
+            if result.diagnostics.isEmpty {
+                checkAgainstUnits(units, header: header, decoders: decoders, reader: reader)
+            }
+        }
+        if let series = header.taxSeriesPath, !units.isEmpty {
+            let file = ScenarioFiles.resolve(series.path, against: path)
+            if let table = readTable(file, node: series.node, reader: reader, what: "tax series") {
+                let result = TaxSeriesReader(table: table, unitIDs: units.map(\.id), horizon: horizon).read()
+                reader.append(result.diagnostics)
+                for (unit, years) in result.series { units[unit].plannedTax = years }
+            }
+        }
+        var matrix: CorrelationMatrix?
+        if let file = decoders.compactMap(\.matrixFile).first, !units.isEmpty {
+            matrix = readMatrix(ScenarioFiles.resolve(file.path, against: path), node: file.node, units: units, reader: reader)
+        }
+        guard !reader.hasErrors, var reform else { return nil }
+        func withMatrix(_ policy: Policy, _ decoder: PolicyDecoder) -> Policy {
+            var policy = policy
+            if decoder.matrixFile != nil, let matrix { policy.taxGrowth.correlation = .matrix(matrix) }
+            return policy
+        }
+        reform = withMatrix(reform, decoders[0])
+        return Scenario(
+            name: header.name ?? "scenario", horizon: horizon, currency: header.currency, moneyUnit: header.moneyUnit,
+            precision: header.precision, rounding: header.rounding, seed: header.seed, paths: header.paths,
+            districts: header.districts, units: units, reform: reform,
+            variants: zip(variants, decoders.dropFirst()).compactMap { variant, decoder in
+                variant.policy.map { Variant(name: variant.name, policy: withMatrix($0, decoder)) }
+            })
+    }
+
+    private func decodeVariants(
+        _ list: Node, root: Node, reform: Policy, reader: NodeReader, districtIDs: [String], decoders: inout [PolicyDecoder]
+    ) -> [(name: String, node: Node, policy: Policy?)] {
+        guard let items = reader.list(list, path: "variants") else { return [] }
+        var result: [(String, Node, Policy?)] = []
+        var names = Set([Variant.reformName, Variant.counterfactualName])
+        let overlay = VariantOverlay(firstYear: reader.horizon!.firstYear)
+        for (index, item) in items.enumerated() {
+            let path = "variants[\(index)]"
+            guard let fields = reader.fields(item, path: path, allowed: ScenarioKeys.variant),
+                let nameNode = reader.requireKey("name", in: fields, path: path),
+                let name = reader.text(nameNode, path: path + ".name")
+            else { continue }
+            guard names.insert(name).inserted else {
+                let why = [Variant.reformName, Variant.counterfactualName].contains(name) ? "is reserved" : "is used twice"
+                reader.error(nameNode, "\(path).name: the variant name '\(name)' \(why); choose another name")
+                continue
+            }
+            var tree = root
+            var valid = true
+            if let setNode = fields["set"] {
+                guard case .mapping(let entries) = setNode else {
+                    reader.error(setNode, "variant '\(name)': set: expected a mapping from dotted path to value, e.g. {rebate.bands: [{rate: 0.5}]}")
+                    continue
+                }
+                for (keyNode, value) in entries {
+                    let key = keyNode.string ?? ""
+                    let first = String(key.split(separator: ".").first ?? "")
+                    if ScenarioKeys.fixedForVariants.contains(first) {
+                        reader.error(keyNode, "variant '\(name)': set: '\(key)' cannot be changed by a variant (name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries and variants are the same for all variants)")
+                        valid = false
+                        continue
+                    }
+                    if !ScenarioKeys.topLevel.contains(first) {
+                        reader.error(keyNode, "variant '\(name)': set: '\(key)' does not exist: unknown section '\(first)'\(Suggestion.hint(for: first, in: ScenarioKeys.topLevel))")
+                        valid = false
+                        continue
+                    }
+                    do {
+                        tree = try overlay.apply(value, at: key, to: tree, mark: keyNode.mark)
+                    } catch {
+                        reader.error(keyNode, "variant '\(name)': set: \(error.message)")
+                        valid = false
+                    }
+                }
+            }
+            guard valid else { continue }
+            reader.context = "variant '\(name)': "
+            defer { reader.context = "" }
+            guard let variantRoot = reader.fields(tree, path: "", allowed: ScenarioKeys.topLevel) else { continue }
+            let variantDistricts = ScenarioHeader.districtIDs(variantRoot["districts"])
+            if variantDistricts != districtIDs {
+                reader.error(fields["set"], "variants may not add, remove or reorder districts; the scenario declares \(districtIDs.joined(separator: ", "))")
+                continue
+            }
+            var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs)
+            let policy = decoder.decode(variantRoot)
+            if let policy, policy.lineFees.map(\.id) != reform.lineFees.map(\.id) {
+                reader.error(fields["set"], "variants may not add, remove or reorder fee categories; the scenario has \(reform.lineFees.map(\.id).joined(separator: ", "))")
+                continue
+            }
+            decoders.append(decoder)
+            result.append((name, item, policy))
+        }
+        return result
+    }
+
+    private func readTable(_ file: String, node: Node, reader: NodeReader, what: String) -> CSVTable? {
+        let data: Data
+        do {
+            data = try files.data(at: file)
+        } catch {
+            reader.error(node, "cannot read the \(what) file '\(file)': \(Self.reason(error)); paths are relative to the scenario file")
+            return nil
+        }
+        do {
+            return try CSVTable.parse(data, file: file)
+        } catch {
+            reader.append(error.diagnostics)
+            return nil
+        }
+    }
+
+    private func checkAgainstUnits(_ units: [FiscalUnit], header: ScenarioHeader, decoders: [PolicyDecoder], reader: NodeReader) {
+        let ids = units.map(\.id)
+        for (index, district) in header.districts.enumerated() where !units.contains(where: { $0.districtIndex == index }) {
+            reader.error(header.districtNodes[index], "district '\(district.id)' has no units in the units file; remove it or add its units")
+        }
+        var reported = Set<String>()
+        for decoder in decoders {
+            for reference in decoder.unitReferences where !ids.contains(reference.id) && reported.insert("u:" + reference.id).inserted {
+                reader.error(reference.node, "rollout.byUnit: '\(reference.id)' is not a unit of the units file\(Suggestion.hint(for: reference.id, in: ids))")
+            }
+            for key in decoder.keys {
+                for column in key.key.columns {
+                    for (index, district) in header.districts.enumerated() {
+                        let sum = units.filter { $0.districtIndex == index }.reduce(0) { $0 + $1.indicator(column) }
+                        if sum == 0, reported.insert("k:\(key.path)|\(column)|\(district.id)").inserted {
+                            reader.error(key.node, "\(key.path): column '\(column)' sums to 0 over the units of district '\(district.id)', so no share can be computed; fill in the column or drop it from the key")
+                        }
+                    }
+                }
+            }
+        }
+        let tags = Set(units.flatMap(\.tags))
+        for decoder in decoders {
+            for reference in decoder.tagReferences where !tags.contains(reference.tag) && reported.insert("t:" + reference.tag).inserted {
+                reader.warning(reference.node, "tag '\(reference.tag)' is carried by no unit\(Suggestion.hint(for: reference.tag, in: Array(tags).sorted())); it has no effect")
+            }
+        }
+    }
+
+    private func readMatrix(_ file: String, node: Node, units: [FiscalUnit], reader: NodeReader) -> CorrelationMatrix? {
+        guard let table = readTable(file, node: node, reader: reader, what: "correlation matrix") else { return nil }
+        let ids = units.map(\.id)
+        guard table.header.first == "id", Array(table.header.dropFirst()) == ids else {
+            reader.append([Diagnostic(file: file, line: 1, column: 1, message: "the header must be 'id' followed by the unit ids in units-file order (\(ids.prefix(5).joined(separator: ","))\(ids.count > 5 ? ",…" : ""))")])
+            return nil
+        }
+        guard table.rows.count == ids.count else {
+            reader.append([Diagnostic(file: file, line: 1, message: "expected one row per unit (\(ids.count)), found \(table.rows.count)")])
+            return nil
+        }
+        var entries: [Double] = []
+        entries.reserveCapacity(ids.count * ids.count)
+        var valid = true
+        for (index, row) in table.rows.enumerated() {
+            guard row.fields.count == ids.count + 1, row.fields[0].trimmingCharacters(in: .whitespaces) == ids[index] else {
+                reader.append([Diagnostic(file: file, line: row.line, column: 1, message: "row \(index + 1) must start with unit id '\(ids[index])' and have \(ids.count) values")])
+                return nil
+            }
+            for (column, field) in row.fields.dropFirst().enumerated() {
+                switch PlainDecimal.parse(field) {
+                case .success(let value): entries.append(value)
+                case .failure(let reason):
+                    reader.append([Diagnostic(file: file, line: row.line, column: column + 2, message: "unit '\(ids[index])', column '\(ids[column])': found '\(field)'; \(reason.explanation)")])
+                    valid = false
+                    entries.append(0)
+                }
+            }
+        }
+        guard valid else { return nil }
+        do {
+            return try CorrelationMatrix(size: ids.count, entries: entries)
+        } catch {
+            reader.append([Diagnostic(file: file, message: "the correlation matrix is \(error)")])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import CSV
+import Foundation
+
+/// A CSV file read into header and rows, with line numbers for diagnostics.
+///
+/// Accepts UTF-8 with or without a byte-order mark; other encodings (GBK/GB18030 from Excel
+/// on Chinese Windows, most often) are refused with a message that says how to re-save.
+struct CSVTable {
+    /// A data row with its 1-based line number.
+    struct Row {
+        var line: Int
+        var fields: [String]
+    }
+
+    /// The file name used in diagnostics.
+    var file: String
+    /// Header fields, trimmed.
+    var header: [String]
+    /// Data rows.
+    var rows: [Row]
+
+    /// Reads `data` as CSV.
+    static func parse(_ data: Data, file: String) throws(InputError) -> CSVTable {
+        guard var text = String(data: data, encoding: .utf8) else {
+            let hint = Self.looksLikeGB18030(data)
+                ? "it looks like GBK/GB18030 (Excel's default 'CSV' on Chinese Windows); re-save it as UTF-8: in Excel choose 'CSV UTF-8 (逗号分隔)', or run: iconv -f GB18030 -t UTF-8 \(file) > utf8.csv"
+                : "save it as UTF-8"
+            throw InputError([Diagnostic(file: file, line: Self.firstInvalidLine(data), message: "the file is not UTF-8 text; \(hint)")])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.allSatisfy(\.isWhitespace) {
+            throw InputError([Diagnostic(file: file, line: 1, column: 1, message: "the file is empty; it needs a header row")])
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw InputError([Diagnostic(file: file, line: 1, message: "cannot read CSV: \(error)")])
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var rows: [Row] = []
+        var line = 1 + Self.newlines(in: reader.headerRow ?? [])
+        while let fields = reader.next() {
+            line += 1
+            if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            rows.append(Row(line: line, fields: fields))
+            line += Self.newlines(in: fields)
+        }
+        if let error = reader.error {
+            throw InputError([Diagnostic(file: file, line: line + 1, message: "cannot read CSV: \(error); check for an unclosed quote")])
+        }
+        return CSVTable(file: file, header: header, rows: rows)
+    }
+
+    /// Index of `column` in the header.
+    func index(of column: String) -> Int? { header.firstIndex(of: column) }
+
+    private static func newlines(in fields: [String]) -> Int {
+        fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+    }
+
+    private static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(data: data[start..<index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+
+    /// A GB18030 double-byte sequence: lead byte 0x81–0xFE, trail 0x40–0xFE except 0x7F.
+    private static func looksLikeGB18030(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        var index = 0
+        var pairs = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            guard (0x81...0xFE).contains(byte), index + 1 < bytes.count else { return false }
+            let trail = bytes[index + 1]
+            if (0x40...0xFE).contains(trail) && trail != 0x7F {
+                pairs += 1
+                index += 2
+            } else if (0x30...0x39).contains(trail), index + 3 < bytes.count {
+                index += 4
+                pairs += 1
+            } else {
+                return false
+            }
+        }
+        return pairs > 0
+    }
+}
+
+/// Strict plain-decimal parsing for CSV cells (SPEC §13): `[+-]?digits[.digits]`, spaces around.
+enum PlainDecimal {
+    /// The parsed number, or why the text is not a plain decimal.
+    static func parse(_ text: String) -> Result<Double, Problem> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .failure(.empty) }
+        var body = Substring(trimmed)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let digitsOnly = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        if parts.count <= 2, parts.allSatisfy(digitsOnly), let value = Double(trimmed) {
+            return .success(value)
+        }
+        let lower = trimmed.lowercased()
+        if ["nan", "inf", "+inf", "-inf", "infinity", "-infinity", "+infinity"].contains(lower) { return .failure(.notFinite) }
+        if trimmed.contains(",") || trimmed.contains("，") { return .failure(.thousandsSeparator) }
+        if lower.contains("e"), Double(trimmed) != nil { return .failure(.exponent) }
+        return .failure(.notANumber)
+    }
+
+    /// Why a cell is not a plain decimal.
+    enum Problem: Error {
+        case empty, notFinite, thousandsSeparator, exponent, notANumber
+
+        var explanation: String {
+            switch self {
+            case .empty: return "the cell is empty; write a number (0 if none)"
+            case .notFinite: return "NaN and infinity are not amounts; write a plain decimal"
+            case .thousandsSeparator: return "thousands separators are not allowed; write 1234.5, not 1,234.5"
+            case .exponent: return "exponent notation is not allowed; write the plain decimal (e.g. 12000, not 1.2e4)"
+            case .notANumber: return "expected a plain decimal such as 1234.5"
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import FiscalModel
+import Foundation
+
+/// Reads the units CSV (SPEC §11, §13) into street offices, reporting every problem with file,
+/// line, column (the 1-based field number), unit and column name.
+struct UnitsTableReader {
+    /// Columns every units file needs.
+    static let requiredColumns = ["id", "district", "tax", "allocation"]
+    /// Money columns with a default of 0 when absent.
+    static let optionalMoneyColumns = ["enterprise_income", "collective_income"]
+
+    /// The table.
+    let table: CSVTable
+    /// Declared district ids.
+    let districtIDs: [String]
+    /// Indicator columns the scenario reads (fees, keys, task costs, needs).
+    let indicatorColumns: [String]
+
+    /// The units, or every problem found.
+    func read() -> (units: [FiscalUnit], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let file = table.file
+        func problem(line: Int, column: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
+        }
+        var missing = false
+        for column in Self.requiredColumns + indicatorColumns where table.index(of: column) == nil {
+            missing = true
+            problem(line: 1, column: nil, "missing column '\(column)'\(Suggestion.hint(for: column, in: table.header)); the header has: \(table.header.joined(separator: ", "))")
+        }
+        var seenHeader = Set<String>()
+        for (index, name) in table.header.enumerated() where !seenHeader.insert(name).inserted {
+            problem(line: 1, column: index + 1, "column '\(name)' appears twice in the header")
+        }
+        if missing { return ([], diagnostics) }
+
+        let column = { (name: String) in table.index(of: name) }
+        var units: [FiscalUnit] = []
+        var seenIDs: [String: Int] = [:]
+        for row in table.rows {
+            let fields = row.fields
+            guard fields.count == table.header.count else {
+                problem(line: row.line, column: nil, "this row has \(fields.count) fields, the header has \(table.header.count); check for a stray or missing comma")
+                continue
+            }
+            func cell(_ name: String) -> String { column(name).map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            let id = cell("id")
+            let who = id.isEmpty ? "" : "unit '\(id)', "
+            guard !id.isEmpty else {
+                problem(line: row.line, column: column("id")! + 1, "column 'id': the unit id is empty; every unit needs a unique id")
+                continue
+            }
+            if let first = seenIDs[id] {
+                problem(line: row.line, column: column("id")! + 1, "unit '\(id)': duplicate id (first used on line \(first)); ids must be unique")
+                continue
+            }
+            seenIDs[id] = row.line
+            let districtText = cell("district")
+            let districtIndex = districtIDs.firstIndex(of: districtText)
+            if districtIndex == nil {
+                problem(line: row.line, column: column("district")! + 1, "\(who)column 'district': '\(districtText)' is not a declared district\(Suggestion.hint(for: districtText, in: districtIDs)); declared: \(districtIDs.joined(separator: ", "))")
+            }
+            var valid = districtIndex != nil
+            func number(_ name: String, minimum: Double? = 0, optional: Bool = false) -> Double? {
+                guard let index = column(name) else { return optional ? 0 : nil }
+                switch PlainDecimal.parse(fields[index]) {
+                case .success(let value):
+                    if let minimum, value < minimum {
+                        let allowed = minimum == 0 ? "amounts and indicators cannot be negative" : "must be ≥ \(minimum)"
+                        problem(line: row.line, column: index + 1, "\(who)column '\(name)': found \(fields[index].trimmingCharacters(in: .whitespaces)); \(allowed)")
+                        valid = false
+                        return nil
+                    }
+                    return value
+                case .failure(let reason):
+                    problem(line: row.line, column: index + 1, "\(who)column '\(name)': found '\(fields[index])'; \(reason.explanation)")
+                    valid = false
+                    return nil
+                }
+            }
+            let tax = number("tax")
+            let allocation = number("allocation")
+            let enterprise = number("enterprise_income", optional: true)
+            let collective = number("collective_income", optional: true)
+            var growthOverride: Double?
+            if let index = column("tax_growth"), !fields[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                growthOverride = number("tax_growth", minimum: -1)
+            }
+            var indicators: [String: Double] = [:]
+            for name in indicatorColumns where indicators[name] == nil {
+                indicators[name] = number(name)
+            }
+            guard valid, let tax, let allocation, let enterprise, let collective, let districtIndex else { continue }
+            let name = cell("name")
+            let tags = cell("tags").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            units.append(
+                FiscalUnit(
+                    id: id, name: name.isEmpty ? id : name, districtIndex: districtIndex, tags: tags, tax: tax,
+                    allocation: allocation, enterpriseIncome: enterprise, collectiveIncome: collective,
+                    taxGrowthOverride: growthOverride, indicators: indicators.compactMapValues { $0 }))
+        }
+        if table.rows.isEmpty { problem(line: 1, column: nil, "the file has a header but no units") }
+        return (units, diagnostics)
+    }
+}
+
+/// Reads a `taxSeries` CSV (`unit,year,tax`; SPEC §13) into planned tax per unit.
+struct TaxSeriesReader {
+    /// The table.
+    let table: CSVTable
+    /// Unit ids in file order.
+    let unitIDs: [String]
+    /// The projection horizon.
+    let horizon: Horizon
+
+    /// Planned tax by unit index and year, or every problem found.
+    func read() -> (series: [Int: [Int: Double]], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func problem(_ line: Int, _ column: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(file: table.file, line: line, column: column, message: message))
+        }
+        let columns = ["unit", "year", "tax"].map { table.index(of: $0) }
+        for (name, index) in zip(["unit", "year", "tax"], columns) where index == nil {
+            problem(1, nil, "missing column '\(name)'\(Suggestion.hint(for: name, in: table.header)); a tax series has columns unit,year,tax")
+        }
+        guard let unitColumn = columns[0], let yearColumn = columns[1], let taxColumn = columns[2] else { return ([:], diagnostics) }
+        var series: [Int: [Int: Double]] = [:]
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            guard row.fields.count == table.header.count else {
+                problem(row.line, nil, "this row has \(row.fields.count) fields, the header has \(table.header.count)")
+                continue
+            }
+            let id = row.fields[unitColumn].trimmingCharacters(in: .whitespaces)
+            guard let unit = unitIDs.firstIndex(of: id) else {
+                problem(row.line, unitColumn + 1, "column 'unit': '\(id)' is not a unit of the units file\(Suggestion.hint(for: id, in: unitIDs))")
+                continue
+            }
+            let yearText = row.fields[yearColumn].trimmingCharacters(in: .whitespaces)
+            guard let year = Int(yearText) else {
+                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': found '\(yearText)'; expected a whole year such as \(horizon.firstYear)")
+                continue
+            }
+            guard horizon.years.contains(year) else {
+                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': \(year) is outside the projected years \(horizon.firstYear)–\(horizon.endYear)")
+                continue
+            }
+            if let first = seen["\(id)|\(year)"] {
+                problem(row.line, unitColumn + 1, "unit '\(id)', year \(year): listed twice (first on line \(first))")
+                continue
+            }
+            seen["\(id)|\(year)"] = row.line
+            switch PlainDecimal.parse(row.fields[taxColumn]) {
+            case .success(let tax) where tax >= 0:
+                series[unit, default: [:]][year] = tax
+            case .success:
+                problem(row.line, taxColumn + 1, "unit '\(id)', column 'tax': found \(row.fields[taxColumn]); tax cannot be negative")
+            case .failure(let reason):
+                problem(row.line, taxColumn + 1, "unit '\(id)', column 'tax': found '\(row.fields[taxColumn])'; \(reason.explanation)")
+            }
+        }
+        return (series, diagnostics)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import FiscalModel
+import Foundation
+import ScenarioIO
+
+/// `fiscal-sim run [SCENARIO]`: projects the scenario and writes the run folder.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario (default: the shipped Siming pilot) and write its run folder."
+    )
+
+    @Argument(help: "The scenario file (YAML). Without it, the shipped Siming scenario runs.")
+    var scenario: String?
+
+    @Option(help: "The run folder itself (default: out/<name>/ in the current directory).")
+    var out: String?
+
+    @Option(help: "Monte Carlo paths (overrides the scenario's `paths`).")
+    var paths: Int?
+
+    @Option(help: "Random seed (overrides the scenario's `seed`).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Flag(help: "Write CSVs with a UTF-8 byte-order mark so Excel shows Chinese names.")
+    var excel = false
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
+    }
+
+    func run() throws {
+        var loaded = try ScenarioSource.load(scenario)
+        if let paths { loaded.scenario.paths = paths }
+        if let seed { loaded.scenario.seed = seed }
+        let model = loaded.scenario
+        let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
+        guard model.paths == 1 else {
+            throw ToolFailure(message: "Monte Carlo runs (paths > 1) are not available in this build yet; run with --paths 1")
+        }
+        let result = Simulation(model).runDeterministic()
+        do {
+            try RunWriter(loaded: loaded, options: .init(excelBOM: excel)).write(result, to: folder)
+        } catch {
+            throw ToolFailure(message: "\(error)")
+        }
+        print(SummaryTable(scenario: model, result: result).render())
+        print("Wrote \(folder.path)/ (units.csv, districts.csv, run.json)")
+    }
+}

@@ -1,0 +1,67 @@
+import FiscalModel
+import ScenarioIO
+
+/// The table `run` prints: per variant and district, totals over the projected years and the
+/// units still short of funds in the last year.
+struct SummaryTable {
+    let scenario: Scenario
+    let result: RunResult
+
+    func render() -> String {
+        let money = MoneyRounding(precision: scenario.precision, rule: scenario.rounding)
+        let horizon = scenario.horizon
+        let header = [
+            "variant", "district", "rebates", "fees transferred", "donations allocated", "reform effect",
+            "units with gap \(horizon.endYear)",
+        ]
+        var rows: [[String]] = []
+        for variant in result.variants {
+            for (d, district) in scenario.districts.enumerated() {
+                let years = variant.districts[d]
+                let members = scenario.unitsByDistrict[d]
+                let short = members.filter { (variant.units[$0].last?.gap ?? 0) < 0 }.count
+                rows.append([
+                    variant.name, "\(district.name)",
+                    money.text(years.reduce(0) { $0 + $1.rebates }),
+                    money.text(years.reduce(0) { $0 + $1.feesTransferred.reduce(0, +) }),
+                    money.text(years.reduce(0) { $0 + $1.donationsAllocated }),
+                    money.text(years.reduce(0) { $0 + $1.reformEffect }),
+                    "\(short) of \(members.count)",
+                ])
+            }
+        }
+        let title = "\(scenario.name): totals \(horizon.firstYear)–\(horizon.endYear), \(scenario.currency) \(scenario.moneyUnit)"
+        return title + "\n" + TextTable(header: header, rows: rows, rightAligned: Set(2..<header.count)).render()
+    }
+}
+
+/// A plain-text table whose columns line up with Chinese (double-width) text.
+struct TextTable {
+    let header: [String]
+    let rows: [[String]]
+    let rightAligned: Set<Int>
+
+    func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { Self.width($0[column]) }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - Self.width(cell))
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// Display width: East Asian wide characters take two columns.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, scalar in
+            let v = scalar.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return total + (wide ? 2 : 1)
+        }
+    }
+}
