@@ -43,7 +43,9 @@ struct CSVTable {
         while let fields = reader.next() {
             line += 1
             if fields.count == 1, fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            rows.append(Row(line: line, fields: fields))
+            // Short rows (trailing empty cells dropped) are padded; a long row is reported by its reader.
+            let padded = fields.count < header.count ? fields + Array(repeating: "", count: header.count - fields.count) : fields
+            rows.append(Row(line: line, fields: padded))
             line += Self.newlines(in: fields)
         }
         if let error = reader.error {

@@ -40,7 +40,7 @@ struct UnitsTableReader {
         for row in table.rows {
             let fields = row.fields
             guard fields.count == table.header.count else {
-                problem(line: row.line, column: nil, "this row has \(fields.count) fields, the header has \(table.header.count); check for a stray or missing comma")
+                problem(line: row.line, column: nil, "this row has \(fields.count) fields, the header only \(table.header.count); check for a stray comma (quote text that contains commas)")
                 continue
             }
             func cell(_ name: String) -> String { column(name).map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
@@ -128,7 +128,7 @@ struct TaxSeriesReader {
         var seen: [String: Int] = [:]
         for row in table.rows {
             guard row.fields.count == table.header.count else {
-                problem(row.line, nil, "this row has \(row.fields.count) fields, the header has \(table.header.count)")
+                problem(row.line, nil, "this row has \(row.fields.count) fields, the header only \(table.header.count); check for a stray comma")
                 continue
             }
             let id = row.fields[unitColumn].trimmingCharacters(in: .whitespaces)
