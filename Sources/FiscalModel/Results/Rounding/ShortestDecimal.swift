@@ -15,7 +15,7 @@ public struct ShortestDecimal: Sendable, Equatable {
     public init(_ value: Double) {
         precondition(value.isFinite, "cannot write a non-finite amount")
         isNegative = value < 0
-        var text = Array((value < 0 ? -value : value).description.utf8)
+        var text = Array(value.magnitude.description.utf8)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self))!
