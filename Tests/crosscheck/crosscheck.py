@@ -123,9 +123,11 @@ def main():
     ap.add_argument("--scenario", action="append", default=[],
                     help="check this scenario file instead of generated seeds (repeatable)")
     args = ap.parse_args()
-    binary = os.path.abspath(args.binary)
     workroot = args.workdir or tempfile.mkdtemp(prefix="fiscal-crosscheck-")
     os.makedirs(workroot, exist_ok=True)
+    # run a snapshot of the binary so a rebuild during the run does not interfere
+    binary = os.path.join(workroot, "fiscal-sim-under-test")
+    shutil.copy2(os.path.abspath(args.binary), binary)
     passed = failed = 0
     jobs = ([(j, p) for j, p in enumerate(args.scenario)] if args.scenario
             else [(s, None) for s in range(args.start, args.start + args.seeds)])
