@@ -70,7 +70,7 @@ let package = Package(
                 "ScenarioIO",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -73,6 +73,9 @@ class Gen:
         self.end = end = b + rng.randint(2, 8)
         years = list(range(b + 1, end + 1))
         self.unit_name = rng.choice(["万元", "元"])
+        # "edge" scenarios add boundary values: zero taxes and indicators,
+        # tax_growth -1, limits of 0, shares of exactly 0 or 1
+        self.edge = edge = self.chance(0.25)
         scale = 1.0 if self.unit_name == "万元" else 100.0
         self.scale = scale
         dists = rng.sample(DISTRICTS, rng.randint(1, 3))
@@ -93,12 +96,14 @@ class Gen:
         has_name = self.chance(0.5)
         for u in units:
             vc = "village-converted" in u["tags"]
-            u["tax"] = round(rng.uniform(100, 5000) * scale, 2)
+            u["tax"] = round(rng.uniform(100, 5000) * scale, 2) if not (edge and self.chance(0.1)) else 0.0
             u["allocation"] = round(rng.uniform(50, 2000) * scale, 2)
             u["enterprise_income"] = round(rng.uniform(0, 800) * scale, 2) if not self.chance(0.2) else 0.0
             u["collective_income"] = round(rng.uniform(100, 1500) * scale, 2) if vc else (
                 round(rng.uniform(0, 50) * scale, 2) if self.chance(0.3) else 0.0)
             u["tax_growth"] = "" if self.chance(0.5) else f"{rng.uniform(-0.05, 0.12):.4f}"
+            if edge and self.chance(0.07):
+                u["tax_growth"] = rng.choice(["-1", "-1.0000", "0"])
             u["population"] = rng.randint(5000, 120000)
             u["elderly"] = rng.randint(300, 20000)
             u["low_income"] = rng.randint(0, 800) if self.chance(0.9) else 0
@@ -108,11 +113,17 @@ class Gen:
             u["communities"] = rng.randint(1, 15)
             for k in fee_ids:
                 u[f"fee_{k}"] = round(rng.uniform(0, 300) * scale, 2)
-        # make sure no used column sums to 0 within a district
+        if edge:
+            for u in units:
+                for c in INDICATORS:
+                    if self.chance(0.12):
+                        u[c] = 0 if isinstance(u[c], int) else 0.0
+        # make sure no column sums to 0 within a district
         for d in dist_ids:
             mem = [u for u in units if u["district"] == d]
-            if sum(u["low_income"] for u in mem) == 0:
-                mem[0]["low_income"] = 17
+            for c in INDICATORS:
+                if sum(u[c] for u in mem) == 0:
+                    mem[0][c] = 17
         self.units = units
         cols = ["id"] + (["name"] if has_name else []) + ["district", "tags", "tax", "allocation"]
         cols += (["enterprise_income"] if has_ent else []) + (["collective_income"] if has_coll else [])
@@ -180,6 +191,8 @@ class Gen:
                 if not cap or self.chance(0.4):
                     tot = sum(u["tax"] for u in units if u["district"] == d)
                     cap["maxAmount"] = self.param(0.0005 * tot, 0.03 * tot, 2)
+                    if edge and self.chance(0.2):
+                        cap["maxAmount"] = 0
                 entry["capacity"] = cap
             dl.append(entry)
         cfg["districts"] = dl
@@ -249,6 +262,8 @@ class Gen:
             if self.chance(0.8):
                 lf["growth"] = self.param(-0.02, 0.08)
             lf["transferShare"] = self.param(0.0, 1.0, 2, p_step=0.5)
+            if edge and self.chance(0.4):
+                lf["transferShare"] = rng.choice([1.0, 1, 0, {b - 1: 0, b + 2: 1.0}])
             lf["allocationKey"] = self.weights(rng.sample(INDICATORS, rng.randint(1, 3)))
             if self.chance(0.7):
                 tc = {"indicator": rng.choice(INDICATORS),
@@ -268,6 +283,8 @@ class Gen:
             dn = {}
             if self.chance(0.8):
                 dn["reserveShare"] = self.param(0.0, 0.25, 3)
+                if edge and self.chance(0.3):
+                    dn["reserveShare"] = 0
             srcs = []
             pool = {d: 0.0 for d in dist_ids}
             for sid in rng.sample(["enterprises", "institutions", "organisations", "individuals"],
@@ -290,6 +307,8 @@ class Gen:
                 n = sum(1 for u in units if u["district"] == d)
                 per = pool[d] / n if pool[d] else 10 * scale
                 dn["minimumPerUnit"] = self.param(0.3 * per, 1.8 * per, 2, p_step=0.25)
+                if edge and self.chance(0.2):
+                    dn["minimumPerUnit"] = 0
             if self.chance(0.3):
                 dn["eligibility"] = rng.choice([{"excludeTags": ["new-area"]},
                                                 {"includeTags": ["pilot", "old-town", "coastal"]}])
