@@ -32,9 +32,10 @@ public struct RunWriter {
             ("districts.csv", Data((bom + tables.districtsCSV()).utf8)),
         ]
         let manifest = RunManifest(
-            loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + ["run.json"],
+            loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + ["run.json", "datapackage.json"],
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
         files.append(("run.json", try manifest.encoded()))
+        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest)))
         return files
     }
 
