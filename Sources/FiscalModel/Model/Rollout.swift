@@ -38,3 +38,24 @@ public struct RolloutPolicy: Sendable, Equatable {
         }
     }
 }
+
+extension RolloutPolicy {
+    /// Which entry of the roll-out plan sets a unit's adoption year (for explanations).
+    public enum Rule: Sendable, Equatable {
+        /// `rollout.byUnit.<id>`.
+        case byUnit
+        /// `rollout.byTag.<tag>`: the unit's first tag found there.
+        case byTag(String)
+        /// `rollout.default`.
+        case defaultYear
+        /// No entry applies: the first projected year b+1.
+        case firstProjectedYear
+    }
+
+    /// The entry that sets `unit`'s adoption year, in the order `adoptionYear(of:horizon:)` looks.
+    public func rule(for unit: FiscalUnit) -> Rule {
+        if byUnit[unit.id] != nil { return .byUnit }
+        if let tag = unit.tags.first(where: { byTag[$0] != nil }) { return .byTag(tag) }
+        return defaultYear == nil ? .firstProjectedYear : .defaultYear
+    }
+}

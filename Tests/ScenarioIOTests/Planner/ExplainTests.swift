@@ -1,0 +1,100 @@
+import FiscalModel
+import Foundation
+import Testing
+
+@testable import ScenarioIO
+
+/// `fiscal-sim explain`: every figure that names an output cell equals that cell, for every
+/// unit-year of every variant of both shipped scenarios.
+@Suite struct ExplainTests {
+    static let shipped = ["scenarios/siming-pilot.yaml", "scenarios/pilot-districts.yaml"]
+
+    @Test(arguments: shipped)
+    func everyFigureEqualsItsOutputCell(_ relative: String) throws {
+        let loaded = try ScenarioLoader().load(Repository.path(relative))
+        let scenario = loaded.scenario
+        let result = Simulation(scenario).runDeterministic()
+        let tables = ResultTables(scenario: scenario, result: result)
+        let units = try OutputTable(tables.unitsCSV(), keyColumns: ["variant", "unit", "year"])
+        let districts = try OutputTable(tables.districtsCSV(), keyColumns: ["variant", "district", "year"])
+        let explainer = UnitYearExplainer(scenario: scenario, result: result)
+        var checked = 0
+        var unitColumnsSeen = Set<String>()
+        for variant in result.variants {
+            for unit in scenario.units {
+                for year in scenario.horizon.years {
+                    let explanation = try explainer.explain(unit: unit.id, year: year, variant: variant.name)
+                    let district = scenario.districts[unit.districtIndex].id
+                    for line in explanation.figures {
+                        let cell = try #require(line.cell)
+                        let expected = cell.file == "units.csv"
+                            ? units.cell("\(variant.name)|\(unit.id)|\(year)", cell.column)
+                            : districts.cell("\(variant.name)|\(district)|\(year)", cell.column)
+                        #expect(
+                            line.value == expected,
+                            "\(relative) \(variant.name) \(unit.id) \(year): \(cell) printed \(line.value ?? "nil"), CSV has \(expected ?? "no such cell")")
+                        if cell.file == "units.csv" { unitColumnsSeen.insert(cell.column) }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        // Every money and ratio column of units.csv is explained somewhere.
+        let explainable = Set(units.header).subtracting(["variant", "district", "unit", "year", "unit_name"])
+        #expect(explainable.subtracting(unitColumnsSeen).isEmpty, "columns never explained: \(explainable.subtracting(unitColumnsSeen).sorted())")
+        #expect(checked > result.variants.count * scenario.units.count * scenario.horizon.count * 10)
+    }
+
+    /// A one-unit scenario worked by hand: T(b) = 1000, growth 10 %, fixed base, bands
+    /// 30 % up to 50 and 50 % above, capacity limit 10 % of tax.
+    @Test func bandsAndCapacityWorkedByHand() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("units.csv", "id,district,tax,allocation\na,d,1000,100\n")
+        let path = try folder.write("s.yaml", """
+            name: hand
+            years: {base: 2025, end: 2027}
+            units: units.csv
+            districts: [{id: d, capacity: {maxShareOfRevenue: 0.01}}]
+            growth: {tax: 0.1}
+            rebate: {bands: [{upTo: 50, rate: 0.3}, {rate: 0.5}]}
+            """)
+        let scenario = try ScenarioLoader().load(path).scenario
+        let result = Simulation(scenario).runDeterministic()
+        let explanation = try UnitYearExplainer(scenario: scenario, result: result).explain(unit: "a", year: 2027)
+        let values = Dictionary(explanation.figures.map { ($0.cell!.column, $0.value!) }, uniquingKeysWith: { a, _ in a })
+        // T(2027) = 1000 × 1.1² = 1210; R = T(2025) = 1000; I = 210.
+        #expect(values["tax"] == "1210.00")
+        #expect(values["reference"] == "1000.00")
+        #expect(values["increment"] == "210.00")
+        // Statutory: 0.3 × 50 + 0.5 × 160 = 95; limit 1 % × 1210 = 12.1; φ = 12.1 / 95.
+        #expect(values["capacity_factor"] == "0.127368")
+        #expect(values["rebate"] == "12.10")
+        let bandLines = explanation.sections.flatMap(\.lines).filter { $0.text.hasPrefix("band ") }.map(\.value)
+        #expect(bandLines == ["15.00", "80.00"])
+    }
+
+    @Test func unknownUnitYearAndVariantAreExplained() throws {
+        let loaded = try ScenarioLoader().load(Repository.path("scenarios/siming-pilot.yaml"))
+        let result = Simulation(loaded.scenario).runDeterministic()
+        let explainer = UnitYearExplainer(scenario: loaded.scenario, result: result)
+        #expect(throws: UnitYearExplainer.Failure.self) { try explainer.explain(unit: "zhonghau", year: 2027) }
+        do {
+            _ = try explainer.explain(unit: "zhonghau", year: 2027)
+        } catch {
+            #expect(error.description.contains("did you mean 'zhonghua'"))
+        }
+        do {
+            _ = try explainer.explain(unit: "zhonghua", year: 2025)
+            Issue.record("the base year is not a projected year")
+        } catch {
+            #expect(error.description.contains("2026–2035"))
+        }
+        do {
+            _ = try explainer.explain(unit: "zhonghua", year: 2027, variant: "rebate50")
+            Issue.record("no variant rebate50")
+        } catch {
+            #expect(error.description.contains("did you mean 'rebate-50'"))
+        }
+    }
+}

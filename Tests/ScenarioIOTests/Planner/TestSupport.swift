@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import ScenarioIO
+
+/// A fresh folder under the system's temporary directory, removed by `remove()`.
+struct TemporaryFolder {
+    /// The folder.
+    let url: URL
+
+    /// Creates an empty folder.
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fiscal-sim-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// The path of `name` inside the folder.
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Writes `text` (UTF-8) to `name` and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+
+    /// Writes `data` to `name` and returns its path.
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return file.path
+    }
+
+    /// Deletes the folder and everything in it.
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Paths of the repository this test file lives in.
+enum Repository {
+    /// The repository root (three levels above this file).
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A shipped scenario file, e.g. `scenarios/siming-pilot.yaml`.
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+/// A parsed output CSV whose cells are looked up by key columns and column name.
+struct OutputTable {
+    /// Header names.
+    let header: [String]
+    /// Rows by key (the key columns' values joined with `|`).
+    let rows: [String: [String]]
+
+    /// Parses `text`, keying rows by `keyColumns`.
+    init(_ text: String, keyColumns: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let table = try CSVTable.parse(Data(text.utf8), file: "output.csv")
+        header = table.header
+        let keyIndices = keyColumns.map { table.index(of: $0)! }
+        var rows: [String: [String]] = [:]
+        for row in table.rows {
+            let key = keyIndices.map { row.fields[$0] }.joined(separator: "|")
+            #expect(rows[key] == nil, "duplicate output row \(key)", sourceLocation: sourceLocation)
+            rows[key] = row.fields
+        }
+        self.rows = rows
+    }
+
+    /// The cell of `column` in the row with `key`, or `nil`.
+    func cell(_ key: String, _ column: String) -> String? {
+        guard let index = header.firstIndex(of: column) else { return nil }
+        return rows[key]?[index]
+    }
+}
