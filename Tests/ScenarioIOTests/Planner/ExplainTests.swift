@@ -49,7 +49,6 @@ import Testing
     /// 30 % up to 50 and 50 % above, capacity limit 10 % of tax.
     @Test func bandsAndCapacityWorkedByHand() throws {
         let folder = try TemporaryFolder()
-        defer { folder.remove() }
         try folder.write("units.csv", "id,district,tax,allocation\na,d,1000,100\n")
         let path = try folder.write("s.yaml", """
             name: hand

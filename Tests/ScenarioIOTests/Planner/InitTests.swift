@@ -9,7 +9,6 @@ import Testing
 @Suite struct InitTests {
     @Test func starterValidatesWithoutWarningsAndRuns() throws {
         let folder = try TemporaryFolder()
-        defer { folder.remove() }
         let target = folder.url.appendingPathComponent("new/starter")
         let written = try StarterScenario.write(into: target)
         #expect(written.map { ($0 as NSString).lastPathComponent } == ["scenario.yaml", "units.csv"])
@@ -39,7 +38,6 @@ import Testing
 
     @Test func refusesToOverwrite() throws {
         let folder = try TemporaryFolder()
-        defer { folder.remove() }
         let existing = try folder.write("units.csv", "my data\n")
         #expect(throws: StarterScenario.Refusal.self) { try StarterScenario.write(into: folder.url) }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "my data\n")

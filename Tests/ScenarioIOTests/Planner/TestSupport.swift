@@ -3,48 +3,15 @@ import Testing
 
 @testable import ScenarioIO
 
-/// A fresh folder under the system's temporary directory, removed by `remove()`.
-struct TemporaryFolder {
-    /// The folder.
-    let url: URL
-
-    /// Creates an empty folder.
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fiscal-sim-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// The path of `name` inside the folder.
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    /// Writes `text` (UTF-8) to `name` and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, Data(text.utf8))
-    }
-
+extension TemporaryFolder {
     /// Writes `data` to `name` and returns its path.
     @discardableResult
-    func write(_ name: String, _ data: Data) throws -> String {
+    func write(_ name: String, data: Data) throws -> String {
         let file = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: file)
         return file.path
     }
-
-    /// Deletes the folder and everything in it.
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
-/// Paths of the repository this test file lives in.
-enum Repository {
-    /// The repository root (three levels above this file).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A shipped scenario file, e.g. `scenarios/siming-pilot.yaml`.
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }
 
 /// A parsed output CSV whose cells are looked up by key columns and column name.
