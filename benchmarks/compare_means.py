@@ -210,8 +210,16 @@ def compare_file(tally, fname, peer_iter, swift_iter, notes):
         notes.append(f"{fname}: metrics only in the peer output (skipped): {', '.join(sorted(only_p))}")
     if only_s:
         notes.append(f"{fname}: metrics only in the Swift output (skipped): {', '.join(sorted(only_s))}")
-    missing_s = [k for k in pend_p if k[-1] not in only_p]
-    missing_p = [k for k in pend_s if k[-1] not in only_s]
+    # a key written with empty cells on one side and left out on the other is the same answer
+    empty_s = [k for k in pend_p if k[-1] not in only_p and pend_p[k][0] == ""]
+    empty_p = [k for k in pend_s if k[-1] not in only_s and pend_s[k][0] == ""]
+    for k in empty_s + empty_p:
+        tally.add(fname, k, "", "0", "", None)
+    if empty_s or empty_p:
+        notes.append(f"{fname}: {len(empty_s) + len(empty_p)} keys empty on one side and absent on the other "
+                     f"(counted as passed)")
+    missing_s = [k for k in pend_p if k[-1] not in only_p and pend_p[k][0] != ""]
+    missing_p = [k for k in pend_s if k[-1] not in only_s and pend_s[k][0] != ""]
     for k in missing_s:
         tally.add(fname, k, pend_p[k][0], pend_p[k][1], "", None)
     for k in missing_p:

@@ -453,7 +453,7 @@ class Run:
         else:
             fac = z * sig
             fac += c[:, None]
-            neg = int(np.count_nonzero(fac < 0.0))
+            neg = int(np.count_nonzero(fac < 0.0)) if fac.min() < 0.0 else 0
             if neg:
                 self.clamped += neg
                 np.maximum(fac, 0.0, out=fac)
@@ -507,7 +507,8 @@ class Run:
                 over = rho_d > limit
                 if over.any():
                     phi = np.where(over, limit / np.where(over, rho_d, 1.0), 1.0)
-                    rho *= np.repeat(phi, counts, axis=0)
+                    for d in np.flatnonzero(over.any(axis=1)):
+                        rho[starts[d]:starts[d] + counts[d]] *= phi[d]
                     rho_d = rho_d * phi
             out_u["reference"] = R
             masks["reference"] = applies
@@ -583,9 +584,16 @@ class Run:
         resources = rho + det[:, None]
         if received.shape[1] > 1 or received.any():
             resources = resources + received
-        gap = resources - need[:, None]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ss = resources / need[:, None]
+        if resources.shape[1] == 1:
+            gap = resources - need[:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ss = resources / need[:, None]
+        else:
+            # gap and self-sufficiency are per-path shifts / positive scalings of resources
+            # (need does not depend on the draws): their order statistics are those of
+            # resources, so their statistics are derived from resources' (see simulate()).
+            gap = Derived("resources", "sub", need)
+            ss = Derived("resources", "div", need)
 
         out_u["tax"] = T
         out_u["allocation"] = A[:, None]
@@ -623,6 +631,25 @@ class Run:
         out_d["resources"] = res_d
         out_d["gap"] = res_d - need_d
         return out_u, masks, out_d
+
+
+class Derived:
+    """A unit metric equal to resources - need or resources / need per path."""
+
+    def __init__(self, source, op, need):
+        self.source, self.op, self.need = source, op, need
+
+    def apply(self, st):
+        """st: (rows, width) statistics of the source -> statistics of this metric."""
+        out = st.copy()
+        need = self.need[:, None]
+        if self.op == "sub":
+            out[:, :6] = st[:, :6] - need
+        else:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out[:, :] = st / need          # the sd scales too
+            out[self.need == 0.0] = np.nan
+        return out
 
 
 def allocate_with_floor(avail, s, recv, m, U):
@@ -680,9 +707,12 @@ def allocate_with_floor(avail, s, recv, m, U):
         if zero_rest.any():
             kstar[d] = np.where(zero_rest, nr, kstar[d])
             mval[d] = np.where(zero_rest, Pd / nr, mval[d])  # only reachable with P = 0 here
-    floored = rank[:, None] < np.repeat(kstar, counts, axis=0)
-    amount = s_recv[:, None] * np.repeat(cmult, counts, axis=0)
-    np.copyto(amount, np.repeat(mval, counts, axis=0), where=floored)
+    amount = np.empty((n, S))
+    for d in range(D):
+        lo, hi = starts[d], starts[d] + counts[d]
+        blk = amount[lo:hi]
+        np.multiply(s_recv[lo:hi, None], cmult[d], out=blk)
+        np.copyto(blk, mval[d], where=rank[lo:hi, None] < kstar[d])
     return amount, P
 
 
@@ -743,8 +773,9 @@ class YearShocks:
                 if not (0.0 <= rb <= rw < 1.0):
                     raise InputError("growth.correlation: need 0 <= acrossDistricts <= withinDistrict < 1")
                 common = math.sqrt(rb) * self.f[None, :] + math.sqrt(rw - rb) * self.fd   # (D, S)
-                z = np.repeat(common, U.counts, axis=0)
-                z += math.sqrt(1.0 - rw) * self.eta
+                z = self.eta * math.sqrt(1.0 - rw)
+                for d in range(len(U.counts)):
+                    z[U.starts[d]:U.starts[d] + U.counts[d]] += common[d]
             self.cache[key] = z
         return self.cache[key]
 
@@ -1002,10 +1033,10 @@ def simulate(sc, threads, want_sd, extra, dense):
     st = Stats(S, want_sd)
     rng = np.random.default_rng(sc.seed)
     pool = ThreadPoolExecutor(threads) if threads > 1 else None
-    t_sim = t_stats = 0.0
+    t_sim = t_stats = c_sim = c_stats = 0.0
     phi_binding = 0
     for j, t in enumerate(sc.years):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         shocks = YearShocks(sc, rng, n_sources) if S > 1 else None
         if shocks is not None:                        # correlated z (BLAS product) before the runs
             for r in runs:
@@ -1030,13 +1061,16 @@ def simulate(sc, threads, want_sd, extra, dense):
             for ou, masks, od in year_out:
                 for dct in (ou, od):
                     for k, a in dct.items():
-                        if a.shape[1] == 1 and S > 1:
+                        if not isinstance(a, Derived) and a.shape[1] == 1 and S > 1:
                             dct[k] = np.repeat(a, S, axis=1)
-        t1 = time.perf_counter()
-        tasks = []
+        t1, c1 = time.perf_counter(), time.process_time()
+        tasks, derived = [], []
         for v, (ou, masks, od) in enumerate(year_out):
             for mi, m in enumerate(umet):
-                tasks.append((ustats, v, mi, ou[m], masks.get(m)))
+                if isinstance(ou[m], Derived):
+                    derived.append((v, mi, ou[m]))
+                else:
+                    tasks.append((ustats, v, mi, ou[m], masks.get(m)))
             for mi, m in enumerate(DISTRICT_METRICS):
                 tasks.append((dstats, v, mi, od[m], None))
 
@@ -1051,12 +1085,17 @@ def simulate(sc, threads, want_sd, extra, dense):
         else:
             for tk in tasks:
                 work(tk)
+        for v, mi, dv in derived:
+            ustats[v, :, j, mi, :] = dv.apply(ustats[v, :, j, umet.index(dv.source), :])
         del year_out, results, res_of, shocks
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         t_sim += t1 - t0
         t_stats += t2 - t1
+        c_sim += c1 - c0
+        c_stats += c2 - c1
     clamped = sum(r.clamped for r in runs)
     return dict(names=names, umet=umet, ustats=ustats, dstats=dstats, t_sim=t_sim, t_stats=t_stats,
+                c_sim=c_sim, c_stats=c_stats,
                 pool=pool, clamped=clamped, phi_binding=phi_binding)
 
 
@@ -1092,7 +1131,7 @@ def main(argv=None):
         print(f"{args.scenario}: error: {e}", file=sys.stderr)
         return 2
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     U = sc.units
     os.makedirs(args.outdir, exist_ok=True)
     V, J = len(res["names"]), len(sc.years)
@@ -1124,6 +1163,7 @@ def main(argv=None):
     if res["pool"] is not None:
         res["pool"].shutdown()
     t_csv = time.perf_counter() - t0
+    c_csv = time.process_time() - c0
     total = time.perf_counter() - t_start
     print(f"{sc.name}: S={sc.paths} N={n} T={J} variants={V} (incl. counterfactual); "
           f"clamped draws {res['clamped']}, capacity binding in {res['phi_binding']} "
@@ -1133,8 +1173,11 @@ def main(argv=None):
                           stats_csv_s=round(res["t_stats"] + t_csv, 3),
                           stats_s=round(res["t_stats"], 3), csv_s=round(t_csv, 3),
                           total_s=round(total, 3), peak_rss_mb=round(peak_rss_mb(), 1),
+                          cpu_s=dict(simulate=round(res["c_sim"], 2), stats=round(res["c_stats"], 2),
+                                     csv=round(c_csv, 2), total=round(time.process_time(), 2)),
                           threads=args.threads,
-                          openblas_coretype=os.environ.get("OPENBLAS_CORETYPE"))))
+                          openblas_coretype=os.environ.get("OPENBLAS_CORETYPE"),
+                          loadavg_1min_at_end=round(os.getloadavg()[0], 2))))
     return 0
 
 
