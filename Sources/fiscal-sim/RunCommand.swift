@@ -42,15 +42,14 @@ struct RunCommand: ParsableCommand {
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
         let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
-        guard model.paths == 1 else {
-            throw ToolFailure(message: "Monte Carlo runs (paths > 1) are not available in this build yet; run with --paths 1")
-        }
-        let result = Simulation(model).runDeterministic()
+        let run: ScenarioRun
         do {
-            try RunWriter(loaded: loaded, options: .init(excelBOM: excel)).write(result, to: folder)
+            run = try ScenarioRun(loaded, options: .init(excelBOM: excel))
+            try RunFolder(folder).write(run.files)
         } catch {
             throw ToolFailure(message: "\(error)")
         }
+        let result = run.result
         print(SummaryTable(scenario: model, result: result).render())
         print("Wrote \(folder.path)/ (units.csv, districts.csv, run.json)")
     }

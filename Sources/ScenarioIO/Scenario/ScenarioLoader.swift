@@ -24,8 +24,9 @@ public struct ScenarioLoader: Sendable {
     /// Creates a loader reading from `files`.
     public init(files: ScenarioFiles = .disk) { self.files = files }
 
-    /// Loads and validates the scenario at `path`.
-    public func load(_ path: String) throws(InputError) -> LoadedScenario {
+    /// Loads and validates the scenario at `path`, with `overrides` (a pinned test file's
+    /// inline `set`) applied to the scenario as written before anything is checked.
+    public func load(_ path: String, overrides: ScenarioOverrides = .none) throws(InputError) -> LoadedScenario {
         let data: Data
         do {
             data = try files.data(at: path)
@@ -36,14 +37,23 @@ public struct ScenarioLoader: Sendable {
             throw InputError([Diagnostic(file: path, message: "the scenario file is not UTF-8 text; save it as UTF-8")])
         }
         let source = try YAMLSource.parse(text, file: path)
+        var root = source.root
+        let lineOffset = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+        if !overrides.isEmpty {
+            let firstYear = root.mapping?["years"]?.mapping?["base"]?.int.map { $0 + 1 } ?? 0
+            let applied = overrides.apply(to: root, lineOffset: lineOffset, firstYear: firstYear)
+            guard applied.diagnostics.isEmpty else { throw InputError(applied.diagnostics) }
+            root = applied.root
+        }
         let reader = NodeReader(file: path)
-        let scenario = decode(source.root, reader: reader, path: path)
-        let errors = reader.diagnostics.filter { $0.severity == .error }
+        let scenario = decode(root, reader: reader, path: path)
+        let diagnostics = reader.diagnostics.map { overrides.relocate($0, lineOffset: lineOffset) }
+        let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let scenario else {
-            throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : reader.diagnostics)
+            throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : diagnostics)
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: reader.diagnostics)
+        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: diagnostics)
     }
 
     static func reason(_ error: Error) -> String {

@@ -1,0 +1,93 @@
+import Foundation
+
+/// An expected cell value in a pinned test file.
+public enum PinValue: Sendable, Equatable, CustomStringConvertible {
+    /// A number, compared as a Double with the expectation's tolerance; `text` is as written.
+    case number(Double, text: String)
+    /// An empty cell (`null`, `~` or `""` in the test file), e.g. `reference` where the rebate
+    /// does not apply or `self_sufficiency` with no need.
+    case empty
+    /// Any other text (`true`, a district name), compared exactly.
+    case text(String)
+
+    /// The value a CSV cell holds: empty, a number, or text.
+    init(cell: String) {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            self = .empty
+        } else if case .success(let value) = PlainDecimal.parse(trimmed) {
+            self = .number(value, text: trimmed)
+        } else {
+            self = .text(trimmed)
+        }
+    }
+
+    /// As shown in failure messages: the number as written, `empty`, or the quoted text.
+    public var description: String {
+        switch self {
+        case .number(_, let text): return text
+        case .empty: return "empty"
+        case .text(let text): return "\"\(text)\""
+        }
+    }
+
+    /// The YAML scalar that pins this value (what `--update` writes).
+    var yamlText: String {
+        switch self {
+        case .number(_, let text): return text
+        case .empty: return "null"
+        case .text(let text):
+            let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+            if plain, !["null", "Null", "NULL", "~"].contains(text), !text.isEmpty { return text }
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
+        }
+    }
+}
+
+/// How far an actual value may be from the expected one: it passes when
+/// |actual − expected| ≤ max(absolute, relative · max(|actual|, |expected|)) — the rule of
+/// swift-numerics' `isApproximatelyEqual(to:absoluteTolerance:relativeTolerance:)`. The default
+/// is exact equality of the rounded CSV value.
+public struct PinTolerance: Sendable, Equatable {
+    /// Absolute tolerance, ≥ 0 (in the column's unit, e.g. 万元).
+    public var absolute: Double
+    /// Relative tolerance, ≥ 0 (0.001 = 0.1 %).
+    public var relative: Double
+
+    /// Exact comparison.
+    public static let exact = PinTolerance(absolute: 0, relative: 0)
+
+    /// A tolerance.
+    public init(absolute: Double = 0, relative: Double = 0) {
+        self.absolute = absolute
+        self.relative = relative
+    }
+
+    /// Whether `actual` is close enough to `expected`.
+    public func accepts(_ actual: Double, expected: Double) -> Bool {
+        let allowed = Swift.max(absolute, relative * Swift.max(Swift.abs(actual), Swift.abs(expected)))
+        return Swift.abs(actual - expected) <= allowed
+    }
+
+    /// ` (tolerance ±0.01)`, or nothing for exact comparison.
+    var suffix: String {
+        var parts: [String] = []
+        if absolute > 0 { parts.append("±\(PinValue.shortest(absolute))") }
+        if relative > 0 { parts.append("±\(PinValue.shortest(relative * 100)) %") }
+        return parts.isEmpty ? "" : " (tolerance \(parts.joined(separator: " or ")))"
+    }
+}
+
+extension PinValue {
+    /// The shortest text that reads back as `value` (`0.01`, not `0.01000000000000000021`).
+    static func shortest(_ value: Double) -> String {
+        value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// Decimals written in a number's text (`12.50` → 2).
+    static func decimals(_ text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text[text.index(after: dot)...].prefix { $0.isNumber }.count
+    }
+}
