@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test deps build build-release crosscheck bench notebooks clean
+.PHONY: run test pinned deps build build-release crosscheck bench notebooks clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -33,8 +33,12 @@ crosscheck: build
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
 
+## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
+pinned: build
+	$(DEBUG_BIN) test scenarios/pinned
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck
+test: build crosscheck pinned
 	$(SWIFT) test --disable-xctest
 
 clean:
