@@ -9,37 +9,62 @@ public enum DonationAllocation {
     /// in proportion to share, repeated until stable. When the shares of the not-yet-floored
     /// receivers sum to 0, what is left is split equally among them.
     public static func allocate(receivable: Double, shares: [Double], floor: Double?) -> [Double] {
-        let count = shares.count
-        guard count > 0 else { return [] }
-        let totalShare = shares.reduce(0, +)
-        func proportional(_ amount: Double, among members: [Int], shareSum: Double) -> [Int: Double] {
-            var out: [Int: Double] = [:]
-            for i in members {
-                out[i] = shareSum > 0 ? amount * shares[i] / shareSum : amount / Double(members.count)
+        var amounts = [Double](repeating: 0, count: shares.count)
+        var floored = [Bool](repeating: false, count: shares.count)
+        shares.withUnsafeBufferPointer { shares in
+            floored.withUnsafeMutableBufferPointer { floored in
+                allocate(receivable: receivable, shares: shares, floor: floor, floored: floored) { amounts[$0] = $1 }
             }
-            return out
         }
+        return amounts
+    }
+
+    /// The allocation-free form the engine uses per path: calls `emit(receiver, amount)` once
+    /// per receiver; `floored` is scratch with at least `shares.count` entries.
+    @inlinable
+    public static func allocate(
+        receivable: Double, shares: UnsafeBufferPointer<Double>, floor: Double?,
+        floored: UnsafeMutableBufferPointer<Bool>, emit: (Int, Double) -> Void
+    ) {
+        let count = shares.count
+        guard count > 0 else { return }
         guard let floor, floor > 0 else {
-            let amounts = proportional(receivable, among: Array(0..<count), shareSum: totalShare)
-            return (0..<count).map { amounts[$0]! }
+            var totalShare = 0.0
+            for share in shares { totalShare += share }
+            for j in 0..<count {
+                emit(j, totalShare > 0 ? receivable * shares[j] / totalShare : receivable / Double(count))
+            }
+            return
         }
         if receivable < floor * Double(count) {
-            return Array(repeating: receivable / Double(count), count: count)
+            for j in 0..<count { emit(j, receivable / Double(count)) }
+            return
         }
-        var floored = Set<Int>()
+        for j in 0..<count { floored[j] = false }
+        var flooredCount = 0
         while true {
-            let free = (0..<count).filter { !floored.contains($0) }
-            let remaining = receivable - floor * Double(floored.count)
-            let shareSum = free.reduce(0) { $0 + shares[$1] }
-            let amounts = proportional(remaining, among: free, shareSum: shareSum)
-            let below = free.filter { amounts[$0]! < floor }
-            if below.isEmpty {
-                return (0..<count).map { floored.contains($0) ? floor : amounts[$0]! }
+            let remaining = receivable - floor * Double(flooredCount)
+            var shareSum = 0.0
+            for j in 0..<count where !floored[j] { shareSum += shares[j] }
+            let freeCount = Double(count - flooredCount)
+            func amount(_ j: Int) -> Double {
+                shareSum > 0 ? remaining * shares[j] / shareSum : remaining / freeCount
             }
-            floored.formUnion(below)
-            if floored.count == count {
+            // Amounts of this round use this round's shareSum, so marking as we go is safe.
+            var marks = 0
+            for j in 0..<count where !floored[j] && amount(j) < floor {
+                floored[j] = true
+                marks += 1
+            }
+            if marks == 0 {
+                for j in 0..<count { emit(j, floored[j] ? floor : amount(j)) }
+                return
+            }
+            flooredCount += marks
+            if flooredCount == count {
                 // Only reachable through rounding at the edge receivable ≈ m × receivers.
-                return Array(repeating: receivable / Double(count), count: count)
+                for j in 0..<count { emit(j, receivable / Double(count)) }
+                return
             }
         }
     }

@@ -1,167 +1,424 @@
-/// Advances one path by one year: drivers (§4), the rebate with district capacity (§6.1),
-/// line fees (§6.2) and pooled donations (§6.3).
+/// Advances a batch of paths by one year: drivers (§4), the rebate with district capacity
+/// (§6.1), line fees (§6.2) and pooled donations (§6.3).
 ///
-/// The engine holds only draw-independent data; the random draws come in per call, so a
-/// deterministic run and every Monte Carlo path go through the same code.
+/// This is the one implementation of the model's yearly semantics. A deterministic run is a
+/// batch of one path without shocks; a Monte Carlo run advances batches of paths with drawn
+/// shocks. Everything that does not depend on the draws (adoption, enterprise income, fees,
+/// task costs, needs, the reference index, donation receivers) is resolved once in `init`;
+/// the per-year loop touches only contiguous per-path buffers and allocates nothing.
 public struct YearEngine: Sendable {
     /// The resolved policy.
     public let policy: CompiledPolicy
 
-    /// Creates an engine for `policy`.
-    public init(_ policy: CompiledPolicy) { self.policy = policy }
+    /// Number of per-path scratch slots a `PathBatch` provides.
+    static let scratchSlots = 4
 
-    /// A fresh outcome buffer of the right shape.
-    public func makeOutcome() -> YearOutcome {
-        YearOutcome(unitCount: policy.unitCount, districtCount: policy.districtCount, feeCount: policy.fees.count)
+    // Draw-independent values per unit-year, `[y * n + i]`.
+    /// t ≥ α_i.
+    public let adopted: [Bool]
+    /// The rebate applies (adopted, eligible, within the term).
+    public let applies: [Bool]
+    /// μ_i(t) + ε(t)·r_i(t): growth before the shock.
+    let growthBase: [Double]
+    /// κ(t)·V_i(t): tax yield of the income divested this year.
+    let taxAddition: [Double]
+    /// E_i(t) after divestment.
+    public let enterpriseIncome: [Double]
+    /// Reference memory: 0 none (not adopted or no rebate), 1 start of a (rebasing) period /
+    /// adoption year, 2 continue.
+    let memoryStep: [UInt8]
+    /// Fixed reference index Π_{u=s..t}(1 + q(u)).
+    let referenceIndex: [Double]
+    /// F_{k,i}(t), `[k][y * n + i]`.
+    public let fees: [[Double]]
+    /// Σ_k F_{k,i}(t).
+    public let feesTotal: [Double]
+    /// Q_{k,i}(t) where the unit takes the task on, `[k][y * n + i]`.
+    public let taskCosts: [[Double]]
+    /// N_i(t): need items plus task costs.
+    public let need: [Double]
+    /// Donation receivers per district-year `[y * d + district]`, in file order.
+    let receivers: [[Int]]
+    /// Their allocation shares, aligned with `receivers`.
+    let receiverShares: [[Double]]
+
+    /// Resolves the draw-independent part of `policy`.
+    public init(_ policy: CompiledPolicy) {
+        self.policy = policy
+        let n = policy.unitCount
+        let d = policy.districtCount
+        let years = policy.horizon.count
+        var adopted = [Bool](repeating: false, count: years * n)
+        var applies = [Bool](repeating: false, count: years * n)
+        var growthBase = [Double](repeating: 0, count: years * n)
+        var taxAddition = [Double](repeating: 0, count: years * n)
+        var enterprise = [Double](repeating: 0, count: years * n)
+        var memory = [UInt8](repeating: 0, count: years * n)
+        var index = [Double](repeating: 1, count: years * n)
+        for i in 0..<n {
+            var income = policy.baseEnterpriseIncome[i]
+            var referenceIndex = 1.0
+            for y in 0..<years {
+                let k = y * n + i
+                let year = policy.horizon.year(at: y)
+                let isAdopted = policy.isAdopted(i, in: year)
+                let rebateApplies = policy.rebateApplies(to: i, in: year)
+                adopted[k] = isAdopted
+                applies[k] = rebateApplies
+                let rate = rebateApplies ? policy.rebate!.firstRate[y] : 0
+                growthBase[k] = policy.baselineGrowth[k] + policy.elasticity[y] * rate
+                let divested = isAdopted ? income * policy.exitRate[y] : 0
+                income -= divested
+                enterprise[k] = income
+                taxAddition[k] = policy.taxYield[y] * divested
+                if let rebate = policy.rebate, isAdopted, let alpha = policy.adoptionYear[i] {
+                    // The reference memory is kept from adoption on, whatever the eligibility.
+                    let periodStart = rebate.rebaseEveryYears.map { alpha + $0 * ((year - alpha) / $0) } ?? alpha
+                    let start = rebate.reference == .ratchet ? year == alpha : year == periodStart
+                    memory[k] = start ? 1 : 2
+                    if year == periodStart {
+                        referenceIndex = 1 + rebate.referenceGrowth[y]
+                    } else {
+                        referenceIndex *= 1 + rebate.referenceGrowth[y]
+                    }
+                    index[k] = referenceIndex
+                }
+            }
+        }
+        self.adopted = adopted
+        self.applies = applies
+        self.growthBase = growthBase
+        self.taxAddition = taxAddition
+        self.enterpriseIncome = enterprise
+        self.memoryStep = memory
+        self.referenceIndex = index
+
+        var fees: [[Double]] = []
+        var taskCosts: [[Double]] = []
+        for (k, fee) in policy.fees.enumerated() {
+            var amounts = [Double](repeating: 0, count: years * n)
+            var costs = [Double](repeating: 0, count: years * n)
+            for y in 0..<years {
+                for i in 0..<n where adopted[y * n + i] && policy.feeEligible[k][i] {
+                    amounts[y * n + i] = fee.transferShare[y] * fee.collection[y * d + policy.districtOf[i]]
+                        * fee.shares[y * n + i]
+                    costs[y * n + i] = fee.taskCost?[y * n + i] ?? 0
+                }
+            }
+            fees.append(amounts)
+            taskCosts.append(costs)
+        }
+        self.fees = fees
+        self.taskCosts = taskCosts
+        var total = [Double](repeating: 0, count: years * n)
+        var need = [Double](repeating: 0, count: years * n)
+        for k in 0..<(years * n) {
+            total[k] = fees.reduce(0) { $0 + $1[k] }
+            need[k] = policy.needItems[k] + taskCosts.reduce(0) { $0 + $1[k] }
+        }
+        self.feesTotal = total
+        self.need = need
+
+        var receivers: [[Int]] = []
+        var receiverShares: [[Double]] = []
+        for y in 0..<years {
+            for district in 0..<d {
+                let members = policy.unitsByDistrict[district]
+                let chosen = policy.donations == nil
+                    ? [] : members.filter { adopted[y * n + $0] && policy.donationEligible[$0] }
+                receivers.append(chosen)
+                receiverShares.append(chosen.map { policy.donations!.shares[y * n + $0] })
+            }
+        }
+        self.receivers = receivers
+        self.receiverShares = receiverShares
     }
 
-    /// Advances `state` from year t−1 to t = `horizon.year(at: yearIndex)` and writes the year
-    /// into `out`.
+    /// Advances every path of `batch` from year t−1 to t = `horizon.year(at: yearIndex)` and
+    /// writes the year into `out`; returns how many tax values were clamped at a zero growth
+    /// factor.
     ///
     /// - Parameters:
-    ///   - taxShocks: z_i(t) per unit, or `nil` for no shocks (deterministic).
-    ///   - donationShocks: the lognormal factor per source and district,
-    ///     `[source * districtCount + district]`, or `nil` for none.
+    ///   - taxShocks: z_i(t) per unit and path, `[i * batch.count + p]`, or `nil` (no shocks).
+    ///   - donationFactors: the mean-one lognormal factor per source, district and path,
+    ///     `[(source * districtCount + district) * batch.count + p]`, or `nil` (factor 1).
+    @discardableResult
     public func advance(
-        _ state: inout PathState, yearIndex y: Int, taxShocks: UnsafeBufferPointer<Double>? = nil,
-        donationShocks: UnsafeBufferPointer<Double>? = nil, into out: inout YearOutcome
-    ) {
+        _ batch: PathBatch, yearIndex y: Int, taxShocks: UnsafePointer<Double>?,
+        donationFactors: UnsafePointer<Double>?, into out: BatchYearOutput
+    ) -> Int {
+        var clamped = 0
+        batch.tax.withUnsafeMutableBufferPointer { tax in
+            batch.periodBase.withUnsafeMutableBufferPointer { periodBase in
+                batch.ratchet.withUnsafeMutableBufferPointer { ratchet in
+                    clamped = advanceUnits(
+                        yearIndex: y, paths: batch.count, tax: tax.baseAddress!, periodBase: periodBase.baseAddress,
+                        ratchet: ratchet.baseAddress, taxShocks: taxShocks, out: out)
+                }
+            }
+        }
+        batch.scratch.withUnsafeMutableBufferPointer { scratch in
+            batch.floored.withUnsafeMutableBufferPointer { floored in
+                applyCapacity(yearIndex: y, paths: batch.count, scratch: scratch.baseAddress!, out: out)
+                allocateDonations(
+                    yearIndex: y, paths: batch.count, factors: donationFactors, scratch: scratch.baseAddress!,
+                    floored: floored, out: out)
+                sumResources(yearIndex: y, paths: batch.count, out: out)
+            }
+        }
+        return clamped
+    }
+
+    /// Tax, reference, increment and statutory rebate of every unit and path.
+    private func advanceUnits(
+        yearIndex y: Int, paths: Int, tax: UnsafeMutablePointer<Double>, periodBase: UnsafeMutablePointer<Double>?,
+        ratchet: UnsafeMutablePointer<Double>?, taxShocks: UnsafePointer<Double>?, out: BatchYearOutput
+    ) -> Int {
         let p = policy
         let n = p.unitCount
-        let year = p.horizon.year(at: y)
-        out.year = year
-        out.clampedTax = 0
-        let epsilon = p.elasticity[y]
         let sigma = p.volatility[y]
-        let exit = p.exitRate[y]
-        let kappa = p.taxYield[y]
         let rebate = p.rebate
-
+        let mode = rebate?.reference
+        let bounds = rebate?.bands[y].upperBounds ?? []
+        let rates = rebate?.bands[y].rates ?? []
+        let cap = rebate?.capPerUnit?[y]
+        var clamped = 0
         for i in 0..<n {
-            let adopted = p.isAdopted(i, in: year)
-            let applies = p.rebateApplies(to: i, in: year)
-            let rate = applies ? rebate!.firstRate[y] : 0
-            var growth = p.baselineGrowth[y * n + i] + epsilon * rate
-            if let taxShocks { growth += sigma * taxShocks[i] }
+            let k = y * n + i
+            let state = tax + i * paths
+            let refOut = out.reference + i * out.unitStride
+            let incOut = out.increment + i * out.unitStride
+            let rebOut = out.rebate + i * out.unitStride
+            let taxOut = out.tax + i * out.unitStride
 
-            let divested = adopted ? state.enterpriseIncome[i] * exit : 0
-            state.enterpriseIncome[i] -= divested
-            let previousTax = state.tax[i]
-            let planned = p.plannedTax[y * n + i]
-            let tax: Double
-            if !planned.isNaN {
-                tax = planned
-            } else {
-                var factor = 1 + growth
-                if factor < 0 {
-                    factor = 0
-                    out.clampedTax += 1
-                }
-                tax = previousTax * factor + kappa * divested
-            }
-
-            var reference = Double.nan
-            var increment = 0.0
-            var amount = 0.0
-            if let rebate, adopted, let alpha = p.adoptionYear[i] {
-                // The reference memory is kept from adoption on, whatever the eligibility.
-                let periodStart = rebate.rebaseEveryYears.map { alpha + $0 * ((year - alpha) / $0) } ?? alpha
-                if year == periodStart {
-                    state.periodBase[i] = previousTax
-                    state.referenceIndex[i] = 1 + rebate.referenceGrowth[y]
-                } else {
-                    state.referenceIndex[i] *= 1 + rebate.referenceGrowth[y]
-                }
-                state.ratchet[i] = year == alpha ? previousTax : max(state.ratchet[i], previousTax)
-                if applies {
-                    switch rebate.reference {
-                    case .fixed: reference = state.periodBase[i] * state.referenceIndex[i]
-                    case .rolling: reference = previousTax
-                    case .ratchet: reference = state.ratchet[i]
+            // Reference memory and reference, from last year's tax.
+            let step = memoryStep[k]
+            if step != 0 {
+                if mode == .fixed, step == 1, let periodBase {
+                    (periodBase + i * paths).update(from: state, count: paths)
+                } else if mode == .ratchet, let ratchet {
+                    let memory = ratchet + i * paths
+                    if step == 1 {
+                        memory.update(from: state, count: paths)
+                    } else {
+                        for q in 0..<paths { memory[q] = max(memory[q], state[q]) }
                     }
-                    increment = max(0, tax - reference)
-                    amount = rebate.bands[y].rebate(on: increment)
-                    if let cap = rebate.capPerUnit { amount = min(amount, cap[y]) }
                 }
             }
-            state.tax[i] = tax
-            out.adopted[i] = adopted
-            out.tax[i] = tax
-            out.reference[i] = reference
-            out.increment[i] = increment
-            out.rebate[i] = amount
-            out.enterpriseIncome[i] = state.enterpriseIncome[i]
-        }
+            let applies = self.applies[k]
+            if applies {
+                switch mode! {
+                case .fixed:
+                    let base = periodBase! + i * paths
+                    let factor = referenceIndex[k]
+                    for q in 0..<paths { refOut[q] = base[q] * factor }
+                case .rolling:
+                    for q in 0..<paths { refOut[q] = state[q] }
+                case .ratchet:
+                    let memory = ratchet! + i * paths
+                    for q in 0..<paths { refOut[q] = memory[q] }
+                }
+            } else {
+                for q in 0..<paths { refOut[q] = .nan }
+            }
 
-        applyCapacity(yearIndex: y, to: &out)
-        allocateFees(yearIndex: y, into: &out)
-        allocateDonations(yearIndex: y, shocks: donationShocks, into: &out)
+            // Tax (SPEC §4 with the clamp, or the planned value).
+            let planned = p.plannedTax[k]
+            if !planned.isNaN {
+                for q in 0..<paths { state[q] = planned }
+            } else {
+                let base = growthBase[k]
+                let addition = taxAddition[k]
+                if let taxShocks {
+                    let z = taxShocks + i * paths
+                    for q in 0..<paths {
+                        var factor = 1 + (base + sigma * z[q])
+                        if factor < 0 {
+                            factor = 0
+                            clamped += 1
+                        }
+                        state[q] = state[q] * factor + addition
+                    }
+                } else {
+                    var factor = 1 + base
+                    if factor < 0 {
+                        factor = 0
+                        clamped += paths
+                    }
+                    for q in 0..<paths { state[q] = state[q] * factor + addition }
+                }
+            }
+            taxOut.update(from: state, count: paths)
+
+            // Increment and statutory rebate (before district capacity).
+            if applies {
+                for q in 0..<paths {
+                    let increment = max(0, state[q] - refOut[q])
+                    incOut[q] = increment
+                    var total = 0.0
+                    var lower = 0.0
+                    for j in 0..<rates.count {
+                        if increment <= lower { break }
+                        let upper = j < bounds.count ? bounds[j] : Double.infinity
+                        total += rates[j] * (min(increment, upper) - lower)
+                        lower = upper
+                    }
+                    if let cap { total = min(total, cap) }
+                    rebOut[q] = total
+                }
+            } else {
+                for q in 0..<paths {
+                    incOut[q] = 0
+                    rebOut[q] = 0
+                }
+            }
+        }
+        return clamped
     }
 
     /// District capacity (财政承受能力): scales every rebate of a district whose total exceeds
-    /// the lower of its limits.
-    private func applyCapacity(yearIndex y: Int, to out: inout YearOutcome) {
+    /// the lower of its limits; writes φ, Σ T and Σ ρ per district and path.
+    private func applyCapacity(yearIndex y: Int, paths: Int, scratch: UnsafeMutablePointer<Double>, out: BatchYearOutput) {
         let p = policy
         let d = p.districtCount
+        let total = scratch
+        let factor = scratch + paths
         for district in 0..<d {
-            out.capacityFactor[district] = 1
+            let members = p.unitsByDistrict[district]
+            let taxSum = out.districtTax + district * out.districtStride
+            let rebates = out.rebates + district * out.districtStride
+            let phi = out.capacityFactor + district * out.districtStride
+            for q in 0..<paths {
+                taxSum[q] = 0
+                total[q] = 0
+            }
+            for i in members {
+                let t = out.tax + i * out.unitStride
+                let r = out.rebate + i * out.unitStride
+                for q in 0..<paths {
+                    taxSum[q] += t[q]
+                    total[q] += r[q]
+                }
+            }
             let share = p.capacityShare[y * d + district]
             let amountLimit = p.capacityAmount[y * d + district]
-            guard share != nil || amountLimit != nil else { continue }
-            let members = p.unitsByDistrict[district]
-            let total = members.reduce(0) { $0 + out.rebate[$1] }
-            guard total > 0 else { continue }
-            var limit = Double.infinity
-            if let share { limit = min(limit, share * members.reduce(0) { $0 + out.tax[$1] }) }
-            if let amountLimit { limit = min(limit, amountLimit) }
-            guard total > limit else { continue }
-            let factor = limit / total
-            out.capacityFactor[district] = factor
-            for i in members { out.rebate[i] *= factor }
-        }
-    }
-
-    /// Line fees to blocks: τ·C·s to adopted, eligible units; task costs for the same units.
-    private func allocateFees(yearIndex y: Int, into out: inout YearOutcome) {
-        let p = policy
-        let n = p.unitCount
-        let d = p.districtCount
-        for (k, fee) in p.fees.enumerated() {
-            let share = fee.transferShare[y]
-            for district in 0..<d { out.feesCollected[k][district] = fee.collection[y * d + district] }
-            for i in 0..<n {
-                let takesPart = out.adopted[i] && p.feeEligible[k][i]
-                let collected = fee.collection[y * d + p.districtOf[i]]
-                out.fees[k][i] = takesPart ? share * collected * fee.shares[y * n + i] : 0
-                out.taskCosts[k][i] = takesPart ? (fee.taskCost?[y * n + i] ?? 0) : 0
+            var binding = false
+            for q in 0..<paths {
+                factor[q] = 1
+                guard share != nil || amountLimit != nil, total[q] > 0 else { continue }
+                var limit = Double.infinity
+                if let share { limit = min(limit, share * taxSum[q]) }
+                if let amountLimit { limit = min(limit, amountLimit) }
+                if total[q] > limit {
+                    factor[q] = limit / total[q]
+                    binding = true
+                }
+            }
+            phi.update(from: factor, count: paths)
+            if binding {
+                for i in members {
+                    let r = out.rebate + i * out.unitStride
+                    for q in 0..<paths { r[q] *= factor[q] }
+                }
+                for q in 0..<paths { rebates[q] = 0 }
+                for i in members {
+                    let r = out.rebate + i * out.unitStride
+                    for q in 0..<paths { rebates[q] += r[q] }
+                }
+            } else {
+                rebates.update(from: total, count: paths)
             }
         }
     }
 
-    /// Pooled donations: reserve, proportional blocks to adopted eligible units, floors.
-    private func allocateDonations(yearIndex y: Int, shocks: UnsafeBufferPointer<Double>?, into out: inout YearOutcome) {
+    /// Pooled donations (切块下拨): reserve, proportional blocks to adopted eligible units,
+    /// floors (SPEC §6.3, §13).
+    private func allocateDonations(
+        yearIndex y: Int, paths: Int, factors: UnsafePointer<Double>?, scratch: UnsafeMutablePointer<Double>,
+        floored: UnsafeMutableBufferPointer<Bool>, out: BatchYearOutput
+    ) {
         let p = policy
         let n = p.unitCount
         let d = p.districtCount
-        guard let donations = p.donations else { return }
         for district in 0..<d {
-            var pool = 0.0
-            for (s, amounts) in donations.sourceAmounts.enumerated() {
-                pool += amounts[y * d + district] * (shocks?[s * d + district] ?? 1)
-            }
-            out.donationsPooled[district] = pool
-            let reserve = p.isCounterfactual ? 0 : donations.reserveShare[y] * pool
-            out.donationsReserve[district] = reserve
+            let pooled = out.donationsPooled + district * out.districtStride
+            let reserve = out.donationsReserve + district * out.districtStride
+            let allocated = out.donationsAllocated + district * out.districtStride
             let members = p.unitsByDistrict[district]
-            let receivers = members.filter { out.adopted[$0] && p.donationEligible[$0] }
-            for i in members { out.donations[i] = 0 }
-            guard !receivers.isEmpty else { continue }
-            let distributable = pool - reserve
-            let shares = receivers.map { donations.shares[y * n + $0] }
-            let receivable = shares.reduce(0) { $0 + distributable * $1 }
-            let amounts = DonationAllocation.allocate(
-                receivable: receivable, shares: shares, floor: donations.minimumPerUnit?[y])
-            for (i, amount) in zip(receivers, amounts) { out.donations[i] = amount }
+            for i in members {
+                let target = out.donations + i * out.unitStride
+                for q in 0..<paths { target[q] = 0 }
+            }
+            guard let donations = p.donations else {
+                for q in 0..<paths {
+                    pooled[q] = 0
+                    reserve[q] = 0
+                    allocated[q] = 0
+                }
+                continue
+            }
+            for q in 0..<paths { pooled[q] = 0 }
+            for (s, amounts) in donations.sourceAmounts.enumerated() {
+                let amount = amounts[y * d + district]
+                if let factors {
+                    let f = factors + (s * d + district) * paths
+                    for q in 0..<paths { pooled[q] += amount * f[q] }
+                } else {
+                    for q in 0..<paths { pooled[q] += amount * 1 }
+                }
+            }
+            let psi = p.isCounterfactual ? 0 : donations.reserveShare[y]
+            for q in 0..<paths { reserve[q] = p.isCounterfactual ? 0 : psi * pooled[q] }
+            let chosen = receivers[y * d + district]
+            let shares = receiverShares[y * d + district]
+            if !chosen.isEmpty {
+                let floor = donations.minimumPerUnit?[y]
+                shares.withUnsafeBufferPointer { shares in
+                    for q in 0..<paths {
+                        let distributable = pooled[q] - reserve[q]
+                        var receivable = 0.0
+                        for share in shares { receivable += distributable * share }
+                        DonationAllocation.allocate(
+                            receivable: receivable, shares: shares, floor: floor, floored: floored
+                        ) { j, amount in
+                            out.donations[chosen[j] * out.unitStride + q] = amount
+                        }
+                    }
+                }
+            }
+            for q in 0..<paths { allocated[q] = 0 }
+            for i in members {
+                let source = out.donations + i * out.unitStride
+                for q in 0..<paths { allocated[q] += source[q] }
+            }
+        }
+        _ = n
+    }
+
+    /// Resources A + ρ + ΣF + donations + E + K per unit and path, and their district sums.
+    private func sumResources(yearIndex y: Int, paths: Int, out: BatchYearOutput) {
+        let p = policy
+        let n = p.unitCount
+        for i in 0..<n {
+            let k = y * n + i
+            let allocation = p.allocation[k]
+            let fees = feesTotal[k]
+            let enterprise = enterpriseIncome[k]
+            let collective = p.collectiveIncome[k]
+            let rebate = out.rebate + i * out.unitStride
+            let donation = out.donations + i * out.unitStride
+            let target = out.resources + i * out.unitStride
+            for q in 0..<paths {
+                target[q] = allocation + rebate[q] + fees + donation[q] + enterprise + collective
+            }
+        }
+        for (district, members) in p.unitsByDistrict.enumerated() {
+            let sum = out.districtResources + district * out.districtStride
+            for q in 0..<paths { sum[q] = 0 }
+            for i in members {
+                let source = out.resources + i * out.unitStride
+                for q in 0..<paths { sum[q] += source[q] }
+            }
         }
     }
 }
