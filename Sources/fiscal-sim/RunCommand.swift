@@ -42,15 +42,24 @@ struct RunCommand: ParsableCommand {
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
         let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
+        let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
         let run: ScenarioRun
         do {
-            run = try ScenarioRun(loaded, options: .init(excelBOM: excel))
+            run = try ScenarioRun(loaded, options: .init(excelBOM: excel), threads: threads) { done, total in
+                progress.update(done, of: total)
+            }
+            progress.finish()
             try RunFolder(folder).write(run.files)
         } catch {
+            progress.finish()
             throw ToolFailure(message: "\(error)")
         }
-        let result = run.result
-        print(SummaryTable(scenario: model, result: result).render())
-        print("Wrote \(folder.path)/ (units.csv, districts.csv, run.json)")
+        switch run.outcome {
+        case let .deterministic(result):
+            print(SummaryTable(scenario: model, result: result).render())
+        case let .monteCarlo(result):
+            print(MonteCarloSummaryTable(scenario: model, result: result).render())
+        }
+        print("Wrote \(folder.path)/ (\(run.files.map(\.name).joined(separator: ", ")))")
     }
 }

@@ -43,4 +43,27 @@ public struct RunWriter {
     public func write(_ result: RunResult, to folder: URL) throws {
         try RunFolder(folder).write(try files(for: result))
     }
+
+    /// The files of a Monte Carlo run (SPEC §9: the quantile tables instead of the wide ones).
+    public func files(for result: MonteCarloResult) throws -> [(name: String, data: Data)] {
+        let tables = QuantileTables(scenario: loaded.scenario, result: result)
+        let bom: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
+        var files: [(String, Data)] = [
+            ("units_quantiles.csv", Data(bom + tables.unitsCSV())),
+            ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
+        ]
+        let manifest = RunManifest(
+            loaded: loaded, variants: result.variants, files: files.map(\.0) + ["run.json", "datapackage.json"],
+            diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
+        files.append(("run.json", try manifest.encoded()))
+        // The package describes columns from each CSV's header line only.
+        let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
+        files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest)))
+        return files
+    }
+
+    /// Writes the Monte Carlo `result` into `folder` atomically.
+    public func write(_ result: MonteCarloResult, to folder: URL) throws {
+        try RunFolder(folder).write(try files(for: result))
+    }
 }

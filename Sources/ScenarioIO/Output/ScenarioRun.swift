@@ -5,25 +5,47 @@ import Foundation
 /// scenario to output that `fiscal-sim run` (which then writes the folder) and `fiscal-sim test`
 /// (which reads the tables back) share.
 public struct ScenarioRun {
-    /// The run cannot be made by this build.
-    public struct Unavailable: Error, CustomStringConvertible {
-        /// What is missing and what to do.
-        public var description: String
+    /// What the engine produced: a deterministic projection (paths = 1) or Monte Carlo
+    /// statistics (paths > 1).
+    public enum Outcome {
+        /// The deterministic projection.
+        case deterministic(RunResult)
+        /// The Monte Carlo summary.
+        case monteCarlo(MonteCarloResult)
     }
 
     /// The engine's result.
-    public let result: RunResult
-    /// The run folder's files (`units.csv`, `districts.csv`, …, `run.json`) in writing order.
+    public let outcome: Outcome
+    /// The run folder's files (`units.csv`, `districts.csv`, …, `run.json`; the quantile tables
+    /// for Monte Carlo runs) in writing order.
     public let files: [(name: String, data: Data)]
 
-    /// Runs `loaded` and renders its files with `options`.
-    public init(_ loaded: LoadedScenario, options: RunWriter.Options = RunWriter.Options()) throws {
-        guard loaded.scenario.paths == 1 else {
-            throw Unavailable(description: "Monte Carlo runs (paths > 1) are not available in this build yet; run with --paths 1")
+    /// The deterministic result (`nil` for a Monte Carlo run).
+    public var result: RunResult? {
+        if case let .deterministic(result) = outcome { return result }
+        return nil
+    }
+
+    /// Runs `loaded` and renders its files with `options`. Monte Carlo runs use `threads`
+    /// worker threads (default: all cores; the output does not depend on it) and report
+    /// `progress(done, total)` after each projected year.
+    public init(
+        _ loaded: LoadedScenario, options: RunWriter.Options = RunWriter.Options(), threads: Int? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws {
+        let scenario = loaded.scenario
+        let writer = RunWriter(loaded: loaded, options: options)
+        if scenario.paths > 1 {
+            let result = MonteCarloSimulation(scenario).run(
+                paths: scenario.paths, seed: scenario.seed,
+                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+            outcome = .monteCarlo(result)
+            files = try writer.files(for: result)
+        } else {
+            let result = Simulation(scenario).runDeterministic()
+            outcome = .deterministic(result)
+            files = try writer.files(for: result)
         }
-        let result = Simulation(loaded.scenario).runDeterministic()
-        self.result = result
-        self.files = try RunWriter(loaded: loaded, options: options).files(for: result)
     }
 
     /// The bytes of the file called `name`, if the run writes one.

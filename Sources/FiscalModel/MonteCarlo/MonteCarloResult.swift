@@ -1,0 +1,102 @@
+/// A table of per-row statistics (mean, p05, p25, p50, p75, p95), NaN where a value is
+/// undefined on every path (a reference where the rebate does not apply, self-sufficiency with
+/// need 0). Rows are written concurrently by the Monte Carlo workers, each to its own rows.
+public final class StatisticsTable: @unchecked Sendable {
+    /// Number of rows.
+    public let rows: Int
+    private let storage: UnsafeMutableBufferPointer<Double>
+
+    /// A table of `rows` rows, all NaN.
+    public init(rows: Int) {
+        self.rows = rows
+        storage = .allocate(capacity: max(1, rows * RowStatistics.count))
+        storage.initialize(repeating: .nan)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The six statistics of `row`.
+    public func row(_ row: Int) -> UnsafeMutablePointer<Double> {
+        storage.baseAddress! + row * RowStatistics.count
+    }
+
+    /// The six statistics of `row` as an array.
+    public subscript(row: Int) -> [Double] { Array(UnsafeBufferPointer(start: self.row(row), count: RowStatistics.count)) }
+}
+
+/// The result of a Monte Carlo run (SPEC §8): per variant, unit-year and metric, and per
+/// variant, district-year and metric, the mean and quantiles of the unrounded per-path values.
+public struct MonteCarloResult: Sendable {
+    /// Number of paths S.
+    public let paths: Int
+    /// The seed.
+    public let seed: UInt64
+    /// Variant names in output order (counterfactual, reform, listed variants).
+    public let variants: [String]
+    /// Number of units.
+    public let unitCount: Int
+    /// Number of districts.
+    public let districtCount: Int
+    /// Number of projected years.
+    public let yearCount: Int
+    /// Unit metrics in output order.
+    public let unitMetrics: [UnitMetric]
+    /// District metrics in output order.
+    public let districtMetrics: [DistrictMetric]
+    /// Statistics of unit metrics; see `unitRow`.
+    public let unitStatistics: StatisticsTable
+    /// Statistics of district metrics; see `districtRow`.
+    public let districtStatistics: StatisticsTable
+    /// Tax values clamped at a zero growth factor, over every path, year and simulated run
+    /// (variants and their counterfactuals).
+    public let clampedTax: Int
+
+    /// Creates an empty result to be filled by the simulation.
+    init(
+        paths: Int, seed: UInt64, variants: [String], unitCount: Int, districtCount: Int, yearCount: Int,
+        unitMetrics: [UnitMetric], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
+        districtStatistics: StatisticsTable? = nil
+    ) {
+        self.paths = paths
+        self.seed = seed
+        self.variants = variants
+        self.unitCount = unitCount
+        self.districtCount = districtCount
+        self.yearCount = yearCount
+        self.unitMetrics = unitMetrics
+        self.districtMetrics = DistrictMetric.allCases
+        self.unitStatistics = unitStatistics
+            ?? StatisticsTable(rows: variants.count * unitCount * yearCount * unitMetrics.count)
+        self.districtStatistics = districtStatistics
+            ?? StatisticsTable(rows: variants.count * districtCount * yearCount * DistrictMetric.allCases.count)
+        self.clampedTax = clampedTax
+    }
+
+    /// The same result with `clampedTax` set.
+    func with(clampedTax: Int) -> MonteCarloResult {
+        MonteCarloResult(
+            paths: paths, seed: seed, variants: variants, unitCount: unitCount, districtCount: districtCount,
+            yearCount: yearCount, unitMetrics: unitMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
+            districtStatistics: districtStatistics)
+    }
+
+    /// Row of variant `v`, unit `i`, year index `y`, metric position `m` in `unitStatistics`.
+    @inlinable public func unitRow(variant v: Int, unit i: Int, year y: Int, metric m: Int) -> Int {
+        ((v * unitCount + i) * yearCount + y) * unitMetrics.count + m
+    }
+
+    /// Row of variant `v`, district `d`, year index `y`, metric position `m` in `districtStatistics`.
+    @inlinable public func districtRow(variant v: Int, district d: Int, year y: Int, metric m: Int) -> Int {
+        ((v * districtCount + d) * yearCount + y) * districtMetrics.count + m
+    }
+
+    /// Mean, p05, p25, p50, p75, p95 of `metric` for unit `i` in year index `y` of variant `v`.
+    public func statistics(variant v: Int, unit i: Int, year y: Int, metric: UnitMetric) -> [Double] {
+        unitStatistics[unitRow(variant: v, unit: i, year: y, metric: unitMetrics.firstIndex(of: metric)!)]
+    }
+
+    /// Mean, p05, p25, p50, p75, p95 of `metric` for district `d` in year index `y` of variant `v`.
+    public func statistics(variant v: Int, district d: Int, year y: Int, metric: DistrictMetric) -> [Double] {
+        districtStatistics[districtRow(variant: v, district: d, year: y, metric: metric.rawValue)]
+    }
+}

@@ -1,0 +1,303 @@
+import COpenBLAS
+import Dispatch
+
+/// Runs a scenario over S Monte Carlo paths (SPEC §8) and summarises every unit-year and
+/// district-year by mean and quantiles.
+///
+/// Work streams by year: all paths advance one year (in fixed batches of `batchSize` paths,
+/// spread over the worker threads), the year's statistics are taken, and the next year reuses
+/// the buffers, so memory is O(S × N), not O(S × N × T). Every variant and counterfactual sees
+/// the same draws (common random numbers). The result is a pure function of (scenario, seed,
+/// S): batches are fixed by S alone, each batch's draws depend only on (seed, path, year,
+/// stream), and every statistic is computed by one thread in path order — so the output is
+/// bit-identical for any thread count.
+public struct MonteCarloSimulation: Sendable {
+    /// The validated scenario.
+    public let scenario: Scenario
+    /// Paths per batch: the unit of parallel work and of the BLAS product z = L·η.
+    public static let batchSize = 64
+
+    /// Creates a simulation of `scenario`.
+    public init(_ scenario: Scenario) { self.scenario = scenario }
+
+    /// One simulated policy: a reported variant or a counterfactual used for reform effects.
+    private struct SimulatedRun {
+        let engine: YearEngine
+        /// Position in the output (`nil`: not written, only its net revenue is used).
+        let reported: Int?
+        /// Index of the counterfactual run that supplies the reform effect's baseline
+        /// (`nil` for counterfactual runs themselves).
+        let counterfactual: Int?
+        /// Index of the tax-shock structure.
+        let shocks: Int
+    }
+
+    /// Runs `paths` paths from `seed` on `threads` worker threads; `progress(done, total)` is
+    /// called on the calling thread after each projected year.
+    public func run(
+        paths: Int, seed: UInt64, threads: Int, progress: ((Int, Int) -> Void)? = nil
+    ) -> MonteCarloResult {
+        precondition(paths >= 1 && threads >= 1)
+        // The engine parallelises over paths; BLAS gets one thread.
+        openblas_set_num_threads(1)
+        let s = scenario
+        let n = s.units.count
+        let d = s.districts.count
+        let years = s.horizon.count
+        let variants = s.policyVariants
+
+        // Counterfactuals: one per distinct tax-growth policy (all a no-adoption run depends on).
+        var counterfactualPolicies: [TaxGrowthPolicy] = []
+        var counterfactualOf: [Int] = []
+        var runs: [SimulatedRun] = []
+        var structures: [CorrelationStructure] = []
+        func structure(_ policy: Policy) -> Int {
+            if let index = structures.firstIndex(of: policy.taxGrowth.correlation) { return index }
+            structures.append(policy.taxGrowth.correlation)
+            return structures.count - 1
+        }
+        for variant in variants {
+            if let index = counterfactualPolicies.firstIndex(of: variant.policy.taxGrowth) {
+                counterfactualOf.append(index)
+                continue
+            }
+            counterfactualPolicies.append(variant.policy.taxGrowth)
+            counterfactualOf.append(runs.count)
+            let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: true))
+            runs.append(
+                SimulatedRun(engine: engine, reported: runs.isEmpty ? 0 : nil, counterfactual: nil,
+                             shocks: structure(variant.policy)))
+        }
+        for (v, variant) in variants.enumerated() {
+            let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: false))
+            runs.append(
+                SimulatedRun(engine: engine, reported: v + 1, counterfactual: counterfactualOf[v],
+                             shocks: structure(variant.policy)))
+        }
+        let metrics = UnitMetric.all(feeCount: s.feeCategories.count)
+        let result = MonteCarloResult(
+            paths: paths, seed: seed, variants: [Variant.counterfactualName] + variants.map(\.name), unitCount: n,
+            districtCount: d, yearCount: years, unitMetrics: metrics)
+
+        // Batches, fixed by S alone.
+        let batchSize = Self.batchSize
+        let batchCount = (paths + batchSize - 1) / batchSize
+        let batchStart = (0..<batchCount).map { $0 * batchSize }
+        let batchPaths = batchStart.map { min(batchSize, paths - $0) }
+        let workers = max(1, min(threads, batchCount, max(n + d, 1)))
+
+        let shockGenerators = structures.map {
+            TaxShocks(correlation: $0, districtOf: s.units.map(\.districtIndex), seed: seed)
+        }
+        let shockBuffers = structures.map { _ in Buffer(count: n * paths) }
+        let states = runs.map { run in batchPaths.map { PathBatch(run.engine, count: $0) } }
+        let columns = YearColumns(unitCount: n, districtCount: d, paths: paths)
+        let counterfactualNet = runs.map { $0.counterfactual == nil ? Buffer(count: d * paths) : Buffer(count: 0) }
+        let clamped = Buffer(count: runs.count * batchCount)
+        let maxSources = runs.map { $0.engine.policy.donations?.sourceAmounts.count ?? 0 }.max() ?? 0
+        let scratch = (0..<workers).map { _ in
+            WorkerScratch(paths: paths, factors: maxSources * d * batchSize, districts: d + 1)
+        }
+        let draws = NormalDraws(seed: seed)
+
+        func parallel(_ tasks: Int, _ body: @Sendable (Int, Int) -> Void) {
+            if workers == 1 {
+                for task in 0..<tasks { body(task, 0) }
+                return
+            }
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var task = worker
+                while task < tasks {
+                    body(task, worker)
+                    task += workers
+                }
+            }
+        }
+
+        for y in 0..<years {
+            // Shocks for every batch and correlation structure.
+            parallel(batchCount) { b, w in
+                for (k, generator) in shockGenerators.enumerated() {
+                    generator.fill(
+                        shockBuffers[k].pointer + batchStart[b] * n, firstPath: batchStart[b], paths: batchPaths[b],
+                        year: y, districtScratch: scratch[w].districts.pointer)
+                }
+            }
+            for (r, run) in runs.enumerated() {
+                let engine = run.engine
+                let volatility = engine.policy.donations?.sourceVolatility.map { $0[y] } ?? []
+                parallel(batchCount) { b, w in
+                    let first = batchStart[b]
+                    let count = batchPaths[b]
+                    let factors = scratch[w].factors.pointer
+                    if !volatility.isEmpty {
+                        DonationShocks.fill(
+                            factors, volatility: volatility, districtCount: d, draws: draws, firstPath: first,
+                            paths: count, year: y)
+                    }
+                    let clampedHere = engine.advance(
+                        states[r][b], yearIndex: y, taxShocks: shockBuffers[run.shocks].pointer + first * n,
+                        donationFactors: volatility.isEmpty ? nil : UnsafePointer(factors),
+                        into: columns.output.shifted(by: first))
+                    clamped.pointer[r * batchCount + b] += Double(clampedHere)
+                }
+                if run.counterfactual == nil {
+                    let tax = columns.districtColumn(0)
+                    let rebates = columns.districtColumn(1)
+                    let net = counterfactualNet[r].pointer
+                    for k in 0..<(d * paths) { net[k] = tax[k] - rebates[k] }
+                }
+                guard let v = run.reported else { continue }
+                let baseline = run.counterfactual.map { counterfactualNet[$0] }
+                parallel(n + d) { task, w in
+                    if task < n {
+                        unitStatistics(
+                            engine, unit: task, year: y, variant: v, columns: columns, result: result,
+                            scratch: scratch[w])
+                    } else {
+                        districtStatistics(
+                            engine, district: task - n, year: y, variant: v, columns: columns,
+                            counterfactualNet: baseline?.pointer, result: result, scratch: scratch[w])
+                    }
+                }
+            }
+            progress?(y + 1, years)
+        }
+        var totalClamped = 0.0
+        for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
+        return result.with(clampedTax: Int(totalClamped))
+    }
+
+    /// Statistics of every metric of unit `i` in year index `y`.
+    private func unitStatistics(
+        _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
+        scratch: WorkerScratch
+    ) {
+        let policy = engine.policy
+        let n = policy.unitCount
+        let paths = columns.paths
+        let k = y * n + i
+        let sort = scratch.sort.pointer
+        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.unitColumn(c) + i * paths) }
+        func constant(_ value: Double, _ out: UnsafeMutablePointer<Double>) {
+            for j in 0..<RowStatistics.count { out[j] = value }
+        }
+        let need = engine.need[k]
+        for (m, metric) in result.unitMetrics.enumerated() {
+            let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
+            switch metric {
+            case .tax: RowStatistics.compute(column(0), count: paths, scratch: sort, into: out)
+            case .reference:
+                if engine.applies[k] { RowStatistics.compute(column(1), count: paths, scratch: sort, into: out) }
+            case .increment: RowStatistics.compute(column(2), count: paths, scratch: sort, into: out)
+            case .rebate: RowStatistics.compute(column(3), count: paths, scratch: sort, into: out)
+            case .allocation: constant(policy.allocation[k], out)
+            case let .fee(c): constant(engine.fees[c][k], out)
+            case .feesTotal: constant(engine.feesTotal[k], out)
+            case .donations: RowStatistics.compute(column(4), count: paths, scratch: sort, into: out)
+            case .enterpriseIncome: constant(engine.enterpriseIncome[k], out)
+            case .collectiveIncome: constant(policy.collectiveIncome[k], out)
+            case .resources: RowStatistics.compute(column(5), count: paths, scratch: sort, into: out)
+            case .need: constant(need, out)
+            case .gap:
+                RowStatistics.compute(column(5), count: paths, scratch: sort, into: out) { $0 - need }
+            case .selfSufficiency:
+                if need != 0 {
+                    RowStatistics.compute(column(5), count: paths, scratch: sort, into: out) { $0 / need }
+                }
+            }
+        }
+    }
+
+    /// Statistics of every metric of district `district` in year index `y`.
+    private func districtStatistics(
+        _ engine: YearEngine, district: Int, year y: Int, variant v: Int, columns: YearColumns,
+        counterfactualNet: UnsafeMutablePointer<Double>?, result: MonteCarloResult, scratch: WorkerScratch
+    ) {
+        let policy = engine.policy
+        let n = policy.unitCount
+        let d = policy.districtCount
+        let paths = columns.paths
+        let sort = scratch.sort.pointer
+        let row = scratch.row.pointer
+        let members = policy.unitsByDistrict[district]
+        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.districtColumn(c) + district * paths) }
+        let tax = column(0), rebates = column(1), pooled = column(3), reserve = column(4), allocated = column(5)
+        let collected = policy.fees.reduce(0) { $0 + $1.collection[y * d + district] }
+        let transferred = engine.fees.reduce(0) { total, fee in total + members.reduce(0) { $0 + fee[y * n + $1] } }
+        let retained = policy.fees.indices.reduce(0) { total, c in
+            total + (policy.fees[c].collection[y * d + district] - members.reduce(0) { $0 + engine.fees[c][y * n + $1] })
+        }
+        let need = members.reduce(0) { $0 + engine.need[y * n + $1] }
+        for metric in DistrictMetric.allCases {
+            let out = result.districtStatistics.row(
+                result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
+            func statistics(_ values: UnsafePointer<Double>, transform: (Double) -> Double = { $0 }) {
+                RowStatistics.compute(values, count: paths, scratch: sort, into: out, transform: transform)
+            }
+            func derived(_ value: (Int) -> Double) {
+                for p in 0..<paths { row[p] = value(p) }
+                statistics(row)
+            }
+            func constant(_ value: Double) { for j in 0..<RowStatistics.count { out[j] = value } }
+            switch metric {
+            case .tax: statistics(tax)
+            case .rebates: statistics(rebates)
+            case .capacityFactor: statistics(column(2))
+            case .netRevenue: derived { tax[$0] - rebates[$0] }
+            case .counterfactualNetRevenue:
+                if let counterfactualNet {
+                    statistics(UnsafePointer(counterfactualNet + district * paths))
+                } else {
+                    derived { tax[$0] - rebates[$0] }
+                }
+            case .reformEffect:
+                if let counterfactualNet {
+                    let baseline = counterfactualNet + district * paths
+                    derived { (tax[$0] - rebates[$0]) - baseline[$0] }
+                } else {
+                    derived { (tax[$0] - rebates[$0]) - (tax[$0] - rebates[$0]) }
+                }
+            case .feesCollected: constant(collected)
+            case .feesTransferred: constant(transferred)
+            case .feesRetained: constant(retained)
+            case .donationsPooled: statistics(pooled)
+            case .donationsAllocated: statistics(allocated)
+            case .donationsRetained: derived { pooled[$0] - reserve[$0] - allocated[$0] }
+            case .donationsReserve: statistics(reserve)
+            case .need: constant(need)
+            case .resources: statistics(column(6))
+            case .gap: statistics(column(6)) { $0 - need }
+            }
+        }
+    }
+}
+
+/// A fixed block of Doubles shared by the workers (each writes its own part).
+final class Buffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    deinit { pointer.deallocate() }
+}
+
+/// One worker's scratch memory.
+final class WorkerScratch: @unchecked Sendable {
+    let sort: Buffer
+    let row: Buffer
+    let factors: Buffer
+    let districts: Buffer
+
+    init(paths: Int, factors: Int, districts: Int) {
+        sort = Buffer(count: paths)
+        row = Buffer(count: paths)
+        self.factors = Buffer(count: factors)
+        self.districts = Buffer(count: districts)
+    }
+}

@@ -1,0 +1,142 @@
+import FiscalModel
+
+/// Renders a Monte Carlo run's `units_quantiles.csv` and `districts_quantiles.csv` (SPEC §9,
+/// §13): long format, one row per key × metric with mean, p05, p25, p50, p75, p95 of the
+/// unrounded per-path values, each rounded on its own — money by the scenario's precision and
+/// rule, ratios to 6 decimals. A statistic that is undefined on every path (a reference where
+/// the rebate does not apply, self-sufficiency with need 0) is empty.
+public struct QuantileTables {
+    /// The scenario.
+    public let scenario: Scenario
+    /// The result.
+    public let result: MonteCarloResult
+
+    /// Creates the tables of `result`.
+    public init(scenario: Scenario, result: MonteCarloResult) {
+        self.scenario = scenario
+        self.result = result
+    }
+
+    /// Statistic columns after the key columns and `metric`.
+    public static let statisticColumns = ["mean", "p05", "p25", "p50", "p75", "p95"]
+
+    /// Column names of the unit metrics (the wide `units.csv` names).
+    public var unitMetricNames: [String] {
+        let fees = scenario.feeCategories
+        return result.unitMetrics.map { metric in
+            switch metric {
+            case .tax: "tax"
+            case .reference: "reference"
+            case .increment: "increment"
+            case .rebate: "rebate"
+            case .allocation: "allocation"
+            case let .fee(k): "fee_\(fees[k])"
+            case .feesTotal: "fees_total"
+            case .donations: "donations"
+            case .enterpriseIncome: "enterprise_income"
+            case .collectiveIncome: "collective_income"
+            case .resources: "resources"
+            case .need: "need"
+            case .gap: "gap"
+            case .selfSufficiency: "self_sufficiency"
+            }
+        }
+    }
+
+    /// Column names of the district metrics (the wide `districts.csv` names).
+    public static let districtMetricNames: [String] = DistrictMetric.allCases.map { metric in
+        switch metric {
+        case .tax: "tax"
+        case .rebates: "rebates"
+        case .capacityFactor: "capacity_factor"
+        case .netRevenue: "net_revenue"
+        case .counterfactualNetRevenue: "counterfactual_net_revenue"
+        case .reformEffect: "reform_effect"
+        case .feesCollected: "fees_collected"
+        case .feesTransferred: "fees_transferred"
+        case .feesRetained: "fees_retained"
+        case .donationsPooled: "donations_pooled"
+        case .donationsAllocated: "donations_allocated"
+        case .donationsRetained: "donations_retained"
+        case .donationsReserve: "donations_reserve"
+        case .need: "need"
+        case .resources: "resources"
+        case .gap: "gap"
+        }
+    }
+
+    private var money: DecimalText { DecimalText(MoneyRounding(precision: scenario.precision, rule: scenario.rounding)) }
+    private var ratio: DecimalText {
+        DecimalText(MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding))
+    }
+
+    /// `units_quantiles.csv` as UTF-8 bytes.
+    public func unitsCSV() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(result.variants.count * result.unitCount * result.yearCount * result.unitMetrics.count * 72)
+        appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &bytes)
+        let names = unitMetricNames.map { Array(CSVText.escape($0).utf8) }
+        let formats = result.unitMetrics.map { $0.isRatio ? ratio : money }
+        let groups = scenario.unitsByDistrict
+        for (v, variant) in result.variants.enumerated() {
+            for (d, members) in groups.enumerated() {
+                let prefix = Array((CSVText.escape(variant) + "," + CSVText.escape(scenario.districts[d].id) + ",").utf8)
+                for i in members {
+                    let unit = Array((CSVText.escape(scenario.units[i].id) + ",").utf8)
+                    for y in 0..<result.yearCount {
+                        let year = Array("\(scenario.horizon.year(at: y)),".utf8)
+                        for (m, name) in names.enumerated() {
+                            bytes += prefix
+                            bytes += unit
+                            bytes += year
+                            bytes += name
+                            appendStatistics(
+                                result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
+                                format: formats[m], to: &bytes)
+                        }
+                    }
+                }
+            }
+        }
+        return bytes
+    }
+
+    /// `districts_quantiles.csv` as UTF-8 bytes.
+    public func districtsCSV() -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendRow(["variant", "district", "year", "metric"] + Self.statisticColumns, to: &bytes)
+        let names = Self.districtMetricNames.map { Array(CSVText.escape($0).utf8) }
+        let formats = DistrictMetric.allCases.map { $0.isRatio ? ratio : money }
+        for (v, variant) in result.variants.enumerated() {
+            for (d, district) in scenario.districts.enumerated() {
+                let prefix = Array((CSVText.escape(variant) + "," + CSVText.escape(district.id) + ",").utf8)
+                for y in 0..<result.yearCount {
+                    let year = Array("\(scenario.horizon.year(at: y)),".utf8)
+                    for (m, name) in names.enumerated() {
+                        bytes += prefix
+                        bytes += year
+                        bytes += name
+                        appendStatistics(
+                            result.districtStatistics.row(result.districtRow(variant: v, district: d, year: y, metric: m)),
+                            format: formats[m], to: &bytes)
+                    }
+                }
+            }
+        }
+        return bytes
+    }
+
+    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: DecimalText, to bytes: inout [UInt8]) {
+        for j in 0..<RowStatistics.count {
+            bytes.append(UInt8(ascii: ","))
+            let value = values[j]
+            if !value.isNaN { format.append(value, to: &bytes) }
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
+        bytes += Array(fields.map(CSVText.escape).joined(separator: ",").utf8)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Progress of a long run on standard error: shown only on a terminal, only once the run has
+/// taken about two seconds, rewritten in place, and cleared at the end.
+final class ProgressLine {
+    private let enabled: Bool
+    private let label: String
+    private let start = Date()
+    private var shown = false
+
+    /// A progress line; with `enabled` false it prints nothing.
+    init(enabled: Bool, label: String) {
+        self.enabled = enabled
+        self.label = label
+    }
+
+    /// Reports `done` of `total` projected years.
+    func update(_ done: Int, of total: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        guard elapsed >= 2 || shown else { return }
+        shown = true
+        let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+        let text = String(format: "\r%@: year %d of %d, %.0f s elapsed, about %.0f s left ", label, done, total,
+                          elapsed, remaining)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Clears the line if it was shown.
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 72) + "\r").utf8))
+    }
+}
