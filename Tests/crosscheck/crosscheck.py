@@ -41,7 +41,13 @@ def read(path):
     return rows[0], rows[1:]
 
 
-def compare_file(name, exp_path, act_path, key_cols, max_diffs):
+def compare_file(name, exp_path, act_path, key_cols, max_diffs, fragile=frozenset(),
+                 step=0.01, ties=None):
+    """Differences between the reference CSV and fiscal-sim's.  A money/ratio
+    cell that differs by more than the tolerance but by at most one rounding
+    step (10^-precision) is accepted when the reference marked it as sitting on
+    a float tie (see reference_model.Rounder.is_tie / split_ex); such cells are
+    appended to `ties`."""
     diffs = []
     if not os.path.exists(act_path):
         return [f"{name}: missing in fiscal-sim output"]
@@ -69,7 +75,14 @@ def compare_file(name, exp_path, act_path, key_cols, max_diffs):
             else:
                 try:
                     tol = RATIO_TOL if c in RATIOS else MONEY_TOL
-                    ok = abs(float(x) - float(y)) <= tol
+                    delta = abs(float(x) - float(y))
+                    ok = delta <= tol
+                    if not ok and (name, ekey, c) in fragile:
+                        one_step = (1e-6 if c in RATIOS else step) + 1e-9
+                        if delta <= one_step:
+                            ok = True
+                            if ties is not None:
+                                ties.append(f"{name} row {ekey} column {c}: {x} (reference) vs {y} (fiscal-sim), float tie")
                 except ValueError:
                     ok = False
             if not ok:
@@ -88,7 +101,7 @@ def run_binary(binary, scen, out):
     return p
 
 
-def check_seed(binary, seed, workroot, max_diffs, scenario=None):
+def check_seed(binary, seed, workroot, max_diffs, scenario=None, ties=None):
     d = os.path.join(workroot, f"seed-{seed}")
     shutil.rmtree(d, ignore_errors=True)
     if scenario:
@@ -99,16 +112,20 @@ def check_seed(binary, seed, workroot, max_diffs, scenario=None):
     ref_out = os.path.join(d, "reference-out")
     # outputs live in d (the scenario's folder for generated seeds)
     act_out = os.path.join(d, "fiscal-sim-out")
-    reference_model.run(scen, ref_out)
+    fragile = set()
+    precision = reference_model.run(scen, ref_out, fragile)
+    step = 10.0 ** -precision
     p = run_binary(binary, scen, act_out)
     if p.returncode != 0:
         return scen, [f"fiscal-sim exited {p.returncode}: {(p.stderr or p.stdout).strip()[:2000]}"]
     diffs = compare_file("units.csv", os.path.join(ref_out, "units.csv"),
                          os.path.join(act_out, "units.csv"),
-                         ["variant", "district", "unit", "year"], max_diffs)
+                         ["variant", "district", "unit", "year"], max_diffs,
+                         fragile, step, ties)
     diffs += compare_file("districts.csv", os.path.join(ref_out, "districts.csv"),
                           os.path.join(act_out, "districts.csv"),
-                          ["variant", "district", "year"], max_diffs)
+                          ["variant", "district", "year"], max_diffs,
+                          fragile, step, ties)
     return scen, diffs
 
 
@@ -119,6 +136,8 @@ def main():
     ap.add_argument("--start", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep passing scenarios too")
     ap.add_argument("--max-diffs", type=int, default=8)
+    ap.add_argument("--verbose", action="store_true",
+                    help="list cells accepted as float ties (one rounding step apart)")
     ap.add_argument("--workdir", help="where to write scenarios (default: a new temp dir)")
     ap.add_argument("--scenario", action="append", default=[],
                     help="check this scenario file instead of generated seeds (repeatable)")
@@ -128,12 +147,17 @@ def main():
     # run a snapshot of the binary so a rebuild during the run does not interfere
     binary = os.path.join(workroot, "fiscal-sim-under-test")
     shutil.copy2(os.path.abspath(args.binary), binary)
-    passed = failed = 0
+    passed = failed = n_ties = 0
     jobs = ([(j, p) for j, p in enumerate(args.scenario)] if args.scenario
             else [(s, None) for s in range(args.start, args.start + args.seeds)])
     for seed, given in jobs:
         try:
-            scen, diffs = check_seed(binary, seed, workroot, args.max_diffs, given)
+            ties = []
+            scen, diffs = check_seed(binary, seed, workroot, args.max_diffs, given, ties)
+            n_ties += len(ties)
+            if args.verbose:
+                for line in ties:
+                    print(f"seed {seed}: tie accepted: {line}")
         except Exception as e:  # reference or generator problem: report, count as failure
             scen, diffs = os.path.join(workroot, f"seed-{seed}"), [f"harness error: {e!r}"]
         if diffs:
@@ -148,6 +172,8 @@ def main():
         sys.stdout.flush()
     if failed == 0 and not args.keep and not args.workdir:
         shutil.rmtree(workroot, ignore_errors=True)
+    if n_ties:
+        print(f"({n_ties} cells one rounding step apart on float ties were accepted; --verbose lists them)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

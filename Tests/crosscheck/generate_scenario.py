@@ -10,6 +10,7 @@ Prints the scenario path.
 """
 from __future__ import annotations
 
+import csv
 import os
 import random
 import sys
@@ -138,22 +139,30 @@ class Gen:
         units_rel = "data/units.csv" if in_data else "units.csv"
         upath = os.path.join(outdir, units_rel)
         os.makedirs(os.path.dirname(upath), exist_ok=True)
+        if edge and self.chance(0.5):
+            rng.shuffle(cols)  # column order is free
+        crlf = edge and self.chance(0.4)
+        spaces = edge and self.chance(0.4)
         with open(upath, "w", encoding="utf-8", newline="") as fh:
             if self.chance(0.2):
                 fh.write("\ufeff")
-            fh.write(",".join(cols) + "\n")
+            w = csv.writer(fh, lineterminator="\r\n" if crlf else "\n")
+            w.writerow(cols)
             for u in units:
                 cells = []
                 for c in cols:
                     v = u.get(c)
                     if c == "name":
-                        v = f"街道{u['id']}"
+                        v = f"街道{u['id']}" if not (edge and self.chance(0.3)) else f"街道, {u['id']}"
                     elif c == "tags":
                         v = ";".join(u["tags"])
                     elif isinstance(v, float):
                         v = f"{v:.2f}" if c != "road_length" else f"{v:.3f}"
-                    cells.append(str(v))
-                fh.write(",".join(cells) + "\n")
+                    v = str(v)
+                    if spaces and c not in ("id", "district", "tags", "name") and v and self.chance(0.3):
+                        v = " " + v + " "  # spaces around a plain decimal are allowed
+                    cells.append(v)
+                w.writerow(cells)
 
         cfg: dict = {"name": f"crosscheck-{self.seed}", "years": {"base": b, "end": end}}
         if self.chance(0.7):
@@ -395,12 +404,18 @@ class Gen:
                                          self.num(0.001, 0.05, 4)))
         for lf in cfg.get("lineFees") or []:
             opts.append(lambda lf=lf: (f"lineFees.{lf['id']}.transferShare", self.num(0.0, 1.0, 2)))
-            if isinstance(lf["transferShare"], dict):
+            if True:  # step function or scalar
                 opts.append(lambda lf=lf: (f"lineFees.{lf['id']}.transferShare.{rng.choice(years)}",
                                            self.num(0.0, 1.0, 2)))
         rs = cfg.get("restructuring")
-        if rs and isinstance(rs.get("exitRate"), dict):
-            opts.append(lambda: (f"restructuring.exitRate.{rng.choice(years)}", self.num(0.0, 0.5)))
+        if rs and rs.get("exitRate") is not None:
+            # a year segment on a step function, or on a scalar (which then
+            # stays in force before that year)
+            opts.append(lambda: (f"restructuring.exitRate.{rng.choice([b - 1] + years)}",
+                                 self.num(0.0, 0.5)))
+        if rb:
+            opts.append(lambda: (f"rebate.bands.{len(rb['bands']) - 1}.rate.{rng.choice(years)}",
+                                 self.num(0.0, 1.0, 2)))
         dn = cfg.get("donations")
         if dn:
             opts.append(lambda: ("donations.reserveShare", self.num(0.0, 0.3)))

@@ -68,12 +68,28 @@ class Rounder:
     def ratio(self, x) -> str:
         return self.fmt(self.round(x, 6), 6)
 
+    TIE_TOL = 1e-6  # in units of the last kept decimal
+
+    def is_tie(self, x, p: int | None = None) -> bool:
+        """True if x sits (within float noise) on a rounding half-way point, so
+        another evaluation order of the same formula may round it the other way."""
+        p = self.p if p is None else p
+        d = to_dec(x).scaleb(p)
+        frac = d - d.to_integral_value(rounding=ROUND_FLOOR)
+        return abs(frac - Decimal("0.5")) <= Decimal(self.TIE_TOL) * max(1, abs(d)) * Decimal("1e-6")
+
     def split(self, whole: float, parts: list[float]) -> list[Decimal]:
         """Largest-remainder split: rounded parts add up to the rounded whole.
 
         Floors and remainders are taken of the shortest round-trip decimals of
         the parts; ties go to the earlier part.
         """
+        return self.split_ex(whole, parts)[0]
+
+    def split_ex(self, whole: float, parts: list[float]):
+        """split() plus, per part, whether float noise could move a unit of
+        the last decimal to or from it (near-tied remainders at the cut-off, a
+        whole on a half-way point, a part a hair below an integer step)."""
         W = int(self.round(whole).scaleb(self.p))
         ds = [to_dec(x).scaleb(self.p) for x in parts]
         fl = [int(d.to_integral_value(rounding=ROUND_FLOOR)) for d in ds]
@@ -89,7 +105,23 @@ class Rounder:
                 order = sorted(range(n), key=lambda i: (rem[i], -i))
                 for j in range(-deficit):
                     fl[order[j % n]] -= 1
-        return [Decimal(f).scaleb(-self.p) for f in fl]
+        fragile = [False] * n
+        tol = Decimal(self.TIE_TOL)
+        if n and 0 <= deficit <= n:
+            order = sorted(range(n), key=lambda i: (-rem[i], i))
+            cut = []
+            if 0 < deficit:
+                cut.append(rem[order[deficit - 1]])
+            if deficit < n:
+                cut.append(rem[order[deficit]])
+            near_tie = len(cut) == 2 and cut[0] - cut[1] <= tol
+            whole_tie = self.is_tie(whole)
+            for i in range(n):
+                if (near_tie or whole_tie) and any(abs(rem[i] - c) <= tol for c in cut):
+                    fragile[i] = True
+                if 0 < rem[i] <= tol or rem[i] >= 1 - tol:
+                    fragile[i] = True
+        return [Decimal(f).scaleb(-self.p) for f in fl], fragile
 
 
 # --------------------------------------------------------------------------
@@ -257,7 +289,15 @@ def apply_set(root: dict, dotted: str, value):
                 cur[key] = copy.deepcopy(value)
             else:
                 nxt = cur.get(key)
-                if not isinstance(nxt, (dict, list)):
+                nseg = segs[depth + 1]
+                if is_num(nxt) and nseg.isdigit():
+                    # a year set on a scalar: the scalar stays in force before
+                    # that year (it becomes a step function), e.g. 0.2 with
+                    # `.2028: 0.5` -> {b+1: 0.2, 2028: 0.5}
+                    b = int(root["years"]["base"])
+                    nxt = {min(b + 1, int(nseg) - 1): nxt}
+                    cur[key] = nxt
+                elif not isinstance(nxt, (dict, list)):
                     nxt = {}
                     cur[key] = nxt
                 cur = nxt
@@ -741,7 +781,10 @@ DIST_HEADER = ["variant", "district", "year", "tax", "rebates", "capacity_factor
                "need", "resources", "gap"]
 
 
-def rows_for(m: Model, name: str, res, cf_res, rd: Rounder):
+def rows_for(m: Model, name: str, res, cf_res, rd: Rounder, fragile=None):
+    """Rows of units.csv and districts.csv for one variant.  If `fragile` is a
+    set, (file, row key, column) of cells whose rounding is float-tie sensitive
+    are added to it (used by crosscheck.py)."""
     units_out, dists_out = res
     _, cf_dists = cf_res
     fee_ids = [lf["id"] for lf in (m.cfg.get("lineFees") or [])]
@@ -750,25 +793,38 @@ def rows_for(m: Model, name: str, res, cf_res, rd: Rounder):
         members = [u for u in m.units if u.district == d]
         # rounded pooled parts per year
         fee_parts = {}  # (uid, k, t) -> Decimal
+        fee_fragile = {}
         dist_extra = {}
+        dist_fragile = {}
         for t in m.years:
             dy = dists_out[(d, t)]
             fcol = ftr = fret = Decimal(0)
+            fr_col = fr_tr = fr_ret = False
             for k in fee_ids:
                 parts = [units_out[(u.id, t)].fees[k] for u in members] + [dy.fee_retained[k]]
-                sp = rd.split(dy.fee_collected[k], parts)
-                for u, p in zip(members, sp[:-1]):
+                sp, fr = rd.split_ex(dy.fee_collected[k], parts)
+                for u, p, f in zip(members, sp[:-1], fr[:-1]):
                     fee_parts[(u.id, k, t)] = p
+                    fee_fragile[(u.id, k, t)] = f
                 fcol += rd.round(dy.fee_collected[k])
                 ftr += sum(sp[:-1], Decimal(0))
                 fret += sp[-1]
+                fr_col |= rd.is_tie(dy.fee_collected[k])
+                fr_tr |= any(fr[:-1])
+                fr_ret |= fr[-1]
             parts = ([units_out[(u.id, t)].donations for u in members]
                      + [dy.don_retained, dy.don_reserve])
-            sp = rd.split(dy.don_pooled, parts)
-            for u, p in zip(members, sp[:len(members)]):
+            sp, fr = rd.split_ex(dy.don_pooled, parts)
+            for u, p, f in zip(members, sp[:len(members)], fr[:len(members)]):
                 fee_parts[(u.id, "__don__", t)] = p
+                fee_fragile[(u.id, "__don__", t)] = f
             dist_extra[t] = (fcol, ftr, fret, rd.round(dy.don_pooled),
                              sum(sp[:len(members)], Decimal(0)), sp[-2], sp[-1])
+            dist_fragile[t] = {"fees_collected": fr_col, "fees_transferred": fr_tr,
+                               "fees_retained": fr_ret,
+                               "donations_pooled": rd.is_tie(dy.don_pooled),
+                               "donations_allocated": any(fr[:len(members)]),
+                               "donations_retained": fr[-2], "donations_reserve": fr[-1]}
         for u in members:
             for t in m.years:
                 uy = units_out[(u.id, t)]
@@ -784,6 +840,24 @@ def rows_for(m: Model, name: str, res, cf_res, rd: Rounder):
                         rd.money(uy.need), rd.money(res_ - uy.need),
                         "" if uy.need == 0 else rd.ratio(res_ / uy.need)]
                 urows.append(row)
+                if fragile is not None:
+                    key = ("units.csv", f"{name}/{d}/{u.id}/{t}")
+                    vals = {"tax": uy.tax, "reference": uy.reference, "increment": uy.increment,
+                            "rebate": uy.rebate, "allocation": uy.allocation,
+                            "enterprise_income": uy.enterprise,
+                            "collective_income": uy.collective, "resources": res_,
+                            "need": uy.need, "gap": res_ - uy.need}
+                    for c, v in vals.items():
+                        if v is not None and rd.is_tie(v):
+                            fragile.add(key + (c,))
+                    if uy.need != 0 and rd.is_tie(res_ / uy.need, 6):
+                        fragile.add(key + ("self_sufficiency",))
+                    for k in fee_ids:
+                        if fee_fragile[(u.id, k, t)]:
+                            fragile.add(key + (f"fee_{k}",))
+                            fragile.add(key + ("fees_total",))
+                    if fee_fragile[(u.id, "__don__", t)]:
+                        fragile.add(key + ("donations",))
         for t in m.years:
             dy = dists_out[(d, t)]
             net = dy.tax - dy.rebates
@@ -797,6 +871,19 @@ def rows_for(m: Model, name: str, res, cf_res, rd: Rounder):
                           rd.money(net - cf_net), rd.fmt(fcol), rd.fmt(ftr), rd.fmt(fret),
                           rd.fmt(dpool), rd.fmt(dall), rd.fmt(dret), rd.fmt(dres),
                           rd.money(need), rd.money(resources), rd.money(resources - need)])
+            if fragile is not None:
+                key = ("districts.csv", f"{name}/{d}/{t}")
+                vals = {"tax": dy.tax, "rebates": dy.rebates, "net_revenue": net,
+                        "counterfactual_net_revenue": cf_net, "reform_effect": net - cf_net,
+                        "need": need, "resources": resources, "gap": resources - need}
+                for c, v in vals.items():
+                    if rd.is_tie(v):
+                        fragile.add(key + (c,))
+                if rd.is_tie(dy.phi, 6):
+                    fragile.add(key + ("capacity_factor",))
+                for c, f in dist_fragile[t].items():
+                    if f:
+                        fragile.add(key + (c,))
     return urows, drows
 
 
@@ -825,7 +912,9 @@ def variant_configs(cfg: dict):
     return out
 
 
-def run(scenario_path: str, outdir: str):
+def run(scenario_path: str, outdir: str, fragile=None):
+    """Write OUTDIR/units.csv and OUTDIR/districts.csv; return the model's
+    precision.  `fragile`, if a set, collects float-tie sensitive cells."""
     cfg, base_dir = load(scenario_path)
     m = build_model(cfg, base_dir)
     rd = Rounder(m.precision, m.rounding)
@@ -837,7 +926,7 @@ def run(scenario_path: str, outdir: str):
         runs.append((name, vm, simulate(vm, False), simulate(vm, True)))
     urows, drows = [], []
     for name, mm, res, cfres in runs:
-        u, d = rows_for(mm, name, res, cfres, rd)
+        u, d = rows_for(mm, name, res, cfres, rd, fragile)
         urows += u
         drows += d
     os.makedirs(outdir, exist_ok=True)
@@ -849,6 +938,7 @@ def run(scenario_path: str, outdir: str):
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(DIST_HEADER)
         w.writerows(drows)
+    return m.precision
 
 
 def main(argv):
