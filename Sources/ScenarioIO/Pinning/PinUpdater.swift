@@ -21,7 +21,8 @@ struct PinUpdater {
 
     /// `text` with every edit applied, and the changes made (in file order).
     static func apply(_ edits: [PinEdit], to text: String) throws(Failure) -> (text: String, changes: [Change]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        // Split on LF scalars: a CRLF line keeps its CR, which `scalarEnd` steps over.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         var changes: [Change] = []
         // Right to left within a line, so earlier columns stay valid.
         let ordered = edits.sorted { ($0.position.line, $0.position.column) > ($1.position.line, $1.position.column) }

@@ -38,7 +38,8 @@ public struct ScenarioLoader: Sendable {
         }
         let source = try YAMLSource.parse(text, file: path)
         var root = source.root
-        let lineOffset = text.reduce(into: 1) { count, character in if character == "\n" { count += 1 } }
+        // More lines than the scenario can have (CR, LF and CRLF breaks all counted).
+        let lineOffset = text.unicodeScalars.reduce(into: 1) { count, scalar in if scalar == "\n" || scalar == "\r" { count += 1 } }
         if !overrides.isEmpty {
             let firstYear = root.mapping?["years"]?.mapping?["base"]?.int.map { $0 + 1 } ?? 0
             let applied = overrides.apply(to: root, lineOffset: lineOffset, firstYear: firstYear)
