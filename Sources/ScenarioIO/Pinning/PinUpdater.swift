@@ -36,7 +36,9 @@ struct PinUpdater {
             let old = String(String.UnicodeScalarView(lines[row][start..<end]))
             let new = edit.value.yamlText
             if old == new { continue }
-            lines[row].replaceSubrange(start..<end, with: Array(new.unicodeScalars))
+            // An empty value right after its colon (`value:`) needs a space before the new text.
+            let separator = old.isEmpty && start > 0 && lines[row][start - 1] == ":" ? " " : ""
+            lines[row].replaceSubrange(start..<end, with: Array((separator + new).unicodeScalars))
             changes.append(Change(position: edit.position, old: old, new: new))
         }
         let result = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")

@@ -85,6 +85,22 @@ struct PinUpdateTests {
         #expect(remaining.count == 1 && remaining[0].line == 4)
     }
 
+    @Test func anEmptyValueIsFilledIn() throws {
+        let path = try fixture.write("""
+            scenario: ../s.yaml
+            expect:
+              - table: units
+                key: {unit: a, year: 2026}
+                column: tax
+                value:
+              - {table: units, key: {unit: b, year: 2026}, column: tax, value: }
+            """)
+        _ = try update(path)
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after.contains("    value: 1100.00\n") && after.contains("column: tax, value: 2200.00}"), "\(after)")
+        #expect(try failures(path).isEmpty)
+    }
+
     @Test func aByteOrderMarkAndCRLFLineEndsSurvive() throws {
         let text = "\u{FEFF}scenario: ../s.yaml\r\nexpect:\r\n  - {table: units, key: {unit: b, year: 2026}, column: tax, value: 1}\r\n"
         let path = try fixture.folder.write("tests/t.yaml", data: Data(text.utf8))
