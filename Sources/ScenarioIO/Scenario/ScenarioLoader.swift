@@ -34,7 +34,10 @@ public struct ScenarioLoader: Sendable {
             throw InputError([Diagnostic(file: path, message: "cannot read the scenario file: \(Self.reason(error)); check the path")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError([Diagnostic(file: path, message: "the scenario file is not UTF-8 text; save it as UTF-8")])
+            let hint = CSVTable.looksLikeGB18030(data)
+                ? "it looks like GBK/GB18030; save it as UTF-8 (in a text editor choose the UTF-8 encoding, or run: iconv -f GB18030 -t UTF-8 \(path) > utf8.yaml)"
+                : "save it as UTF-8"
+            throw InputError([Diagnostic(file: path, line: CSVTable.firstInvalidLine(data), column: 1, message: "the scenario file is not UTF-8 text; \(hint)")])
         }
         let source = try YAMLSource.parse(text, file: path)
         var root = source.root
@@ -71,17 +74,18 @@ public struct ScenarioLoader: Sendable {
     private func decode(_ root: Node, reader: NodeReader, path: String) -> Scenario? {
         guard let fields = reader.fields(root, path: "", allowed: ScenarioKeys.topLevel) else { return nil }
         let header = ScenarioHeader.decode(fields, reader: reader)
-        guard let horizon = header.horizon else {
-            // Without the years, step functions and everything after cannot be checked.
-            return nil
-        }
+        // Without valid years the year-dependent checks (step-function starts, weights per
+        // year, variants) are skipped, but everything else — the units file included — is
+        // still checked so one pass reports every problem.
+        let horizon = header.horizon
         reader.horizon = horizon
         let districtIDs = header.districts.map(\.id)
         var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs)
         let reform = decoder.decode(fields)
         var decoders = [decoder]
         var variants: [(name: String, node: Node, policy: Policy?)] = []
-        if let reform, let list = fields["variants"] {
+        if horizon != nil, let list = fields["variants"] {
+            // Checked even when the reform has errors; those are not repeated per variant.
             variants = decodeVariants(list, root: root, reform: reform, reader: reader, districtIDs: districtIDs, decoders: &decoders)
         }
 
@@ -101,7 +105,7 @@ public struct ScenarioLoader: Sendable {
                 checkAgainstUnits(units, header: header, decoders: decoders, reader: reader)
             }
         }
-        if let series = header.taxSeriesPath, !units.isEmpty {
+        if let series = header.taxSeriesPath, let horizon, !units.isEmpty {
             let file = ScenarioFiles.resolve(series.path, against: path)
             if let table = readTable(file, node: series.node, reader: reader, what: "tax series") {
                 let result = TaxSeriesReader(table: table, unitIDs: units.map(\.id), horizon: horizon).read()
@@ -113,7 +117,7 @@ public struct ScenarioLoader: Sendable {
         if let file = decoders.compactMap(\.matrixFile).first, !units.isEmpty {
             matrix = readMatrix(ScenarioFiles.resolve(file.path, against: path), node: file.node, units: units, reader: reader)
         }
-        guard !reader.hasErrors, var reform else { return nil }
+        guard !reader.hasErrors, var reform, let horizon else { return nil }
         func withMatrix(_ policy: Policy, _ decoder: PolicyDecoder) -> Policy {
             var policy = policy
             if decoder.matrixFile != nil, let matrix { policy.taxGrowth.correlation = .matrix(matrix) }
@@ -130,7 +134,7 @@ public struct ScenarioLoader: Sendable {
     }
 
     private func decodeVariants(
-        _ list: Node, root: Node, reform: Policy, reader: NodeReader, districtIDs: [String], decoders: inout [PolicyDecoder]
+        _ list: Node, root: Node, reform: Policy?, reader: NodeReader, districtIDs: [String], decoders: inout [PolicyDecoder]
     ) -> [(name: String, node: Node, policy: Policy?)] {
         guard let items = reader.list(list, path: "variants") else { return [] }
         var result: [(String, Node, Policy?)] = []
@@ -186,7 +190,7 @@ public struct ScenarioLoader: Sendable {
             }
             var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs)
             let policy = decoder.decode(variantRoot)
-            if let policy, policy.lineFees.map(\.id) != reform.lineFees.map(\.id) {
+            if let policy, let reform, policy.lineFees.map(\.id) != reform.lineFees.map(\.id) {
                 reader.error(fields["set"], "variants may not add, remove or reorder fee categories; the scenario has \(reform.lineFees.map(\.id).joined(separator: ", "))")
                 continue
             }

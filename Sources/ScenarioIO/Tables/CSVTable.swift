@@ -61,7 +61,7 @@ struct CSVTable {
         fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
     }
 
-    private static func firstInvalidLine(_ data: Data) -> Int {
+    static func firstInvalidLine(_ data: Data) -> Int {
         var line = 1
         var start = data.startIndex
         for index in data.indices where data[index] == 0x0A {
@@ -73,7 +73,7 @@ struct CSVTable {
     }
 
     /// A GB18030 double-byte sequence: lead byte 0x81–0xFE, trail 0x40–0xFE except 0x7F.
-    private static func looksLikeGB18030(_ data: Data) -> Bool {
+    static func looksLikeGB18030(_ data: Data) -> Bool {
         let bytes = [UInt8](data)
         var index = 0
         var pairs = 0

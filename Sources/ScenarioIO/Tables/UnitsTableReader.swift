@@ -32,7 +32,9 @@ struct UnitsTableReader {
         for (index, name) in table.header.enumerated() where !seenHeader.insert(name).inserted {
             problem(line: 1, column: index + 1, "column '\(name)' appears twice in the header")
         }
-        if missing { return ([], diagnostics) }
+        // Without an id column no row can be named; otherwise the rows are still checked so
+        // that one pass reports every problem.
+        guard table.index(of: "id") != nil else { return ([], diagnostics) }
 
         let column = { (name: String) in table.index(of: name) }
         var units: [FiscalUnit] = []
@@ -40,7 +42,12 @@ struct UnitsTableReader {
         for row in table.rows {
             let fields = row.fields
             guard fields.count == table.header.count else {
-                problem(line: row.line, column: nil, "this row has \(fields.count) fields, the header only \(table.header.count); check for a stray comma (quote text that contains commas)")
+                if let split = Self.thousandsSplit(fields) {
+                    let name = split < table.header.count ? " (column '\(table.header[split])')" : ""
+                    problem(line: row.line, column: split + 1, "this row has \(fields.count) fields, the header only \(table.header.count): '\(fields[split]),\(fields[split + 1])'\(name) looks like a number with a thousands separator, which splits it into two fields; write \(fields[split].trimmingCharacters(in: .whitespaces))\(fields[split + 1].trimmingCharacters(in: .whitespaces)) without the comma")
+                } else {
+                    problem(line: row.line, column: nil, "this row has \(fields.count) fields, the header only \(table.header.count); check for a stray comma (quote text that contains commas)")
+                }
                 continue
             }
             func cell(_ name: String) -> String { column(name).map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
@@ -57,10 +64,11 @@ struct UnitsTableReader {
             seenIDs[id] = row.line
             let districtText = cell("district")
             let districtIndex = districtIDs.firstIndex(of: districtText)
-            if districtIndex == nil {
-                problem(line: row.line, column: column("district")! + 1, "\(who)column 'district': '\(districtText)' is not a declared district\(Suggestion.hint(for: districtText, in: districtIDs)); declared: \(districtIDs.joined(separator: ", "))")
+            if districtIndex == nil, let districtColumn = column("district") {
+                problem(line: row.line, column: districtColumn + 1, "\(who)column 'district': '\(districtText)' is not a declared district\(Suggestion.hint(for: districtText, in: districtIDs)); declared: \(districtIDs.joined(separator: ", "))")
             }
             var valid = districtIndex != nil
+            if column("district") == nil { valid = false }
             func number(_ name: String, minimum: Double? = 0, optional: Bool = false) -> Double? {
                 guard let index = column(name) else { return optional ? 0 : nil }
                 switch PlainDecimal.parse(fields[index]) {
@@ -101,6 +109,22 @@ struct UnitsTableReader {
         }
         if table.rows.isEmpty { problem(line: 1, column: nil, "the file has a header but no units") }
         return (units, diagnostics)
+    }
+
+    /// The index of the first field of a row that looks like a number split by a thousands
+    /// separator (`1,234` read as `1` and `234`), if any.
+    static func thousandsSplit(_ fields: [String]) -> Int? {
+        func isLead(_ text: String) -> Bool {
+            let body = text.trimmingCharacters(in: .whitespaces).drop { $0 == "-" || $0 == "+" }
+            return (1...3).contains(body.count) && body.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        func isGroup(_ text: String) -> Bool {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            return parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
+        }
+        return fields.indices.dropLast().first { isLead(fields[$0]) && isGroup(fields[$0 + 1]) }
     }
 }
 

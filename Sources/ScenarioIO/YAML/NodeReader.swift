@@ -43,16 +43,30 @@ final class NodeReader {
 
     init(file: String) { self.file = file }
 
+    /// Problems recorded without a context (the scenario as written), by location and message:
+    /// a variant re-reads the whole tree, and the same problem is not reported again for it.
+    private var reportedWithoutContext = Set<String>()
+
     /// Records an error at `node`.
     func error(_ node: Node?, _ message: String) {
-        diagnostics.append(
-            Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, message: context + message))
+        record(node, message, severity: .error)
     }
 
     /// Records a warning at `node`.
     func warning(_ node: Node?, _ message: String) {
-        diagnostics.append(
-            Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column, severity: .warning, message: context + message))
+        record(node, message, severity: .warning)
+    }
+
+    private func record(_ node: Node?, _ message: String, severity: Diagnostic.Severity) {
+        let line = node?.mark?.line
+        let column = node?.mark?.column
+        let key = "\(line ?? 0):\(column ?? 0):\(severity):\(message)"
+        if context.isEmpty {
+            reportedWithoutContext.insert(key)
+        } else if reportedWithoutContext.contains(key) {
+            return
+        }
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: severity, message: context + message))
     }
 
     /// Adds diagnostics found elsewhere (e.g. in a CSV file).
