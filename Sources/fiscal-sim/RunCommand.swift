@@ -28,6 +28,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Write CSVs with a UTF-8 byte-order mark so Excel shows Chinese names.")
     var excel = false
 
+    @Option(help: "Column headers: en (default, the contract) or zh (Chinese headers for planners).")
+    var lang: HeaderLanguage = .en
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -45,7 +48,7 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
         let run: ScenarioRun
         do {
-            run = try ScenarioRun(loaded, options: .init(excelBOM: excel), threads: threads) { done, total in
+            run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
@@ -57,6 +60,8 @@ struct RunCommand: ParsableCommand {
         switch run.outcome {
         case let .deterministic(result):
             print(SummaryTable(scenario: model, result: result).render())
+            print("")
+            print(HeadlineComparison(scenario: model, result: result).render())
         case let .monteCarlo(result):
             print(MonteCarloSummaryTable(scenario: model, result: result).render())
         }

@@ -10,6 +10,8 @@ public enum DataPackage {
         "districts.csv": ["variant", "district", "year"],
         "units_quantiles.csv": ["variant", "district", "unit", "year", "metric"],
         "districts_quantiles.csv": ["variant", "district", "year", "metric"],
+        "comparison.csv": ["variant", "district", "year"],
+        "groups.csv": ["variant", "year", "tag", "group"],
     ]
 
     /// The package describing the CSV `files` of a run with `manifest`.

@@ -7,9 +7,14 @@ public struct RunWriter {
     public struct Options: Sendable {
         /// Prefix every CSV with a UTF-8 byte-order mark so Excel shows Chinese names.
         public var excelBOM = false
+        /// Write Chinese column headers (`--lang zh`) instead of the English ones.
+        public var chineseHeaders = false
 
         /// Default options.
-        public init(excelBOM: Bool = false) { self.excelBOM = excelBOM }
+        public init(excelBOM: Bool = false, chineseHeaders: Bool = false) {
+            self.excelBOM = excelBOM
+            self.chineseHeaders = chineseHeaders
+        }
     }
 
     /// The loaded scenario.
@@ -30,13 +35,15 @@ public struct RunWriter {
         var files: [(String, Data)] = [
             ("units.csv", Data((bom + tables.unitsCSV()).utf8)),
             ("districts.csv", Data((bom + tables.districtsCSV()).utf8)),
+            ("comparison.csv", Data((bom + ComparisonTable(scenario: loaded.scenario, result: result).csv()).utf8)),
+            ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
         ]
         let manifest = RunManifest(
             loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + ["run.json", "datapackage.json"],
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
         files.append(("run.json", try manifest.encoded()))
         files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest)))
-        return files
+        return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
     }
 
     /// Writes `result` into `folder` atomically.
@@ -59,7 +66,7 @@ public struct RunWriter {
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
         files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest)))
-        return files
+        return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
     }
 
     /// Writes the Monte Carlo `result` into `folder` atomically.
