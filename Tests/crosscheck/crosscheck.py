@@ -146,7 +146,11 @@ def main():
     os.makedirs(workroot, exist_ok=True)
     # run a snapshot of the binary so a rebuild during the run does not interfere
     binary = os.path.join(workroot, "fiscal-sim-under-test")
-    shutil.copy2(os.path.abspath(args.binary), binary)
+    try:
+        shutil.copy2(os.path.abspath(args.binary), binary)
+    except OSError as e:
+        print(f"crosscheck: cannot use binary {args.binary}: {e}", file=sys.stderr)
+        return 2
     passed = failed = n_ties = 0
     jobs = ([(j, p) for j, p in enumerate(args.scenario)] if args.scenario
             else [(s, None) for s in range(args.start, args.start + args.seeds)])

@@ -168,7 +168,7 @@ class Gen:
         if self.chance(0.7):
             cfg["currency"] = "CNY"
         cfg["unit"] = self.unit_name
-        cfg["precision"] = rng.choice([0, 1, 2, 2, 2, 3, 4])
+        cfg["precision"] = rng.choice([0, 1, 2, 2, 2, 3, 4, 2, 2, 3, 6, 10])
         r = rng.choice([None, "half-up", "half-even"])
         if r:
             cfg["rounding"] = r
