@@ -14,8 +14,10 @@ Table Schema (`schema.fields`: name, type).  Each CSV is read twice with pandas:
    the failing values are named with their CSV line.
 
 A CSV of the folder without a resource, a resource whose file is missing, a
-declared field missing from the header or a header column not declared also
-fail.  Empty cells are missing values (Table Schema default `missingValues: [""]`).
+declared field missing from the header, a header column not declared, a value
+outside a field's `enum`/`minimum`/`maximum` constraints, an empty `required`
+cell or a repeated `primaryKey` also fail.  Chinese headers (`fiscal-sim run
+--lang zh`) are mapped back to the field names through each field's `title_zh`.  Empty cells are missing values (Table Schema default `missingValues: [""]`).
 No datapackage.json is an error.  The last line is `N passed, M failed` (files).
 Exit status: 0 all passed, 1 any failure, 2 usage.
 With --frictionless, `frictionless validate` is also run on the package.
@@ -79,6 +81,11 @@ def check_resource(run_dir: Path, res: dict) -> Problems:
     # --- header ----------------------------------------------------------------
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
     declared = [f["name"] for f in fields]
+    # `fiscal-sim run --lang zh` writes Chinese headers; the package keeps the English
+    # names and gives each column's Chinese label as `title_zh`: map them back.
+    zh = {f["title_zh"]: f["name"] for f in fields if f.get("title_zh")}
+    rename = {c: zh[c] for c in raw.columns if c not in declared and c in zh}
+    raw = raw.rename(columns=rename)
     header = list(raw.columns)
     for c in declared:
         if c not in header:
@@ -90,7 +97,7 @@ def check_resource(run_dir: Path, res: dict) -> Problems:
         probs.add(f"{rel}: columns are not in the declared order")
 
     # --- 1. inferred read: numbers must not come back as text ------------------------
-    inferred = pd.read_csv(path, encoding=encoding, na_values=missing_values, keep_default_na=False)
+    inferred = pd.read_csv(path, encoding=encoding, na_values=missing_values, keep_default_na=False).rename(columns=rename)
     for f in fields:
         c, t = f["name"], f.get("type", "string")
         if c in inferred.columns and t in NUMERIC and not ptypes.is_numeric_dtype(inferred[c]):
@@ -123,6 +130,26 @@ def check_resource(run_dir: Path, res: dict) -> Problems:
         if cons.get("required") and (~present).any():
             first = int((~present).to_numpy().nonzero()[0][0]) + 2
             probs.add(f"{rel}: column {c!r}: required but empty (first at line {first})")
+        if "enum" in cons:
+            out = vals[~vals.isin([str(e) for e in cons["enum"]])]
+            if len(out):
+                probs.add(f"{rel}: column {c!r}: {len(out)} value(s) not in {cons['enum']}: "
+                          + ", ".join(f"line {i + 2}: {v!r}" for i, v in list(out.items())[:MAX_SHOWN]))
+        if t in NUMERIC and not len(bad) and ("minimum" in cons or "maximum" in cons):
+            num = pd.to_numeric(vals, errors="coerce")
+            lo, hi = cons.get("minimum"), cons.get("maximum")
+            out = num[((num < lo) if lo is not None else False) | ((num > hi) if hi is not None else False)]
+            if len(out):
+                probs.add(f"{rel}: column {c!r}: {len(out)} value(s) outside [{lo}, {hi}]: "
+                          + ", ".join(f"line {i + 2}: {vals[i]!r}" for i in list(out.index)[:MAX_SHOWN]))
+
+    key = (schema or {}).get("primaryKey")
+    if isinstance(key, str):
+        key = [key]
+    if key and all(k in raw.columns for k in key):
+        dup = raw[raw.duplicated(key, keep=False)]
+        if len(dup):
+            probs.add(f"{rel}: primary key {key} not unique: {len(dup)} rows, first at line {dup.index[0] + 2}")
 
     # --- and pandas itself reads it with those dtypes --------------------------------
     if not probs:
@@ -135,7 +162,9 @@ def check_resource(run_dir: Path, res: dict) -> Problems:
             else:
                 dtypes[f["name"]] = PANDAS_DTYPE.get(t, "string")
         try:
-            df = pd.read_csv(path, dtype=dtypes, na_values=missing_values, keep_default_na=False, encoding=encoding)
+            back = {v: k for k, v in rename.items()}
+            df = pd.read_csv(path, dtype={back.get(c, c): t for c, t in dtypes.items()}, na_values=missing_values,
+                             keep_default_na=False, encoding=encoding).rename(columns=rename)
             for c, f in bools.items():
                 m = {v: True for v in f.get("trueValues", DEFAULT_TRUE)} | {v: False for v in f.get("falseValues", DEFAULT_FALSE)}
                 df[c] = df[c].map(m).astype("boolean")

@@ -194,23 +194,34 @@ def resolve_run_dir(run_dir: str | os.PathLike | None = None) -> Path:
 _PANDAS_TYPES = {"number": "float64", "integer": "Int64", "year": "Int64", "boolean": "boolean", "string": "string"}
 
 
-def datapackage_dtypes(dp: dict | None, filename: str) -> dict[str, str] | None:
-    if not dp:
-        return None
-    for res in dp.get("resources", []):
+def _resource_fields(dp: dict | None, filename: str) -> list[dict] | None:
+    for res in (dp or {}).get("resources", []):
         path = res.get("path")
         if isinstance(path, list):
             path = path[0] if path else None
         if path and Path(path).name == filename:
-            fields = (res.get("schema") or {}).get("fields") or []
-            return {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields if "name" in f}
+            return [f for f in (res.get("schema") or {}).get("fields") or [] if "name" in f]
     return None
 
 
+def datapackage_dtypes(dp: dict | None, filename: str) -> dict[str, str] | None:
+    fields = _resource_fields(dp, filename)
+    if fields is None:
+        return None
+    return {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}
+
+
 def read_csv(path: Path, dp: dict | None = None) -> pd.DataFrame:
-    """Read a run CSV with the dtypes the datapackage declares, or sensible ones."""
+    """Read a run CSV with the dtypes the datapackage declares, or sensible ones.
+    Chinese headers (`fiscal-sim run --lang zh`) are mapped back to the English
+    column names through the package's `title_zh`."""
     declared = datapackage_dtypes(dp, path.name)
-    header = pd.read_csv(path, nrows=0).columns
+    header = pd.read_csv(path, nrows=0, encoding="utf-8-sig").columns
+    zh = {f["title_zh"]: f["name"] for f in _resource_fields(dp, path.name) or [] if f.get("title_zh")}
+    rename = {c: zh[c] for c in header if declared and c not in declared and c in zh}
+    if rename:
+        back = {v: k for k, v in rename.items()}
+        declared = {back.get(c, c): t for c, t in declared.items()}
     if declared:
         dtypes = {c: t for c, t in declared.items() if c in header and t != "boolean"}
         bools = [c for c, t in declared.items() if c in header and t == "boolean"]
@@ -227,6 +238,10 @@ def read_csv(path: Path, dp: dict | None = None) -> pd.DataFrame:
     except (ValueError, TypeError) as e:
         raise ValueError(f"{path}: cannot read with the {'declared' if declared else 'expected'} column types "
                          f"({e}); run notebooks-export/check_dtypes.py {path.parent} for details") from None
+    if rename:
+        df = df.rename(columns=rename)
+        bools = [rename.get(b, b) for b in bools]
+        dtypes = {rename.get(c, c): t for c, t in dtypes.items()}
     for b in bools:
         df[b] = df[b].str.lower().map({"true": True, "false": False, "1": True, "0": False}).astype("boolean")
     for c in df.columns:

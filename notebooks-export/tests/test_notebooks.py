@@ -109,6 +109,44 @@ class TestCheckDtypes(FakeRuns):
         self.assertIn("column 'unit_name': in the CSV header, not declared", r.stdout)
         self.assertEqual(r.stdout.strip().splitlines()[-1], "1 passed, 2 failed")
 
+    def test_chinese_headers_map_back_through_title_zh(self):
+        zh = {"variant": "方案", "district": "区", "unit": "街道", "year": "年份", "adopted": "是否已实施",
+              "tax": "税收", "rebate": "增量返还", "gap": "财力缺口", "unit_name": "街道名称"}
+        def mutate(d):
+            dp = json.loads((d / "datapackage.json").read_text(encoding="utf-8"))
+            for f in dp["resources"][0]["schema"]["fields"]:
+                if f["name"] in zh:
+                    f["title_zh"] = zh[f["name"]]
+            (d / "datapackage.json").write_text(json.dumps(dp, ensure_ascii=False), encoding="utf-8")
+            text = (d / "units.csv").read_text(encoding="utf-8")
+            head, rest = text.split("\n", 1)
+            head = ",".join(zh.get(c, c) for c in head.split(","))
+            (d / "units.csv").write_text("\ufeff" + head + "\n" + rest, encoding="utf-8")  # with a BOM, like --excel
+        r = self.corrupt("zh", mutate)
+        self.assertEqual(r.returncode, 0, r.stdout)
+        run = fp.load_run(Path(self.tmp.name) / "zh")
+        self.assertIn("rebate", run.units.columns)
+        self.assertEqual(str(run.units["adopted"].dtype), "boolean")
+        self.assertEqual(run.unit_label("gulangyu"), "鼓浪屿街道")
+
+    def test_constraints_enum_range_and_primary_key(self):
+        def mutate(d):
+            dp = json.loads((d / "datapackage.json").read_text(encoding="utf-8"))
+            sch = dp["resources"][1]["schema"]
+            for f in sch["fields"]:
+                if f["name"] == "variant":
+                    f["constraints"] = {"required": True, "enum": ["counterfactual", "reform"]}
+                if f["name"] == "year":
+                    f["constraints"] = {"minimum": 2026, "maximum": 2034}
+            sch["primaryKey"] = ["variant", "district"]
+            (d / "datapackage.json").write_text(json.dumps(dp), encoding="utf-8")
+        r = self.corrupt("constraints", mutate)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("districts.csv: column 'variant':", r.stdout)
+        self.assertIn("not in ['counterfactual', 'reform']", r.stdout)
+        self.assertIn("districts.csv: column 'year': 8 value(s) outside [2026, 2034]", r.stdout)
+        self.assertIn("primary key ['variant', 'district'] not unique", r.stdout)
+
     def test_empty_cells_are_missing_values(self):
         # reference / self_sufficiency / coverage_* have empty cells in the fake run: they must pass
         df = pd.read_csv(self.det / "units.csv")
