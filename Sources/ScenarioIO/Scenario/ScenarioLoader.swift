@@ -278,7 +278,15 @@ public struct ScenarioLoader: Sendable {
         do {
             return try CorrelationMatrix(size: ids.count, entries: entries)
         } catch {
-            reader.append([Diagnostic(file: file, message: "the correlation matrix is \(error)")])
+            // Point at the entry the check failed on: its row's line, its field (after the id).
+            let (row, column): (Int, Int)
+            switch error {
+            case let .notSymmetric(r, c, _, _), let .outOfRange(r, c, _): (row, column) = (r, c)
+            case let .diagonalNotOne(index, _): (row, column) = (index, index)
+            case let .notPositiveDefinite(order): (row, column) = (order - 1, order - 1)
+            }
+            let line = table.rows.indices.contains(row) ? table.rows[row].line : 1
+            reader.append([Diagnostic(file: file, line: line, column: column + 2, message: "the correlation matrix is \(error)")])
             return nil
         }
     }

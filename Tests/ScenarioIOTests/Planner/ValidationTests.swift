@@ -287,6 +287,15 @@ struct ValidationTests {
         #expect(loaded.scenario.units.map(\.id) == ["a", "b"])
     }
 
+    @Test func correlationMatrixProblemsPointAtTheEntry() throws {
+        try folder.write("matrix.csv", "id,a,b\na,1,0.5\nb,0.4,1\n")
+        let (_, _, diagnostics) = try errors("growth: {volatility: 0.1, correlation: {matrix: matrix.csv}}\n")
+        expectDiagnostic(diagnostics, file: folder.path("matrix.csv"), line: 2, column: 3, "not symmetric", "(1, 2) is 0.5 but (2, 1) is 0.4")
+        try folder.write("matrix.csv", "id,a,b\na,1,1\nb,1,1\n")
+        let (_, _, singular) = try errors("growth: {volatility: 0.1, correlation: {matrix: matrix.csv}}\n")
+        expectDiagnostic(singular, file: folder.path("matrix.csv"), line: 3, column: 3, "not positive definite")
+    }
+
     @Test func everyProblemIsReportedInOnePass() throws {
         let units = Self.units(setting: 5, of: "a", to: "1e3")
         let (_, path, diagnostics) = try errors("growth: {tax: fast}\nrebate: {refrence: fixed, bands: [{rate: 2}]}\n", units: units)
