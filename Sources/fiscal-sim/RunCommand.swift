@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Flag(help: .hidden)
+    var profile = false
+
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
@@ -46,6 +49,7 @@ struct RunCommand: ParsableCommand {
         let model = loaded.scenario
         let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
+        let started = Date()
         let run: ScenarioRun
         do {
             run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads) { done, total in
@@ -56,6 +60,15 @@ struct RunCommand: ParsableCommand {
         } catch {
             progress.finish()
             throw ToolFailure(message: "\(error)")
+        }
+        if profile, case let .monteCarlo(result) = run.outcome {
+            let t = result.timings
+            let cells = Double(result.paths * model.units.count * model.horizon.count * result.simulatedRuns)
+            let total = Date().timeIntervalSince(started)
+            Terminal.printError(String(
+                format: "profile: shocks %.3f s, simulation %.3f s (%.1f M unit-year-paths/s per simulated run, %d runs), statistics %.3f s, tables and writing %.3f s, total %.3f s",
+                t.shocks, t.simulation, cells / t.simulation / 1e6, result.simulatedRuns,
+                t.statistics, total - t.shocks - t.simulation - t.statistics, total))
         }
         switch run.outcome {
         case let .deterministic(result):

@@ -51,12 +51,20 @@ public struct MonteCarloResult: Sendable {
     /// (variants and their counterfactuals).
     public let clampedTax: Int
 
+    /// Wall-clock seconds of the run's phases (not part of the output; for benchmarks).
+    public let timings: MonteCarloTimings
+    /// Number of simulated runs: the reported variants plus the counterfactuals they need.
+    public let simulatedRuns: Int
+
     /// Creates an empty result to be filled by the simulation.
     init(
         paths: Int, seed: UInt64, variants: [String], unitCount: Int, districtCount: Int, yearCount: Int,
         unitMetrics: [UnitMetric], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
-        districtStatistics: StatisticsTable? = nil
+        districtStatistics: StatisticsTable? = nil, timings: MonteCarloTimings = MonteCarloTimings(),
+        simulatedRuns: Int = 0
     ) {
+        self.timings = timings
+        self.simulatedRuns = simulatedRuns
         self.paths = paths
         self.seed = seed
         self.variants = variants
@@ -72,12 +80,12 @@ public struct MonteCarloResult: Sendable {
         self.clampedTax = clampedTax
     }
 
-    /// The same result with `clampedTax` set.
-    func with(clampedTax: Int) -> MonteCarloResult {
+    /// The same result with the run's totals set.
+    func with(clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int) -> MonteCarloResult {
         MonteCarloResult(
             paths: paths, seed: seed, variants: variants, unitCount: unitCount, districtCount: districtCount,
             yearCount: yearCount, unitMetrics: unitMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
-            districtStatistics: districtStatistics)
+            districtStatistics: districtStatistics, timings: timings, simulatedRuns: simulatedRuns)
     }
 
     /// Row of variant `v`, unit `i`, year index `y`, metric position `m` in `unitStatistics`.
@@ -99,4 +107,17 @@ public struct MonteCarloResult: Sendable {
     public func statistics(variant v: Int, district d: Int, year y: Int, metric: DistrictMetric) -> [Double] {
         districtStatistics[districtRow(variant: v, district: d, year: y, metric: metric.rawValue)]
     }
+}
+
+/// Wall-clock seconds spent in each phase of a Monte Carlo run.
+public struct MonteCarloTimings: Sendable, Equatable {
+    /// Drawing the correlated tax shocks (including the BLAS product for a matrix).
+    public var shocks = 0.0
+    /// Advancing the paths through the yearly engine (donation shocks included).
+    public var simulation = 0.0
+    /// Means and quantiles.
+    public var statistics = 0.0
+
+    /// No time yet.
+    public init() {}
 }

@@ -114,19 +114,26 @@ public struct MonteCarloSimulation: Sendable {
             }
         }
 
+        var timings = MonteCarloTimings()
+        func timed(_ phase: WritableKeyPath<MonteCarloTimings, Double>, _ body: () -> Void) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            timings[keyPath: phase] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+
         for y in 0..<years {
             // Shocks for every batch and correlation structure.
-            parallel(batchCount) { b, w in
+            timed(\.shocks) { parallel(batchCount) { b, w in
                 for (k, generator) in shockGenerators.enumerated() {
                     generator.fill(
                         shockBuffers[k].pointer + batchStart[b] * n, firstPath: batchStart[b], paths: batchPaths[b],
                         year: y, districtScratch: scratch[w].districts.pointer)
                 }
-            }
+            } }
             for (r, run) in runs.enumerated() {
                 let engine = run.engine
                 let volatility = engine.policy.donations?.sourceVolatility.map { $0[y] } ?? []
-                parallel(batchCount) { b, w in
+                timed(\.simulation) { parallel(batchCount) { b, w in
                     let first = batchStart[b]
                     let count = batchPaths[b]
                     let factors = scratch[w].factors.pointer
@@ -140,7 +147,7 @@ public struct MonteCarloSimulation: Sendable {
                         donationFactors: volatility.isEmpty ? nil : UnsafePointer(factors),
                         into: columns.output.shifted(by: first))
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
-                }
+                } }
                 if run.counterfactual == nil {
                     let tax = columns.districtColumn(0)
                     let rebates = columns.districtColumn(1)
@@ -149,7 +156,7 @@ public struct MonteCarloSimulation: Sendable {
                 }
                 guard let v = run.reported else { continue }
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
-                parallel(n + d) { task, w in
+                timed(\.statistics) { parallel(n + d) { task, w in
                     if task < n {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
@@ -159,13 +166,13 @@ public struct MonteCarloSimulation: Sendable {
                             engine, district: task - n, year: y, variant: v, columns: columns,
                             counterfactualNet: baseline?.pointer, result: result, scratch: scratch[w])
                     }
-                }
+                } }
             }
             progress?(y + 1, years)
         }
         var totalClamped = 0.0
         for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
-        return result.with(clampedTax: Int(totalClamped))
+        return result.with(clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count)
     }
 
     /// Statistics of every metric of unit `i` in year index `y`.
@@ -295,7 +302,7 @@ final class WorkerScratch: @unchecked Sendable {
     let districts: Buffer
 
     init(paths: Int, factors: Int, districts: Int) {
-        sort = Buffer(count: paths)
+        sort = Buffer(count: 2 * paths)
         row = Buffer(count: paths)
         self.factors = Buffer(count: factors)
         self.districts = Buffer(count: districts)

@@ -29,72 +29,95 @@ public enum Quantiles {
         let (lower, upper, gamma) = position(of: q, count: sorted.count)
         return interpolate(sorted[lower], sorted[upper], gamma: gamma)
     }
-
-    /// Rearranges `buffer` so that every position in `orders` holds the value it would hold if
-    /// the buffer were sorted (a multi-quickselect: O(n log k) for k orders).
-    public static func select(_ buffer: UnsafeMutableBufferPointer<Double>, orders: [Int]) {
-        guard buffer.count > 1 else { return }
-        select(buffer.baseAddress!, 0, buffer.count - 1, orders: orders[...])
-    }
-
-    private static func select(_ x: UnsafeMutablePointer<Double>, _ low: Int, _ high: Int, orders: ArraySlice<Int>) {
-        var low = low, high = high
-        var orders = orders
-        while true {
-            orders = orders.drop { $0 < low }
-            while let last = orders.last, last > high { orders = orders.dropLast() }
-            guard !orders.isEmpty else { return }
-            if high - low < 24 {
-                insertionSort(x, low, high)
-                return
-            }
-            // Median-of-three pivot, Hoare partition.
-            let middle = low + (high - low) / 2
-            if x[middle] < x[low] { x.swapAt(middle, low) }
-            if x[high] < x[low] { x.swapAt(high, low) }
-            if x[high] < x[middle] { x.swapAt(high, middle) }
-            let pivot = x[middle]
-            var i = low - 1, j = high + 1
-            while true {
-                repeat { i += 1 } while x[i] < pivot
-                repeat { j -= 1 } while x[j] > pivot
-                if i >= j { break }
-                x.swapAt(i, j)
-            }
-            // [low, j] ≤ pivot ≤ [j + 1, high]
-            let left = orders.prefix { $0 <= j }
-            let right = orders.dropFirst(left.count)
-            if left.isEmpty {
-                low = j + 1
-            } else if right.isEmpty {
-                high = j
-            } else {
-                select(x, low, j, orders: left)
-                low = j + 1
-                orders = right
-            }
-        }
-    }
-
-    private static func insertionSort(_ x: UnsafeMutablePointer<Double>, _ low: Int, _ high: Int) {
-        guard high > low else { return }
-        for i in (low + 1)...high {
-            let value = x[i]
-            var j = i - 1
-            while j >= low && x[j] > value {
-                x[j + 1] = x[j]
-                j -= 1
-            }
-            x[j + 1] = value
-        }
-    }
 }
 
-extension UnsafeMutablePointer where Pointee == Double {
-    @inline(__always) fileprivate func swapAt(_ a: Int, _ b: Int) {
-        let t = self[a]
-        self[a] = self[b]
-        self[b] = t
+/// Order statistics by branchless out-of-place multi-quickselect: each level copies its range
+/// into the other half of a scratch buffer, values below the pivot from the front and the rest
+/// from the back (no data-dependent branches), and recurses only into parts that hold a wanted
+/// position.
+public enum OrderStatistics {
+    /// Writes the values at sorted positions `orders[0..<orderCount]` (ascending) of
+    /// `values[0..<n]` into `results`. `scratch` holds at least 2n values.
+    @inlinable
+    public static func find(
+        _ values: UnsafePointer<Double>, count n: Int, orders: UnsafePointer<Int>, orderCount: Int,
+        results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+    ) {
+        scratch.update(from: values, count: n)
+        find(scratch, scratch + n, 0, n - 1, orders, 0, orderCount, results)
+    }
+
+    @usableFromInline
+    static func find(
+        _ source: UnsafeMutablePointer<Double>, _ target: UnsafeMutablePointer<Double>, _ low: Int, _ high: Int,
+        _ orders: UnsafePointer<Int>, _ firstOrder: Int, _ endOrder: Int, _ results: UnsafeMutablePointer<Double>
+    ) {
+        guard firstOrder < endOrder else { return }
+        if high - low < 40 {
+            // Small range: insertion sort in place.
+            if high > low {
+                for i in (low + 1)...high {
+                    let value = source[i]
+                    var j = i - 1
+                    while j >= low && source[j] > value {
+                        source[j + 1] = source[j]
+                        j -= 1
+                    }
+                    source[j + 1] = value
+                }
+            }
+            for o in firstOrder..<endOrder { results[o] = source[orders[o]] }
+            return
+        }
+        // Pivot: median of five spread samples.
+        let step = (high - low) / 4
+        var a = source[low], b = source[low + step], c = source[low + 2 * step], d = source[low + 3 * step], e = source[high]
+        if a > b { swap(&a, &b) }
+        if d > e { swap(&d, &e) }
+        if a > c { swap(&a, &c) }
+        if b > c { swap(&b, &c) }
+        if a > d { swap(&a, &d) }
+        if c > d { swap(&c, &d) }
+        if b > e { swap(&b, &e) }
+        if b > c { swap(&b, &c) }
+        let pivot = c
+        var left = partition(source, target, low, high) { $0 < pivot }
+        if left == low {
+            // Nothing below the pivot: it is the minimum. Split off the values equal to it.
+            left = partition(source, target, low, high) { $0 <= pivot }
+            var o = firstOrder
+            while o < endOrder && orders[o] < left {
+                results[o] = pivot
+                o += 1
+            }
+            if left > high { return }
+            find(target, source, left, high, orders, o, endOrder, results)
+            return
+        }
+        var split = firstOrder
+        while split < endOrder && orders[split] < left { split += 1 }
+        find(target, source, low, left - 1, orders, firstOrder, split, results)
+        find(target, source, left, high, orders, split, endOrder, results)
+    }
+
+    /// Copies `source[low...high]` into `target[low...high]`, values satisfying `isLeft` first
+    /// (in order), the others after them (in reverse order); returns the first right position.
+    @inlinable @inline(__always)
+    static func partition(
+        _ source: UnsafeMutablePointer<Double>, _ target: UnsafeMutablePointer<Double>, _ low: Int, _ high: Int,
+        _ isLeft: (Double) -> Bool
+    ) -> Int {
+        var left = low
+        var right = high
+        for i in low...high {
+            let value = source[i]
+            target[left] = value
+            target[right] = value
+            let goesLeft = isLeft(value) ? 1 : 0
+            left += goesLeft
+            right -= 1 - goesLeft
+        }
+        return left
     }
 }
 
@@ -105,7 +128,7 @@ public enum RowStatistics {
 
     /// Writes mean, p05 … p95 of `values[0..<n]` into `out[0..<6]`, each of `transform(v)`;
     /// `transform` must be non-decreasing (so the order statistics of the transformed values
-    /// are the transformed order statistics). `scratch` holds at least n values.
+    /// are the transformed order statistics). `scratch` holds at least 2n values.
     @inlinable
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
@@ -126,20 +149,25 @@ public enum RowStatistics {
         var sum = 0.0
         for p in 0..<n { sum += transform(values[p]) }
         out[0] = sum / Double(n)
-        scratch.update(from: values, count: n)
-        let buffer = UnsafeMutableBufferPointer(start: scratch, count: n)
-        var orders: [Int] = []
-        orders.reserveCapacity(10)
-        for q in Quantiles.levels {
-            let (lower, upper, _) = Quantiles.position(of: q, count: n)
-            orders.append(lower)
-            if upper != lower { orders.append(upper) }
-        }
-        orders.sort()
-        Quantiles.select(buffer, orders: orders)
-        for (j, q) in Quantiles.levels.enumerated() {
-            let (lower, upper, gamma) = Quantiles.position(of: q, count: n)
-            out[1 + j] = Quantiles.interpolate(transform(buffer[lower]), transform(buffer[upper]), gamma: gamma)
+        // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
+        var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        withUnsafeMutableBytes(of: &orders) { orderBytes in
+            withUnsafeMutableBytes(of: &found) { foundBytes in
+                let orders = orderBytes.baseAddress!.assumingMemoryBound(to: Int.self)
+                let found = foundBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                for (j, q) in Quantiles.levels.enumerated() {
+                    let (lower, upper, _) = Quantiles.position(of: q, count: n)
+                    orders[2 * j] = lower
+                    orders[2 * j + 1] = upper
+                }
+                OrderStatistics.find(
+                    values, count: n, orders: UnsafePointer(orders), orderCount: 10, results: found, scratch: scratch)
+                for (j, q) in Quantiles.levels.enumerated() {
+                    let gamma = Quantiles.position(of: q, count: n).gamma
+                    out[1 + j] = Quantiles.interpolate(transform(found[2 * j]), transform(found[2 * j + 1]), gamma: gamma)
+                }
+            }
         }
     }
 }

@@ -1,0 +1,80 @@
+import FiscalModel
+import Testing
+
+/// The quantile definition of the Monte Carlo tables: NumPy's default ('linear').
+@Suite("Quantiles (NumPy 'linear')")
+struct QuantileTests {
+    @Test func handComputedQuantiles() {
+        // n = 4: h = 3q. q = 0.05 → 0.15 → 1 + 0.15·1; q = 0.25 → 0.75 → 1.75; median 2.5;
+        // q = 0.75 → 2.25 → 3.25; q = 0.95 → 2.85 → 3.85.
+        let four: [Double] = [4, 1, 3, 2]
+        let expected: [Double] = [1.15, 1.75, 2.5, 3.25, 3.85]
+        for (q, value) in zip(Quantiles.levels, expected) {
+            expectAmount(Quantiles.linear(four, level: q), value, tolerance: 1e-12, "n = 4, q = \(q)")
+        }
+        // n = 5 (10, 20, 30, 40, 100): h = 4q → 0.2, 1, 2, 3, 3.8.
+        let five: [Double] = [100, 30, 10, 40, 20]
+        for (q, value) in zip(Quantiles.levels, [12.0, 20, 30, 40, 88]) {
+            expectAmount(Quantiles.linear(five, level: q), value, tolerance: 1e-12, "n = 5, q = \(q)")
+        }
+        // One value: every quantile is that value; two: linear between them.
+        #expect(Quantiles.linear([7], level: 0.95) == 7)
+        expectAmount(Quantiles.linear([0, 10], level: 0.05), 0.5, tolerance: 1e-12, "n = 2")
+        expectAmount(Quantiles.linear([0, 10], level: 0.95), 9.5, tolerance: 1e-12, "n = 2")
+    }
+
+    @Test func rowStatisticsGiveMeanAndTheFiveLevels() {
+        var values: [Double] = [4, 1, 3, 2]
+        var scratch = [Double](repeating: 0, count: 8)
+        var out = [Double](repeating: 0, count: 6)
+        values.withUnsafeMutableBufferPointer { v in
+            scratch.withUnsafeMutableBufferPointer { s in
+                out.withUnsafeMutableBufferPointer { o in
+                    RowStatistics.compute(v.baseAddress!, count: 4, scratch: s.baseAddress!, into: o.baseAddress!)
+                }
+            }
+        }
+        for (actual, expected) in zip(out, [2.5, 1.15, 1.75, 2.5, 3.25, 3.85]) {
+            expectAmount(actual, expected, tolerance: 1e-12, "statistics of 1…4")
+        }
+        #expect(values == [4, 1, 3, 2], "the input row is left alone")
+        // A non-decreasing transform applies to the order statistics and to every value of the mean.
+        values.withUnsafeMutableBufferPointer { v in
+            scratch.withUnsafeMutableBufferPointer { s in
+                out.withUnsafeMutableBufferPointer { o in
+                    RowStatistics.compute(v.baseAddress!, count: 4, scratch: s.baseAddress!, into: o.baseAddress!) { $0 * 2 - 1 }
+                }
+            }
+        }
+        for (actual, expected) in zip(out, [4.0, 1.3, 2.5, 4, 5.5, 6.7]) {
+            expectAmount(actual, expected, tolerance: 1e-12, "statistics of 2x − 1")
+        }
+    }
+
+    @Test func selectionAgreesWithSorting() {
+        var generator = SeededGenerator(seed: 11)
+        for round in 0..<200 {
+            let count = Int.random(in: 1...300, using: &generator)
+            // Few distinct values in some rounds, to exercise ties.
+            let distinct = round % 3 == 0 ? 5 : 1_000_000
+            let values = (0..<count).map { _ in Double(Int.random(in: 0..<distinct, using: &generator)) * 0.37 }
+            let sorted = values.sorted()
+            var orders = (0..<8).map { _ in Int.random(in: 0..<count, using: &generator) }.sorted()
+            if round % 5 == 0 { orders = [0, 0, count - 1] }
+            var found = [Double](repeating: .nan, count: orders.count)
+            var scratch = [Double](repeating: 0, count: 2 * count)
+            values.withUnsafeBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    found.withUnsafeMutableBufferPointer { f in
+                        OrderStatistics.find(
+                            v.baseAddress!, count: count, orders: orders, orderCount: orders.count,
+                            results: f.baseAddress!, scratch: s.baseAddress!)
+                    }
+                }
+            }
+            for (o, k) in orders.enumerated() {
+                #expect(found[o] == sorted[k], "round \(round): order statistic \(k) of \(count)")
+            }
+        }
+    }
+}
