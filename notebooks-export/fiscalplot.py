@@ -282,6 +282,7 @@ class Run:
     scenario: dict = field(default_factory=dict)
     units_input: pd.DataFrame | None = None       # the scenario's units CSV (id, name, tags, …)
     units_input_source: str = ""
+    tables: dict = field(default_factory=dict)     # other CSVs by stem: comparison, groups, …
     notes: list[str] = field(default_factory=list)
 
     # -- shape ---------------------------------------------------------------
@@ -418,7 +419,8 @@ class Run:
                  f"variants: {', '.join(self.variants)}",
                  f"districts: {', '.join(f'{d} {self.district_label(d)}' for d in self.district_ids)}",
                  f"units: {len(self.unit_ids)}, fee categories: {', '.join(self.fee_categories) or '-'}",
-                 f"money unit: {self.money_unit}"]
+                 f"money unit: {self.money_unit}",
+                 f"other tables: {', '.join(sorted(self.tables)) or '-'}"]
         return "\n".join(lines + [f"note: {n}" for n in self.notes])
 
 
@@ -475,6 +477,12 @@ def load_run(run_dir: str | os.PathLike | None = None) -> Run:
                         ("units_q", "units_quantiles.csv"), ("districts_q", "districts_quantiles.csv")):
         if (path / fname).is_file():
             setattr(run, attr, read_csv(path / fname, run.datapackage))
+    for extra in sorted(path.glob("*.csv")):
+        if extra.name not in ("units.csv", "districts.csv", "units_quantiles.csv", "districts_quantiles.csv"):
+            try:
+                run.tables[extra.stem] = read_csv(extra, run.datapackage)
+            except Exception as e:  # noqa: BLE001 - an extra table must not stop the main plots
+                run.notes.append(f"{extra.name} unreadable: {e}")
     if run.units is None and run.units_q is None and run.districts is None and run.districts_q is None:
         raise FileNotFoundError(f"{path}: no units.csv/districts.csv or *_quantiles.csv — is this a fiscal-sim run folder?")
 

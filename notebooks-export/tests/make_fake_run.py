@@ -167,14 +167,14 @@ def fmt(col, v):
         return str(v)
     if isinstance(v, str):
         return v
-    s = f"{v:.6f}" if col in RATIOS else f"{v:.2f}"
+    s = f"{v:.6f}" if col in RATIOS or col == "mean_self_sufficiency" else f"{v:.2f}"
     return "0.00" if s == "-0.00" else s
 
 
 def field_type(col):
-    if col in ("variant", "district", "unit", "metric", "unit_name", "district_name"):
+    if col in ("variant", "district", "unit", "metric", "unit_name", "district_name", "tag", "group"):
         return "string"
-    if col == "year":
+    if col in ("year", "units", "units_with_gap", "did_before_year"):
         return "integer"
     if col == "adopted":
         return "boolean"
@@ -187,6 +187,47 @@ def write_csv(path, cols, rows):
         w.writerow(cols)
         for r in rows:
             w.writerow([fmt(c, r.get(c)) for c in cols])
+
+
+GROUP_COLS = ["variant", "year", "tag", "group", "units", "tax", "rebate", "fees_total", "donations", "resources",
+              "need", "gap", "mean_gap", "mean_self_sufficiency", "units_with_gap", "gap_did", "did_before_year"]
+
+
+def write_groups(out, urows):
+    """groups.csv like fiscal-sim's: per variant × year × tag, `with` and `without` rows;
+    gap_did on `with` rows from the first adoption year (base-year gap taken as 0 here)."""
+    tags = []
+    for u in UNITS:
+        for t in (u[3].split(";") if u[3] else []):
+            if t not in tags:
+                tags.append(t)
+    rows = []
+    for vname in VARIANTS:
+        for tag in tags:
+            first = None
+            before_diff = None
+            for t in range(BASE + 1, END + 1):
+                sel = [r for r in urows if r["variant"] == vname and r["year"] == t]
+                grp = {"with": [r for r in sel if tag in r["_u"][3].split(";")],
+                       "without": [r for r in sel if tag not in r["_u"][3].split(";")]}
+                means = {k: sum(r["gap"] for r in v) / len(v) for k, v in grp.items()}
+                if vname != "counterfactual" and first is None and any(r["adopted"] for r in grp["with"]):
+                    first = t
+                    before_diff = 0.0 if t == BASE + 1 else prev
+                prev = means["with"] - means["without"]
+                for k, members in grp.items():
+                    row = dict(variant=vname, year=t, tag=tag, group=k, units=str(len(members)))
+                    for c in ("tax", "rebate", "fees_total", "donations", "resources", "need", "gap"):
+                        row[c] = sum(r[c] for r in members)
+                    row["mean_gap"] = means[k]
+                    ss = [r["self_sufficiency"] for r in members if r["self_sufficiency"] is not None]
+                    row["mean_self_sufficiency"] = sum(ss) / len(ss) if ss else None
+                    row["units_with_gap"] = str(sum(1 for r in members if r["gap"] < 0))
+                    if k == "with" and first is not None:
+                        row["gap_did"] = prev - before_diff
+                        row["did_before_year"] = str(first - 1)
+                    rows.append(row)
+    write_csv(os.path.join(out, "groups.csv"), GROUP_COLS, rows)
 
 
 def main():
@@ -222,6 +263,9 @@ def main():
         write_csv(os.path.join(a.out, "districts.csv"), DIST_COLS + dextras, drows)
         files["units"] = ("units.csv", UNIT_COLS + uextras)
         files["districts"] = ("districts.csv", DIST_COLS + dextras)
+        if not a.no_extras:
+            write_groups(a.out, urows)
+            files["groups"] = ("groups.csv", GROUP_COLS)
     else:
         import numpy as np
         per_u, per_d = {}, {}
@@ -263,15 +307,16 @@ def main():
         json.dump({"tool": "fake", "version": "0.0.0-fake", "scenario": os.path.abspath(scen), "scenario_sha256": sha,
                    "seed": a.seed, "paths": max(1, a.mc), "variants": list(VARIANTS)}, f, ensure_ascii=False, indent=2)
     if not a.no_datapackage:
+        keys = ("variant", "district", "unit", "year", "metric")
+
+        def ftype(resource, col):
+            if resource.endswith("quantiles"):
+                return field_type(col) if col in keys else "number"
+            return field_type(col)
         dp = {"profile": "tabular-data-package", "name": "fake-pilot", "resources": [
             {"name": name, "path": path, "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
-             "schema": {"fields": [{"name": c, "type": field_type(c) if name in ("units", "districts") or c in ucols + ["metric"]
-                                    else "number"} for c in cols]}}
+             "schema": {"fields": [{"name": c, "type": ftype(name, c)} for c in cols], "missingValues": [""]}}
             for name, (path, cols) in files.items()]}
-        if a.mc > 1:
-            for res in dp["resources"]:
-                for fld in res["schema"]["fields"]:
-                    fld["type"] = field_type(fld["name"]) if fld["name"] in ("variant", "district", "unit", "year", "metric") else "number"
         with open(os.path.join(a.out, "datapackage.json"), "w", encoding="utf-8") as f:
             json.dump(dp, f, ensure_ascii=False, indent=2)
     print(a.out)

@@ -55,10 +55,10 @@ class FakeRuns(unittest.TestCase):
 
 class TestCheckDtypes(FakeRuns):
     def test_valid_folders_pass(self):
-        for d in (self.det, self.mc):
+        for d, n in ((self.det, 3), (self.mc, 2)):
             r = self.check(d)
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-            self.assertEqual(r.stdout.strip().splitlines()[-1], "2 passed, 0 failed")
+            self.assertEqual(r.stdout.strip().splitlines()[-1], f"{n} passed, 0 failed")
 
     def test_no_datapackage_is_an_error(self):
         r = self.check(self.bare)
@@ -82,7 +82,7 @@ class TestCheckDtypes(FakeRuns):
         self.assertEqual(r.returncode, 1)
         self.assertIn("districts.csv: column 'tax': declared number but pandas reads it as", r.stdout)
         self.assertIn("line 4: '1.234.5'", r.stdout)
-        self.assertEqual(r.stdout.strip().splitlines()[-1], "1 passed, 1 failed")
+        self.assertEqual(r.stdout.strip().splitlines()[-1], "2 passed, 1 failed")
 
     def test_bad_integer_and_boolean(self):
         def mutate(d):
@@ -107,7 +107,7 @@ class TestCheckDtypes(FakeRuns):
         self.assertEqual(r.returncode, 1)
         self.assertIn("extra.csv: CSV in the run folder without a resource", r.stdout)
         self.assertIn("column 'unit_name': in the CSV header, not declared", r.stdout)
-        self.assertEqual(r.stdout.strip().splitlines()[-1], "1 passed, 2 failed")
+        self.assertEqual(r.stdout.strip().splitlines()[-1], "2 passed, 2 failed")
 
     def test_chinese_headers_map_back_through_title_zh(self):
         zh = {"variant": "方案", "district": "区", "unit": "街道", "year": "年份", "adopted": "是否已实施",
@@ -208,6 +208,7 @@ class TestFiscalplot(FakeRuns):
         self.assertEqual(str(run.units["adopted"].dtype), "boolean")
         self.assertEqual(run.units["year"].dtype.kind, "i")
         self.assertEqual(run.money_unit, "万元")
+        self.assertIn("gap_did", run.tables["groups"].columns)
 
     def test_names_and_tags_from_scenario_when_output_has_none(self):
         run = fp.load_run(self.bare)  # no unit_name column, no datapackage.json
