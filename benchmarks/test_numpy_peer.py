@@ -348,3 +348,13 @@ def test_cli_end_to_end(tmp_path):
                         str(tmp_path / "peer")], capture_output=True, text=True)
     assert c.returncode == 0, c.stdout + c.stderr
     assert " 0 failed" in c.stdout
+
+
+def test_lower_times_equals_matmul():
+    rng = np.random.default_rng(0)
+    A = rng.standard_normal((60, 60))
+    L = np.linalg.cholesky(A @ A.T + 60 * np.eye(60))
+    X = rng.standard_normal((60, 9))
+    Z = P.lower_times(L, X)
+    assert Z.flags["C_CONTIGUOUS"] and Z.shape == (60, 9)
+    np.testing.assert_allclose(Z, L @ X, rtol=1e-12, atol=1e-12)
