@@ -3,6 +3,7 @@
 #
 #   benchmarks/bench.sh [--out DIR] [--repeat N] [--paths S] [--units N] [--years T]
 #                       [--coretype NAME] [--swift BIN] [--cases "b c"] [--no-peer]
+#                       [--peer-args "--extra-columns"]
 #
 # Cases: b = S paths, N units, T years, 2 variants + counterfactual, two-level
 # correlation; c = the same with a full N x N correlation matrix (Cholesky).
@@ -25,6 +26,7 @@ YEARS=30
 CORETYPE=SkylakeX
 CASES="b c"
 PEER=1
+PEER_ARGS=""
 SWIFT=""
 for cand in "$REPO/.build/release/fiscal-sim" "$REPO/.build/debug/fiscal-sim"; do
   if [[ -z "$SWIFT" && -x "$cand" ]]; then SWIFT="$cand"; fi
@@ -40,7 +42,8 @@ while [[ $# -gt 0 ]]; do
     --swift) SWIFT="$2"; shift 2 ;;
     --cases) CASES="$2"; shift 2 ;;
     --no-peer) PEER=0; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --peer-args) PEER_ARGS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -71,9 +74,9 @@ if [[ "$PEER" == 1 ]]; then
     for c in $CASES; do
       for ct in unset "$CORETYPE"; do
         if [[ "$ct" == unset ]]; then
-          line=$(env -u OPENBLAS_CORETYPE "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer" 2>/dev/null | tail -1)
+          line=$(env -u OPENBLAS_CORETYPE "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer" $PEER_ARGS 2>/dev/null | tail -1)
         else
-          line=$(OPENBLAS_CORETYPE="$ct" "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer" 2>/dev/null | tail -1)
+          line=$(OPENBLAS_CORETYPE="$ct" "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer" $PEER_ARGS 2>/dev/null | tail -1)
         fi
         record "{\"tool\": \"numpy_peer\", \"case\": \"$c\", \"run\": $r, \"result\": $line}"
       done
@@ -89,7 +92,7 @@ if [[ -n "$SWIFT" && -x "$SWIFT" ]]; then
       read -r wall rss <"$OUT/$c/swift.time"
       record "{\"tool\": \"fiscal-sim\", \"binary\": \"$SWIFT\", \"case\": \"$c\", \"total_s\": $wall, \"peak_rss_mb\": $((rss / 1024))}"
       if [[ -f "$OUT/$c/swift/units_quantiles.csv" ]]; then
-        "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer-sd" --sd >/dev/null 2>&1
+        "$PY" "$HERE/numpy_peer.py" "$OUT/$c/synthetic.yaml" "$OUT/$c/peer-sd" --sd $PEER_ARGS >/dev/null 2>&1
         "$PY" "$HERE/compare_means.py" "$OUT/$c/peer-sd" "$OUT/$c/swift" | tail -25 || true
       fi
     else

@@ -64,8 +64,32 @@ def read_paths(folder, override):
         sys.exit(f"compare_means: cannot read `paths` from {folder}/run.json ({e}); use --paths-peer/--paths-swift")
 
 
+def decimals_resolution(s):
+    return 10.0 ** -(len(s) - s.index(".") - 1) if "." in s else 1.0
+
+
+def spread_sd(mean, q, resolution):
+    """An estimate of a sample's sd from its mean and quantiles (p05, p25, p50, p75, p95),
+    for outputs without an `sd` column.
+
+    The largest of: the normal-scale widths of the inter-quartile and 5-95 % ranges;
+    |mean - median| (never more than the sd); and the between-group part of the variance
+    when the central 90 % (mean estimated from the quantiles) and the two 5 % tails (mean
+    implied by the overall mean) are taken as two groups. The last one sees rare
+    outlying paths that only move the mean, e.g. a rebate at its cap on most paths."""
+    if mean is None or any(v is None for v in q):
+        return 0.0
+    p05, p25, p50, p75, p95 = q
+    central = (0.2 * (p05 + p25) + 0.25 * (p25 + p50) + 0.25 * (p50 + p75) + 0.2 * (p75 + p95)) / 2 / 0.9
+    tail = (mean - 0.9 * central) / 0.1
+    between = math.sqrt(0.9 * (central - mean) ** 2 + 0.1 * (tail - mean) ** 2)
+    est = max((p75 - p25) / 1.349, (p95 - p05) / 3.29, abs(mean - p50), between)
+    # printed values are rounded: up to ~3.5 units of the last digit this can be rounding noise
+    return est if est > 4.0 * resolution else 0.0
+
+
 def long_rows(path, key_names):
-    """Yield (key tuple incl. metric, mean str, sd str or None) from a long-format file."""
+    """Yield (key tuple incl. metric, mean str, sd str or None, spread-based sd) from a long-format file."""
     with open(path, encoding="utf-8-sig", newline="") as f:
         r = csv.reader(f)
         header = next(r)
@@ -75,8 +99,11 @@ def long_rows(path, key_names):
         except ValueError as e:
             sys.exit(f"compare_means: {path}: {e}")
         si = header.index("sd") if "sd" in header else None
+        qi = [header.index(q) for q in ("p05", "p25", "p50", "p75", "p95") if q in header]
         for row in r:
-            yield tuple(row[i] for i in ki), row[mi], (row[si] if si is not None else None)
+            spread = (spread_sd(parse(row[mi]), [parse(row[i]) for i in qi], decimals_resolution(row[mi]))
+                      if len(qi) == 5 else 0.0)
+            yield tuple(row[i] for i in ki), row[mi], (row[si] if si is not None else None), spread
 
 
 def wide_rows(path, key_names):
@@ -90,7 +117,7 @@ def wide_rows(path, key_names):
         for row in r:
             key = tuple(row[i] for i in ki)
             for j, h in metrics:
-                yield key + (h,), row[j], "0"
+                yield key + (h,), row[j], "0", 0.0
 
 
 def parse(s):
@@ -115,7 +142,7 @@ class Tally:
         self.hard_fail = 0
         self.hard = 6.5
 
-    def add(self, fname, key, mp, sdp, ms, sds):
+    def add(self, fname, key, mp, sdp, ms, sds, spread_p=0.0, spread_s=0.0):
         metric = key[-1]
         bm = self.by_metric.setdefault((fname, metric), [0, 0])
         vp, vs = parse(mp), parse(ms)
@@ -126,8 +153,15 @@ class Tally:
             se = 0.0
         else:
             sp_ = parse(sdp) or 0.0
-            ss_ = parse(sds) if sds not in (None, "") else sp_
-            se = math.sqrt(sp_ * sp_ / self.sp + ss_ * ss_ / self.ss)
+            if sds not in (None, ""):
+                ss_ = parse(sds)
+            else:                                   # no sd from Swift: estimated from its quantiles
+                ss_ = spread_s
+            # Under the null both sides sample one distribution, so both get the larger sd:
+            # a sample that happened to miss rare outlying paths (e.g. all paths at a cap,
+            # sd 0) must not make the tolerance vanish.
+            sd_ = max(sp_, ss_)
+            se = sd_ * math.sqrt(1.0 / self.sp + 1.0 / self.ss)
             slack = self.slack
             if metric in POOL_METRICS and se == 0.0:
                 slack = self.slack * self.pool_slack
@@ -140,7 +174,7 @@ class Tally:
             excess = max(0.0, abs(diff) - slack)
             z = excess / se if se > 0 else (0.0 if ok else math.inf)
         if se > 0:
-            self.n_stoch += 1
+            self.n_stoch += 1                   # keys whose value depends on the draws
             for t in self.z_over:
                 if z > t:
                     self.z_over[t] += 1
@@ -171,8 +205,8 @@ def compare_file(tally, fname, peer_iter, swift_iter, notes):
     metrics_p, metrics_s = set(), set()
     have_sd = [False]
 
-    def handle(kp, mp, sdp, ms, sds):
-        tally.add(fname, kp, mp, sdp, ms, sds)
+    def handle(kp, a, b):
+        tally.add(fname, kp, a[0], a[1], b[0], b[1], a[2], b[2])
 
     sentinel = object()
     ip, is_ = iter(peer_iter), iter(swift_iter)
@@ -190,20 +224,18 @@ def compare_file(tally, fname, peer_iter, swift_iter, notes):
             if b[2] is not None:
                 have_sd[0] = True
         if a is not sentinel and b is not sentinel and a[0] == b[0]:
-            handle(a[0], a[1], a[2], b[1], b[2])
+            handle(a[0], a[1:], b[1:])
             continue
         if a is not sentinel:
             if a[0] in pend_s:
-                ms, sds = pend_s.pop(a[0])
-                handle(a[0], a[1], a[2], ms, sds)
+                handle(a[0], a[1:], pend_s.pop(a[0]))
             else:
-                pend_p[a[0]] = (a[1], a[2])
+                pend_p[a[0]] = a[1:]
         if b is not sentinel:
             if b[0] in pend_p:
-                mp, sdp = pend_p.pop(b[0])
-                handle(b[0], mp, sdp, b[1], b[2])
+                handle(b[0], pend_p.pop(b[0]), b[1:])
             else:
-                pend_s[b[0]] = (b[1], b[2])
+                pend_s[b[0]] = b[1:]
     only_p = metrics_p - metrics_s
     only_s = metrics_s - metrics_p
     if only_p:

@@ -972,7 +972,8 @@ def write_long_csv(path, key_names, key_blocks, metrics, stats, ratio_metrics, p
             parts = []
             for pv in np.unique(prec):
                 sel = np.flatnonzero(prec == pv)
-                f = format_fixed(col[:, sel], int(pv), mode)
+                # sd (column 6) gets 4 more decimals: it is read back by compare_means.py
+                f = format_fixed(col[:, sel], int(pv) + (4 if w == 6 else 0), mode)
                 parts.append((sel, f.reshape(r, len(sel), f.shape[1])))
             cw = max(f.shape[2] for _, f in parts)
             cells = np.zeros((r, nmet, cw), dtype=np.uint8)
