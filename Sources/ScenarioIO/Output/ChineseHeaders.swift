@@ -2,8 +2,8 @@ import Foundation
 
 /// `--lang zh`: the header row of every CSV in Chinese (the `ColumnCatalog` labels, e.g. 增量返还
 /// for `rebate`, greening条费 for `fee_greening`). English headers stay the default
-/// and the contract; `datapackage.json` keeps the English names and gives each column's Chinese
-/// label as `title_zh`, so a Chinese header can be mapped back.
+/// and the contract; `datapackage.json` then names each field by its Chinese header and gives
+/// the English name as `title`, so a Chinese header can be mapped back.
 public enum ChineseHeaders {
     /// `file` with its header row translated if it is a CSV; other files unchanged.
     public static func apply(_ file: (name: String, data: Data)) -> (name: String, data: Data) {

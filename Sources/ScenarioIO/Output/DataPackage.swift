@@ -14,8 +14,10 @@ public enum DataPackage {
         "groups.csv": ["variant", "year", "tag", "group"],
     ]
 
-    /// The package describing the CSV `files` of a run with `manifest`.
-    public static func make(files: [(name: String, data: Data)], manifest: RunManifest) throws -> Data {
+    /// The package describing the CSV `files` of a run with `manifest`; with `chineseHeaders`
+    /// the fields are named by the Chinese header the CSVs carry (`--lang zh`), the English
+    /// contract name given as each field's `title`.
+    public static func make(files: [(name: String, data: Data)], manifest: RunManifest, chineseHeaders: Bool = false) throws -> Data {
         var resources: [[String: Any]] = []
         for file in files where file.name.hasSuffix(".csv") {
             var text = String(decoding: file.data, as: UTF8.self)
@@ -25,9 +27,10 @@ public enum DataPackage {
             let fields: [[String: Any]] = header.map { column in
                 let entry = ColumnCatalog.entry(for: column)
                 var field: [String: Any] = [
-                    "name": column, "type": entry.kind.tableSchemaType, "description": entry.description,
-                    "title_zh": entry.chinese,
+                    "name": chineseHeaders ? entry.chinese : column, "type": entry.kind.tableSchemaType,
+                    "description": entry.description, "title_zh": entry.chinese,
                 ]
+                if chineseHeaders { field["title"] = column }
                 switch entry.kind {
                 case .money: field["unit"] = "\(manifest.currency) \(manifest.unit)"
                 case .ratio: field["unit"] = "ratio"
@@ -46,7 +49,9 @@ public enum DataPackage {
                 return field
             }
             var schema: [String: Any] = ["fields": fields, "missingValues": [""]]
-            if let key = primaryKeys[file.name], key.allSatisfy(header.contains) { schema["primaryKey"] = key }
+            if let key = primaryKeys[file.name], key.allSatisfy(header.contains) {
+                schema["primaryKey"] = chineseHeaders ? ChineseHeaders.translate(key) : key
+            }
             resources.append([
                 "name": String(file.name.dropLast(4)).replacingOccurrences(of: "_", with: "-"),
                 "path": file.name, "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",

@@ -42,7 +42,7 @@ public struct RunWriter {
             loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + ["run.json", "datapackage.json"],
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
         files.append(("run.json", try manifest.encoded()))
-        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest)))
+        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
     }
 
@@ -65,7 +65,7 @@ public struct RunWriter {
         files.append(("run.json", try manifest.encoded()))
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
-        files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest)))
+        files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
     }
 

@@ -141,11 +141,13 @@ struct ComparisonTests {
             #expect(Set(header).count == header.count, "\(en.name): duplicate Chinese labels \(header)")
             #expect(header.allSatisfy { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "\(en.name): \(header)")
         }
-        // The data package keeps the English names (the contract).
+        // The data package names the fields as the CSVs head them, the English contract name as title.
         let package = try #require(chinese.first { $0.name == "datapackage.json" }?.data)
         let json = try #require(try JSONSerialization.jsonObject(with: package) as? [String: Any])
         let resources = try #require(json["resources"] as? [[String: Any]])
         let fields = try #require((resources.first?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
-        #expect(fields.contains { $0["name"] as? String == "rebate" && $0["title_zh"] as? String == "增量返还" })
+        #expect(fields.contains { $0["name"] as? String == "增量返还" && $0["title"] as? String == "rebate" })
+        let key = (resources.first?["schema"] as? [String: Any])?["primaryKey"] as? [String]
+        #expect(key == ChineseHeaders.translate(["variant", "district", "unit", "year"]))
     }
 }
