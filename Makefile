@@ -37,8 +37,28 @@ crosscheck: build
 pinned: build
 	$(DEBUG_BIN) test scenarios/pinned
 
+## notebook-runs: the shipped scenarios afresh (deterministic, and Siming as Monte Carlo) into out/.
+NOTEBOOK_RUNS := out/siming-pilot out/pilot-districts out/siming-pilot-mc
+notebook-runs: build
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --out out/siming-pilot --quiet > /dev/null
+	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --out out/pilot-districts --quiet > /dev/null
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --paths 2000 --out out/siming-pilot-mc --quiet > /dev/null
+
+## notebooks: execute every notebook headless on fresh runs; export HTML and PNG figures into notebooks-export/.
+notebooks: notebook-runs
+	notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+
+## notebooks-check: the same, exporting into out/ (so the committed exports stay as they are); fails on any error.
+notebooks-check: notebook-runs
+	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+
+## datapackages: validate the run folders' datapackage.json with the frictionless package.
+datapackages: notebook-runs
+	notebooks-export/setup_env.sh
+	@for d in $(NOTEBOOK_RUNS); do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned
+test: build crosscheck pinned datapackages notebooks-check
 	$(SWIFT) test --disable-xctest
 
 clean:
