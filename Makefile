@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps build build-release crosscheck bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check bench notebooks clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -17,6 +17,10 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+## py-deps: numpy and PyYAML for the NumPy peer (Monte Carlo check and benchmark).
+py-deps:
+	@python3 -c 'import numpy, yaml' 2>/dev/null || python3 -m pip install -q numpy pyyaml
 
 build: deps
 	$(SWIFT) build
@@ -57,8 +61,22 @@ datapackages: notebook-runs
 	notebooks-export/setup_env.sh
 	@for d in $(NOTEBOOK_RUNS); do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
 
+## mc-check: Monte Carlo means against the independent NumPy peer, within 4 standard errors.
+MC_CHECK_DIR ?= /tmp/fiscal-sim-mc-check
+mc-check: build py-deps
+	rm -rf $(MC_CHECK_DIR)
+	python3 benchmarks/make_synthetic.py $(MC_CHECK_DIR) --units 40 --years 6 --districts 3 --paths 3000 >/dev/null
+	python3 benchmarks/numpy_peer.py $(MC_CHECK_DIR)/synthetic.yaml $(MC_CHECK_DIR)/peer --sd --seed 11 >/dev/null
+	$(DEBUG_BIN) run $(MC_CHECK_DIR)/synthetic.yaml --out $(MC_CHECK_DIR)/swift --quiet >/dev/null
+	@python3 benchmarks/compare_means.py $(MC_CHECK_DIR)/peer $(MC_CHECK_DIR)/swift > $(MC_CHECK_DIR)/compare.txt; \
+	  status=$$?; tail -3 $(MC_CHECK_DIR)/compare.txt; exit $$status
+
+## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
+bench: build-release py-deps
+	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned datapackages notebooks-check
+test: build crosscheck pinned mc-check datapackages notebooks-check
 	$(SWIFT) test --disable-xctest
 
 clean:

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""`make bench`: fiscal-sim's performance against its targets, the NumPy peer measured in the
+same invocation.
+
+    run_bench.py --binary .build/release/fiscal-sim [--out DIR] [--cases a,b,c,d]
+                 [--coretype NAME|none] [--repeat N] [--no-peer]
+
+Cases (issue 3):
+  (a) the deterministic shipped Siming scenario as a whole process (target: <= 100 ms);
+  (b) S=2000 paths x N=1000 units x T=30 years x 2 variants + reform + counterfactual,
+      two-level correlation, against benchmarks/numpy_peer.py (target: >= 10x faster end to
+      end; the simulation core >= 100 M unit-year-paths per second per variant);
+  (c) the same with a full 1000 x 1000 correlation matrix (Cholesky, BLAS dtrmm);
+  (d) S=10 000 for peak memory (target: <= 2 GiB RSS).
+
+Each fiscal-sim run is a separate process under /usr/bin/time (wall seconds, peak RSS); its
+hidden `--profile` flag reports the phases (shocks, simulation, statistics, tables + writing),
+so the simulation core is reported apart from the statistics. Runs with OPENBLAS_CORETYPE
+unset and, for (c), also set to --coretype (Debian's OpenBLAS 0.3.21 does not recognise this
+CPU; see shared/NOTES.md). One JSON object per measurement goes to DIR/results.jsonl; a table
+goes to stdout. This is a benchmark, not a test: it asserts nothing and exits 0 unless a
+program fails.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+PROFILE = re.compile(
+    r"profile: shocks ([\d.]+) s, simulation ([\d.]+) s \(([\d.]+) M unit-year-paths/s per simulated run, "
+    r"(\d+) runs\), statistics ([\d.]+) s, tables and writing ([\d.]+) s, total ([\d.]+) s")
+
+
+def machine():
+    """CPU model, core count, AVX-512/AVX2, load average."""
+    model, flags = "unknown", ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name") and model == "unknown":
+                    model = line.split(":", 1)[1].strip()
+                if line.startswith("flags") and not flags:
+                    flags = line
+    except OSError:
+        pass
+    isa = "avx512f" if " avx512f" in flags else ("avx2" if " avx2" in flags else "baseline")
+    return {"cpu": model, "cores": os.cpu_count(), "isa": isa, "kernel": platform.release(),
+            "load_1min": os.getloadavg()[0]}
+
+
+def suggested_coretype():
+    isa = machine()["isa"]
+    return {"avx512f": "SkylakeX", "avx2": "Haswell"}.get(isa)
+
+
+def timed(cmd, env=None, cwd=None):
+    """Runs `cmd` under /usr/bin/time; returns (wall s, peak RSS MiB, stdout, stderr)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        full = ["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd
+        p = subprocess.run(full, capture_output=True, text=True, env=env, cwd=cwd)
+        if p.returncode != 0:
+            sys.stderr.write(p.stdout[-2000:] + p.stderr[-2000:])
+            raise SystemExit(f"run_bench: {' '.join(cmd)} failed with status {p.returncode}")
+        wall, rss = open(t.name).read().split()[-2:]
+    return float(wall), int(rss) / 1024, p.stdout, p.stderr
+
+
+def env_with(coretype):
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    if coretype:
+        env["OPENBLAS_CORETYPE"] = coretype
+    return env
+
+
+def record(out, entry):
+    entry["time"] = time.strftime("%Y-%m-%dT%H:%M:%S")
+    with open(os.path.join(out, "results.jsonl"), "a") as f:
+        f.write(json.dumps(entry) + "\n")
+    return entry
+
+
+def case_a(args, rows):
+    """The deterministic shipped scenario, whole process, median of --repeat-a runs."""
+    walls, rsss = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.repeat_a):
+            wall, rss, _, _ = timed([args.binary, "run", "--out", os.path.join(tmp, "run"), "--quiet"],
+                                    env=env_with(None))
+            walls.append(wall)
+            rsss.append(rss)
+    entry = record(args.out, {"case": "a", "tool": "fiscal-sim", "wall_s": statistics.median(walls),
+                              "min_s": min(walls), "runs": len(walls), "peak_rss_mb": max(rsss)})
+    rows.append(["a", "fiscal-sim", "-", f"{entry['wall_s'] * 1000:.0f} ms (min {entry['min_s'] * 1000:.0f})",
+                 "-", "-", f"{entry['peak_rss_mb']:.0f}", "-", "target <= 100 ms"])
+
+
+def generate(args, name, extra):
+    folder = os.path.join(args.out, name)
+    if not os.path.exists(os.path.join(folder, "synthetic.yaml")):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic.py"), folder, "--units", str(args.units),
+                        "--years", str(args.years), "--paths", str(args.paths)] + extra, check=True,
+                       stdout=subprocess.DEVNULL)
+    return os.path.join(folder, "synthetic.yaml")
+
+
+def swift_run(args, scenario, folder, coretype, paths=None):
+    out = os.path.join(folder, "swift")
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [args.binary, "run", scenario, "--out", out, "--quiet", "--profile"]
+    if paths:
+        cmd += ["--paths", str(paths)]
+    wall, rss, _, err = timed(cmd, env=env_with(coretype))
+    m = PROFILE.search(err)
+    profile = {}
+    if m:
+        keys = ["shocks_s", "simulation_s", "core_mcells_per_s", "simulated_runs", "statistics_s", "tables_s", "total_s"]
+        profile = {k: float(v) for k, v in zip(keys, m.groups())}
+    shutil.rmtree(out, ignore_errors=True)
+    return wall, rss, profile
+
+
+def peer_run(args, scenario, folder, coretype):
+    out = os.path.join(folder, "peer")
+    shutil.rmtree(out, ignore_errors=True)
+    wall, rss, stdout, _ = timed([sys.executable, os.path.join(HERE, "numpy_peer.py"), scenario, out],
+                                 env=env_with(coretype))
+    try:
+        detail = json.loads(stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        detail = {}
+    shutil.rmtree(out, ignore_errors=True)
+    return wall, rss, detail
+
+
+def case_bc(args, rows, name, extra):
+    scenario = generate(args, name, extra)
+    folder = os.path.dirname(scenario)
+    cells = args.paths * args.units * args.years
+    coretypes = [None] + ([args.coretype] if args.coretype and name == "c" else [])
+    for coretype in coretypes:
+        label = coretype or "unset"
+        for r in range(args.repeat):
+            peer = None
+            if not args.no_peer:
+                pwall, prss, pdetail = peer_run(args, scenario, folder, coretype)
+                peer = record(args.out, {"case": name, "tool": "numpy_peer", "coretype": label, "run": r + 1,
+                                         "wall_s": pwall, "peak_rss_mb": prss, "detail": pdetail})
+            wall, rss, profile = swift_run(args, scenario, folder, coretype)
+            runs = profile.get("simulated_runs", 4)
+            entry = record(args.out, {
+                "case": name, "tool": "fiscal-sim", "coretype": label, "run": r + 1, "wall_s": wall,
+                "peak_rss_mb": rss, "unit_year_paths_per_s": cells * runs / wall, "profile": profile,
+                "ratio_vs_peer": (peer["wall_s"] / wall) if peer else None})
+            if peer:
+                rows.append([name, "numpy peer", label, f"{peer['wall_s']:.2f} s",
+                             f"{cells * 4 / peer['wall_s'] / 1e6:.1f} M", "-", f"{peer['peak_rss_mb']:.0f}", "1.0x", ""])
+            core = profile.get("core_mcells_per_s")
+            rows.append([name, "fiscal-sim", label, f"{wall:.2f} s", f"{entry['unit_year_paths_per_s'] / 1e6:.1f} M",
+                         f"{core:.0f} M" if core else "-", f"{rss:.0f}",
+                         f"{entry['ratio_vs_peer']:.1f}x" if peer else "-",
+                         "phases: shocks {shocks_s:.2f} s, simulation {simulation_s:.2f} s, statistics {statistics_s:.2f} s, "
+                         "tables+write {tables_s:.2f} s".format(**profile) if profile else ""])
+
+
+def case_d(args, rows):
+    scenario = generate(args, "b", [])
+    folder = os.path.join(args.out, "d")
+    os.makedirs(folder, exist_ok=True)
+    wall, rss, profile = swift_run(args, scenario, folder, None, paths=args.paths_d)
+    cells = args.paths_d * args.units * args.years
+    entry = record(args.out, {"case": "d", "tool": "fiscal-sim", "paths": args.paths_d, "wall_s": wall,
+                              "peak_rss_mb": rss, "unit_year_paths_per_s": cells * profile.get("simulated_runs", 4) / wall,
+                              "profile": profile})
+    rows.append(["d", "fiscal-sim", "unset", f"{wall:.2f} s", f"{entry['unit_year_paths_per_s'] / 1e6:.1f} M",
+                 f"{profile.get('core_mcells_per_s', 0):.0f} M", f"{rss:.0f}", "-", "target <= 2048 MiB"])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
+    ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
+    ap.add_argument("--cases", default="a,b,c,d")
+    ap.add_argument("--coretype", default=suggested_coretype() or "none",
+                    help="OPENBLAS_CORETYPE for the second run of (c) (default from /proc/cpuinfo; 'none' skips it)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c) per setting")
+    ap.add_argument("--repeat-a", type=int, default=15)
+    ap.add_argument("--paths", type=int, default=2000)
+    ap.add_argument("--paths-d", type=int, default=10000)
+    ap.add_argument("--units", type=int, default=1000)
+    ap.add_argument("--years", type=int, default=30)
+    ap.add_argument("--no-peer", action="store_true")
+    args = ap.parse_args(argv)
+    args.coretype = None if args.coretype == "none" else args.coretype
+    if not os.access(args.binary, os.X_OK):
+        raise SystemExit(f"run_bench: no binary at {args.binary}; run `make bench` (it builds the release binary)")
+    os.makedirs(args.out, exist_ok=True)
+    info = record(args.out, {"case": "machine", **machine()})
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['isa']}, load {info['load_1min']:.2f}")
+    rows = []
+    cases = args.cases.split(",")
+    if "a" in cases:
+        case_a(args, rows)
+    if "b" in cases:
+        case_bc(args, rows, "b", [])
+    if "c" in cases:
+        case_bc(args, rows, "c", ["--matrix"])
+    if "d" in cases:
+        case_d(args, rows)
+    header = ["case", "tool", "OPENBLAS_CORETYPE", "wall", "unit-year-paths/s", "sim core/s", "peak RSS MiB",
+              "vs peer", "notes"]
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+    for r in [header, ["-" * w for w in widths]] + rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (2 cores; wall times are unreliable above ~1)")
+    print(f"results appended to {os.path.join(args.out, 'results.jsonl')}")
+
+
+if __name__ == "__main__":
+    main()
