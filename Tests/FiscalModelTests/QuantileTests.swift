@@ -1,3 +1,4 @@
+import Foundation
 import FiscalModel
 import Testing
 
@@ -75,6 +76,37 @@ struct QuantileTests {
             for (o, k) in orders.enumerated() {
                 #expect(found[o] == sorted[k], "round \(round): order statistic \(k) of \(count)")
             }
+        }
+    }
+
+    @Test func rowStatisticsOfLongRowsAgreeWithSortingAndInterpolating() {
+        // Long rows take the bucket path: smooth, skewed, heavily tied and two-valued rows.
+        var generator = SeededGenerator(seed: 5)
+        for round in 0..<120 {
+            let n = [256, 300, 2000, 5003][round % 4]
+            let values: [Double] = (0..<n).map { p in
+                let u = Double.random(in: 0..<1, using: &generator)
+                switch round % 5 {
+                case 0: return 1000 + 50 * (u - 0.5)
+                case 1: return u < 0.7 ? 0 : u * u * 1e4  // many zeros, long tail
+                case 2: return Double(Int(u * 3))  // three values
+                case 3: return p == 17 ? 1e9 : 5 + u * 1e-6  // one huge outlier
+                default: return -3 * Foundation.log(1 - u)
+                }
+            }
+            var scratch = [Double](repeating: 0, count: RowStatistics.scratchCount(paths: n))
+            var out = [Double](repeating: 0, count: 6)
+            values.withUnsafeBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    out.withUnsafeMutableBufferPointer { o in
+                        RowStatistics.compute(v.baseAddress!, count: n, scratch: s.baseAddress!, into: o.baseAddress!)
+                    }
+                }
+            }
+            for (j, q) in Quantiles.levels.enumerated() {
+                #expect(out[1 + j] == Quantiles.linear(values, level: q), "round \(round), n = \(n), q = \(q)")
+            }
+            #expect(out[0] == values.reduce(0, +) / Double(n), "round \(round): mean")
         }
     }
 }

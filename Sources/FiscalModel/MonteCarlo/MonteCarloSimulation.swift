@@ -190,6 +190,9 @@ public struct MonteCarloSimulation: Sendable {
             for j in 0..<RowStatistics.count { out[j] = value }
         }
         let need = engine.need[k]
+        func row(_ metric: UnitMetric) -> UnsafeMutablePointer<Double> {
+            result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: result.unitMetrics.firstIndex(of: metric)!))
+        }
         for (m, metric) in result.unitMetrics.enumerated() {
             let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
             switch metric {
@@ -204,14 +207,14 @@ public struct MonteCarloSimulation: Sendable {
             case .donations: RowStatistics.compute(column(4), count: paths, scratch: sort, into: out)
             case .enterpriseIncome: constant(engine.enterpriseIncome[k], out)
             case .collectiveIncome: constant(policy.collectiveIncome[k], out)
-            case .resources: RowStatistics.compute(column(5), count: paths, scratch: sort, into: out)
+            case .resources:
+                // One selection for resources, gap = resources − need and resources / need.
+                RowStatistics.compute(
+                    column(5), count: paths, scratch: sort, into: out, transform: { $0 },
+                    also: row(.gap), transform: { $0 - need },
+                    also: need != 0 ? row(.selfSufficiency) : nil, transform: { $0 / need })
             case .need: constant(need, out)
-            case .gap:
-                RowStatistics.compute(column(5), count: paths, scratch: sort, into: out) { $0 - need }
-            case .selfSufficiency:
-                if need != 0 {
-                    RowStatistics.compute(column(5), count: paths, scratch: sort, into: out) { $0 / need }
-                }
+            case .gap, .selfSufficiency: break  // with resources
             }
         }
     }
@@ -302,7 +305,7 @@ final class WorkerScratch: @unchecked Sendable {
     let districts: Buffer
 
     init(paths: Int, factors: Int, districts: Int) {
-        sort = Buffer(count: 2 * paths)
+        sort = Buffer(count: RowStatistics.scratchCount(paths: paths))
         row = Buffer(count: paths)
         self.factors = Buffer(count: factors)
         self.districts = Buffer(count: districts)

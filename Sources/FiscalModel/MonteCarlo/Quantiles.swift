@@ -121,18 +121,142 @@ public enum OrderStatistics {
     }
 }
 
+/// Order statistics of a row by bucketing: one pass counts values into equal-width buckets
+/// between the row's minimum and maximum, a second pass gathers only the buckets that hold a
+/// wanted position, which are then ordered on their own. The bucket index is a non-decreasing
+/// function of the value, so every value of a lower bucket is at most every value of a higher
+/// one and the result is exact. Cheap for the smooth distributions of Monte Carlo paths;
+/// heavily tied rows fall back to `OrderStatistics.find` within a bucket.
+public enum BucketSelection {
+    /// Most buckets used (rows of 2048 paths or more).
+    public static let bucketCount = 512
+
+    /// Buckets for a row of `n` values: about four values a bucket.
+    @inlinable public static func buckets(for n: Int) -> Int { Swift.min(bucketCount, Swift.max(64, n / 4)) }
+
+    /// Writes the values at sorted positions `orders[0..<orderCount]` (ascending) of
+    /// `values[0..<n]`, whose minimum and maximum (`minimum` < `maximum`) are given, into
+    /// `results`. `scratch` holds at least 3n values and `counts` at least 2 × `bucketCount` + 1 Ints.
+    @inlinable
+    public static func find(
+        _ values: UnsafePointer<Double>, count n: Int, minimum: Double, maximum: Double, orders: UnsafePointer<Int>,
+        orderCount: Int, results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
+        counts: UnsafeMutablePointer<Int>
+    ) {
+        let buckets = Self.buckets(for: n)
+        let scale = Double(buckets) / (maximum - minimum)
+        let last = buckets - 1
+        @inline(__always) func bucket(_ value: Double) -> Int {
+            Swift.min(Int((value - minimum) * scale), last)
+        }
+        counts.update(repeating: 0, count: buckets + 1)
+        for p in 0..<n { counts[bucket(values[p]) + 1] += 1 }
+        // counts[b] becomes the first position of bucket b.
+        for b in 0..<buckets { counts[b + 1] += counts[b] }
+        // Buckets holding a wanted position, and where their values go in `scratch`.
+        var wanted = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+        var wantedCount = 0
+        withUnsafeMutableBytes(of: &wanted) { raw in
+            let wanted = raw.baseAddress!.assumingMemoryBound(to: Int.self)
+            var b = 0
+            for o in 0..<orderCount {
+                while counts[b + 1] <= orders[o] { b += 1 }
+                if wantedCount == 0 || wanted[wantedCount - 1] != b {
+                    wanted[wantedCount] = b
+                    wantedCount += 1
+                }
+            }
+            // Gather: a position cursor per wanted bucket, others skipped.
+            var cursor = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &cursor) { cursorRaw in
+                let cursor = cursorRaw.baseAddress!.assumingMemoryBound(to: Int.self)
+                var start = 0
+                for w in 0..<wantedCount {
+                    cursor[w] = start
+                    start += counts[wanted[w] + 1] - counts[wanted[w]]
+                }
+                // slot[b]: which wanted bucket b is, or −1.
+                let slot = counts + buckets + 1
+                slot.update(repeating: -1, count: buckets)
+                for w in 0..<wantedCount { slot[wanted[w]] = w }
+                for p in 0..<n {
+                    let value = values[p]
+                    let w = slot[bucket(value)]
+                    if w >= 0 {
+                        scratch[cursor[w]] = value
+                        cursor[w] += 1
+                    }
+                }
+                // Order each gathered bucket as needed and read the wanted positions.
+                var offset = 0
+                var o = 0
+                for w in 0..<wantedCount {
+                    let b = wanted[w]
+                    let size = counts[b + 1] - counts[b]
+                    let bucketStart = scratch + offset
+                    let firstOrder = o
+                    while o < orderCount && orders[o] < counts[b + 1] { o += 1 }
+                    if size <= 32 {
+                        if size > 1 {
+                            for i in 1..<size {
+                                let value = bucketStart[i]
+                                var j = i - 1
+                                while j >= 0 && bucketStart[j] > value {
+                                    bucketStart[j + 1] = bucketStart[j]
+                                    j -= 1
+                                }
+                                bucketStart[j + 1] = value
+                            }
+                        }
+                        for k in firstOrder..<o { results[k] = bucketStart[orders[k] - counts[b]] }
+                    } else {
+                        // Local positions within the bucket; `scratch` beyond n is free.
+                        var local = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                        withUnsafeMutableBytes(of: &local) { localRaw in
+                            let local = localRaw.baseAddress!.assumingMemoryBound(to: Int.self)
+                            for k in firstOrder..<o { local[k - firstOrder] = orders[k] - counts[b] }
+                            let tail = scratch + n
+                            tail.update(from: bucketStart, count: size)
+                            OrderStatistics.find(
+                                tail, tail + size, 0, size - 1, UnsafePointer(local), 0, o - firstOrder,
+                                results + firstOrder)
+                        }
+                    }
+                    offset += size
+                }
+            }
+        }
+    }
+}
+
 /// Mean and the five quantile levels of one row of per-path values (SPEC §8, §9).
 public enum RowStatistics {
     /// Number of statistics per row: mean, p05, p25, p50, p75, p95.
     public static let count = 6
 
+    /// Scratch values `compute` needs for rows of `n` paths.
+    public static func scratchCount(paths n: Int) -> Int { 3 * n + 2 * BucketSelection.bucketCount + 1 }
+
     /// Writes mean, p05 … p95 of `values[0..<n]` into `out[0..<6]`, each of `transform(v)`;
     /// `transform` must be non-decreasing (so the order statistics of the transformed values
-    /// are the transformed order statistics). `scratch` holds at least 2n values.
+    /// are the transformed order statistics). `scratch` holds at least
+    /// `scratchCount(paths: n)` values.
     @inlinable
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double = { $0 }
+    ) {
+        compute(values, count: n, scratch: scratch, into: out, transform: transform, also: nil, transform: { $0 }, also: nil, transform: { $0 })
+    }
+
+    /// Like `compute(_:count:scratch:into:transform:)` for up to three non-decreasing transforms
+    /// of the same row at once (one selection; e.g. resources, gap and self-sufficiency).
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
         var minimum = values[0], maximum = values[0]
         for p in 1..<max(n, 1) {
@@ -142,13 +266,22 @@ public enum RowStatistics {
         }
         if minimum == maximum {
             // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
-            let value = transform(minimum)
-            for j in 0..<count { out[j] = value }
+            for j in 0..<count { out[j] = transform(minimum) }
+            if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
+            if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
             return
         }
-        var sum = 0.0
+        var sum = 0.0, secondSum = 0.0, thirdSum = 0.0
         for p in 0..<n { sum += transform(values[p]) }
         out[0] = sum / Double(n)
+        if let second {
+            for p in 0..<n { secondSum += secondTransform(values[p]) }
+            second[0] = secondSum / Double(n)
+        }
+        if let third {
+            for p in 0..<n { thirdSum += thirdTransform(values[p]) }
+            third[0] = thirdSum / Double(n)
+        }
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
         var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
@@ -161,11 +294,26 @@ public enum RowStatistics {
                     orders[2 * j] = lower
                     orders[2 * j + 1] = upper
                 }
-                OrderStatistics.find(
-                    values, count: n, orders: UnsafePointer(orders), orderCount: 10, results: found, scratch: scratch)
+                if n >= 256, (Double(BucketSelection.buckets(for: n)) / (maximum - minimum)).isFinite {
+                    let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int.self)
+                    BucketSelection.find(
+                        values, count: n, minimum: minimum, maximum: maximum, orders: UnsafePointer(orders),
+                        orderCount: 10, results: found, scratch: scratch, counts: counts)
+                } else {
+                    OrderStatistics.find(
+                        values, count: n, orders: UnsafePointer(orders), orderCount: 10, results: found,
+                        scratch: scratch)
+                }
                 for (j, q) in Quantiles.levels.enumerated() {
                     let gamma = Quantiles.position(of: q, count: n).gamma
-                    out[1 + j] = Quantiles.interpolate(transform(found[2 * j]), transform(found[2 * j + 1]), gamma: gamma)
+                    let (a, b) = (found[2 * j], found[2 * j + 1])
+                    out[1 + j] = Quantiles.interpolate(transform(a), transform(b), gamma: gamma)
+                    if let second {
+                        second[1 + j] = Quantiles.interpolate(secondTransform(a), secondTransform(b), gamma: gamma)
+                    }
+                    if let third {
+                        third[1 + j] = Quantiles.interpolate(thirdTransform(a), thirdTransform(b), gamma: gamma)
+                    }
                 }
             }
         }
