@@ -15,15 +15,15 @@ public final class YearColumns: @unchecked Sendable {
         self.paths = paths
         self.unitCount = unitCount
         self.districtCount = districtCount
-        unitBuffer = .allocate(capacity: max(1, 6 * unitCount * paths))
-        unitBuffer.initialize(repeating: 0)
-        districtBuffer = .allocate(capacity: max(1, 7 * districtCount * paths))
-        districtBuffer.initialize(repeating: 0)
+        let units = max(1, 6 * unitCount * paths)
+        unitBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(units), count: units)
+        let districts = max(1, 7 * districtCount * paths)
+        districtBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(districts), count: districts)
     }
 
     deinit {
-        unitBuffer.deallocate()
-        districtBuffer.deallocate()
+        LargeBuffer.deallocate(unitBuffer.baseAddress!, count: unitBuffer.count)
+        LargeBuffer.deallocate(districtBuffer.baseAddress!, count: districtBuffer.count)
     }
 
     /// Unit column `column` (0 tax, 1 reference, 2 increment, 3 rebate, 4 donations, 5 resources).

@@ -255,12 +255,13 @@ public struct YearEngine: Sendable {
                 for q in 0..<paths {
                     let increment = max(0, state[q] - refOut[q])
                     incOut[q] = increment
+                    // BandSchedule.rebate(on:) without its early exit: bands above the
+                    // increment add rate × 0 = +0, so the sum is bit-identical.
                     var total = 0.0
                     var lower = 0.0
                     for j in 0..<rates.count {
-                        if increment <= lower { break }
                         let upper = j < bounds.count ? bounds[j] : Double.infinity
-                        total += rates[j] * (min(increment, upper) - lower)
+                        total += rates[j] * max(0, min(increment, upper) - lower)
                         lower = upper
                     }
                     if let cap { total = min(total, cap) }

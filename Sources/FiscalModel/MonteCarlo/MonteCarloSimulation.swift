@@ -290,11 +290,10 @@ final class Buffer: @unchecked Sendable {
 
     init(count: Int) {
         self.count = count
-        pointer = .allocate(capacity: max(count, 1))
-        pointer.initialize(repeating: 0, count: max(count, 1))
+        pointer = LargeBuffer.allocate(count)
     }
 
-    deinit { pointer.deallocate() }
+    deinit { LargeBuffer.deallocate(pointer, count: count) }
 }
 
 /// One worker's scratch memory.

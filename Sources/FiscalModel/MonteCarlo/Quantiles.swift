@@ -234,6 +234,47 @@ public enum RowStatistics {
     /// Number of statistics per row: mean, p05, p25, p50, p75, p95.
     public static let count = 6
 
+    /// Minimum and maximum of `values[0..<n]` (n ≥ 1), with four independent accumulators.
+    @inlinable
+    public static func range(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double) {
+        var low = (values[0], values[0], values[0], values[0])
+        var high = low
+        var p = 0
+        while p + 4 <= n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p])
+            low.1 = Swift.min(low.1, values[p + 1]); high.1 = Swift.max(high.1, values[p + 1])
+            low.2 = Swift.min(low.2, values[p + 2]); high.2 = Swift.max(high.2, values[p + 2])
+            low.3 = Swift.min(low.3, values[p + 3]); high.3 = Swift.max(high.3, values[p + 3])
+            p += 4
+        }
+        while p < n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p])
+            p += 1
+        }
+        return (Swift.min(Swift.min(low.0, low.1), Swift.min(low.2, low.3)),
+                Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
+    }
+
+    /// The mean of `transform(values[p])` over p < n: four partial sums over p mod 4 (a fixed
+    /// order, so the result depends on S only), added as (s₀ + s₁) + (s₂ + s₃), divided by n.
+    @inlinable
+    public static func mean(_ values: UnsafePointer<Double>, count n: Int, _ transform: (Double) -> Double) -> Double {
+        var sums = (0.0, 0.0, 0.0, 0.0)
+        var p = 0
+        while p + 4 <= n {
+            sums.0 += transform(values[p])
+            sums.1 += transform(values[p + 1])
+            sums.2 += transform(values[p + 2])
+            sums.3 += transform(values[p + 3])
+            p += 4
+        }
+        while p < n {
+            sums.0 += transform(values[p])
+            p += 1
+        }
+        return ((sums.0 + sums.1) + (sums.2 + sums.3)) / Double(n)
+    }
+
     /// Scratch values `compute` needs for rows of `n` paths.
     public static func scratchCount(paths n: Int) -> Int { 3 * n + 2 * BucketSelection.bucketCount + 1 }
 
@@ -258,12 +299,7 @@ public enum RowStatistics {
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
-        var minimum = values[0], maximum = values[0]
-        for p in 1..<max(n, 1) {
-            let v = values[p]
-            minimum = Swift.min(minimum, v)
-            maximum = Swift.max(maximum, v)
-        }
+        let (minimum, maximum) = range(values, count: n)
         if minimum == maximum {
             // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
             for j in 0..<count { out[j] = transform(minimum) }
@@ -271,17 +307,9 @@ public enum RowStatistics {
             if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
             return
         }
-        var sum = 0.0, secondSum = 0.0, thirdSum = 0.0
-        for p in 0..<n { sum += transform(values[p]) }
-        out[0] = sum / Double(n)
-        if let second {
-            for p in 0..<n { secondSum += secondTransform(values[p]) }
-            second[0] = secondSum / Double(n)
-        }
-        if let third {
-            for p in 0..<n { thirdSum += thirdTransform(values[p]) }
-            third[0] = thirdSum / Double(n)
-        }
+        out[0] = mean(values, count: n, transform)
+        if let second { second[0] = mean(values, count: n, secondTransform) }
+        if let third { third[0] = mean(values, count: n, thirdTransform) }
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
         var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
