@@ -62,15 +62,20 @@ def suggested_coretype():
     return {"avx512f": "SkylakeX", "avx2": "Haswell"}.get(isa)
 
 
+CPU = {}
+
+
 def timed(cmd, env=None, cwd=None):
-    """Runs `cmd` under /usr/bin/time; returns (wall s, peak RSS MiB, stdout, stderr)."""
+    """Runs `cmd` under /usr/bin/time; returns (wall s, peak RSS MiB, stdout, stderr). The
+    process's CPU seconds (user + system) are kept in CPU[wall] for the caller."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
-        full = ["/usr/bin/time", "-f", "%e %M", "-o", t.name] + cmd
+        full = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", t.name] + cmd
         p = subprocess.run(full, capture_output=True, text=True, env=env, cwd=cwd)
         if p.returncode != 0:
             sys.stderr.write(p.stdout[-2000:] + p.stderr[-2000:])
             raise SystemExit(f"run_bench: {' '.join(cmd)} failed with status {p.returncode}")
-        wall, rss = open(t.name).read().split()[-2:]
+        wall, rss, user, system = open(t.name).read().split()[-4:]
+    CPU["last"] = float(user) + float(system)
     return float(wall), int(rss) / 1024, p.stdout, p.stderr
 
 
@@ -154,20 +159,24 @@ def case_bc(args, rows, name, extra):
             if not args.no_peer:
                 pwall, prss, pdetail = peer_run(args, scenario, folder, coretype)
                 peer = record(args.out, {"case": name, "tool": "numpy_peer", "coretype": label, "run": r + 1,
-                                         "wall_s": pwall, "peak_rss_mb": prss, "detail": pdetail})
+                                         "wall_s": pwall, "cpu_s": CPU["last"], "peak_rss_mb": prss,
+                                         "detail": pdetail})
             wall, rss, profile = swift_run(args, scenario, folder, coretype)
+            cpu = CPU["last"]
             runs = profile.get("simulated_runs", 4)
             entry = record(args.out, {
-                "case": name, "tool": "fiscal-sim", "coretype": label, "run": r + 1, "wall_s": wall,
+                "case": name, "tool": "fiscal-sim", "coretype": label, "run": r + 1, "wall_s": wall, "cpu_s": cpu,
+                "cpu_ratio_vs_peer": (peer["cpu_s"] / cpu) if peer else None,
                 "peak_rss_mb": rss, "unit_year_paths_per_s": cells * runs / wall, "profile": profile,
                 "ratio_vs_peer": (peer["wall_s"] / wall) if peer else None})
             if peer:
-                rows.append([name, "numpy peer", label, f"{peer['wall_s']:.2f} s",
+                rows.append([name, "numpy peer", label, f"{peer['wall_s']:.2f} s (cpu {peer['cpu_s']:.1f} s)",
                              f"{cells * 4 / peer['wall_s'] / 1e6:.1f} M", "-", f"{peer['peak_rss_mb']:.0f}", "1.0x", ""])
             core = profile.get("core_mcells_per_s")
-            rows.append([name, "fiscal-sim", label, f"{wall:.2f} s", f"{entry['unit_year_paths_per_s'] / 1e6:.1f} M",
+            rows.append([name, "fiscal-sim", label, f"{wall:.2f} s (cpu {cpu:.1f} s)",
+                         f"{entry['unit_year_paths_per_s'] / 1e6:.1f} M",
                          f"{core:.0f} M" if core else "-", f"{rss:.0f}",
-                         f"{entry['ratio_vs_peer']:.1f}x" if peer else "-",
+                         f"{entry['ratio_vs_peer']:.1f}x (cpu {entry['cpu_ratio_vs_peer']:.1f}x)" if peer else "-",
                          "phases: shocks {shocks_s:.2f} s, simulation {simulation_s:.2f} s, statistics {statistics_s:.2f} s, "
                          "tables+write {tables_s:.2f} s".format(**profile) if profile else ""])
 
