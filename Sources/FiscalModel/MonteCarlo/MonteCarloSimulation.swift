@@ -210,7 +210,7 @@ public struct MonteCarloSimulation: Sendable {
             case .resources:
                 // One selection for resources, gap = resources − need and resources / need.
                 RowStatistics.compute(
-                    column(5), count: paths, scratch: sort, into: out, transform: { $0 },
+                    column(5), count: paths, scratch: sort, into: out,
                     also: row(.gap), transform: { $0 - need },
                     also: need != 0 ? row(.selfSufficiency) : nil, transform: { $0 / need })
             case .need: constant(need, out)
@@ -242,7 +242,10 @@ public struct MonteCarloSimulation: Sendable {
         for metric in DistrictMetric.allCases {
             let out = result.districtStatistics.row(
                 result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
-            func statistics(_ values: UnsafePointer<Double>, transform: (Double) -> Double = { $0 }) {
+            func statistics(_ values: UnsafePointer<Double>) {
+                RowStatistics.compute(values, count: paths, scratch: sort, into: out)
+            }
+            func statistics(_ values: UnsafePointer<Double>, transform: (Double) -> Double) {
                 RowStatistics.compute(values, count: paths, scratch: sort, into: out, transform: transform)
             }
             func derived(_ value: (Int) -> Double) {

@@ -255,6 +255,30 @@ public enum RowStatistics {
                 Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
     }
 
+    /// Minimum, maximum and the sum (in `mean`'s order) of `values[0..<n]` in one pass.
+    @inlinable
+    public static func rangeAndSum(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double, Double) {
+        var low = (values[0], values[0], values[0], values[0])
+        var high = low
+        var sums = (0.0, 0.0, 0.0, 0.0)
+        var p = 0
+        while p + 4 <= n {
+            let a = values[p], b = values[p + 1], c = values[p + 2], d = values[p + 3]
+            low.0 = Swift.min(low.0, a); high.0 = Swift.max(high.0, a); sums.0 += a
+            low.1 = Swift.min(low.1, b); high.1 = Swift.max(high.1, b); sums.1 += b
+            low.2 = Swift.min(low.2, c); high.2 = Swift.max(high.2, c); sums.2 += c
+            low.3 = Swift.min(low.3, d); high.3 = Swift.max(high.3, d); sums.3 += d
+            p += 4
+        }
+        while p < n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p]); sums.0 += values[p]
+            p += 1
+        }
+        return (Swift.min(Swift.min(low.0, low.1), Swift.min(low.2, low.3)),
+                Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)),
+                (sums.0 + sums.1) + (sums.2 + sums.3))
+    }
+
     /// The mean of `transform(values[p])` over p < n: four partial sums over p mod 4 (a fixed
     /// order, so the result depends on S only), added as (s₀ + s₁) + (s₂ + s₃), divided by n.
     @inlinable
@@ -285,21 +309,51 @@ public enum RowStatistics {
     @inlinable
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
-        into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double = { $0 }
+        into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double
     ) {
-        compute(values, count: n, scratch: scratch, into: out, transform: transform, also: nil, transform: { $0 }, also: nil, transform: { $0 })
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
+            transform: { $0 }, also: nil, transform: { $0 })
     }
 
-    /// Like `compute(_:count:scratch:into:transform:)` for up to three non-decreasing transforms
-    /// of the same row at once (one selection; e.g. resources, gap and self-sufficiency).
+    /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
     @inlinable
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
-        into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
+            transform: { $0 }, also: nil, transform: { $0 })
+    }
+
+    /// The values themselves into `out` and up to two non-decreasing transforms of them into
+    /// `second` and `third`, with one selection (e.g. resources, gap and self-sufficiency).
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
-        let (minimum, maximum) = range(values, count: n)
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
+            transform: secondTransform, also: third, transform: thirdTransform)
+    }
+
+    /// The common implementation; with `identity`, `transform` must be the identity and the mean
+    /// comes from the range pass.
+    @inlinable
+    static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>, identity: Bool, transform: (Double) -> Double,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+    ) {
+        let (minimum, maximum, sum) = identity ? rangeAndSum(values, count: n) : { () -> (Double, Double, Double) in
+            let (low, high) = range(values, count: n)
+            return (low, high, 0)
+        }()
         if minimum == maximum {
             // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
             for j in 0..<count { out[j] = transform(minimum) }
@@ -307,7 +361,7 @@ public enum RowStatistics {
             if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
             return
         }
-        out[0] = mean(values, count: n, transform)
+        out[0] = identity ? sum / Double(n) : mean(values, count: n, transform)
         if let second { second[0] = mean(values, count: n, secondTransform) }
         if let third { third[0] = mean(values, count: n, thirdTransform) }
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.

@@ -4,7 +4,7 @@ import FiscalModel
 /// §13: the shortest round-trip decimal rounded by the scenario's rule), computed in floating
 /// point when the scaled value is clearly away from a rounding tie and by `MoneyRounding`
 /// otherwise. Used for the large Monte Carlo tables.
-struct DecimalText {
+struct DecimalText: Sendable {
     /// The exact rounding this writer reproduces.
     let rounding: MoneyRounding
     private let scale: Double

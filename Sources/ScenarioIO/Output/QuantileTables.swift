@@ -1,11 +1,13 @@
+import Dispatch
 import FiscalModel
+import Foundation
 
 /// Renders a Monte Carlo run's `units_quantiles.csv` and `districts_quantiles.csv` (SPEC §9,
 /// §13): long format, one row per key × metric with mean, p05, p25, p50, p75, p95 of the
 /// unrounded per-path values, each rounded on its own — money by the scenario's precision and
 /// rule, ratios to 6 decimals. A statistic that is undefined on every path (a reference where
 /// the rebate does not apply, self-sufficiency with need 0) is empty.
-public struct QuantileTables {
+public struct QuantileTables: Sendable {
     /// The scenario.
     public let scenario: Scenario
     /// The result.
@@ -70,34 +72,41 @@ public struct QuantileTables {
         DecimalText(MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding))
     }
 
-    /// `units_quantiles.csv` as UTF-8 bytes.
+    /// `units_quantiles.csv` as UTF-8 bytes. Blocks of rows (one variant and district each)
+    /// are rendered concurrently and joined in order, so the bytes do not depend on scheduling.
     public func unitsCSV() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(result.variants.count * result.unitCount * result.yearCount * result.unitMetrics.count * 72)
-        appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &bytes)
+        var header: [UInt8] = []
+        appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &header)
         let names = unitMetricNames.map { Array(CSVText.escape($0).utf8) }
         let formats = result.unitMetrics.map { $0.isRatio ? ratio : money }
         let groups = scenario.unitsByDistrict
-        for (v, variant) in result.variants.enumerated() {
-            for (d, members) in groups.enumerated() {
-                let prefix = Array((CSVText.escape(variant) + "," + CSVText.escape(scenario.districts[d].id) + ",").utf8)
-                for i in members {
-                    let unit = Array((CSVText.escape(scenario.units[i].id) + ",").utf8)
-                    for y in 0..<result.yearCount {
-                        let year = Array("\(scenario.horizon.year(at: y)),".utf8)
-                        for (m, name) in names.enumerated() {
-                            bytes += prefix
-                            bytes += unit
-                            bytes += year
-                            bytes += name
-                            appendStatistics(
-                                result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
-                                format: formats[m], to: &bytes)
-                        }
+        let blocks = result.variants.indices.flatMap { v in groups.indices.map { (v, $0) } }
+        let rendered = RenderedBlocks(count: blocks.count)
+        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+            let (v, d) = blocks[b]
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(groups[d].count * result.yearCount * names.count * 72)
+            let prefix = Array((CSVText.escape(result.variants[v]) + "," + CSVText.escape(scenario.districts[d].id) + ",").utf8)
+            for i in groups[d] {
+                let unit = Array((CSVText.escape(scenario.units[i].id) + ",").utf8)
+                for y in 0..<result.yearCount {
+                    let year = Array("\(scenario.horizon.year(at: y)),".utf8)
+                    for (m, name) in names.enumerated() {
+                        bytes += prefix
+                        bytes += unit
+                        bytes += year
+                        bytes += name
+                        appendStatistics(
+                            result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
+                            format: formats[m], to: &bytes)
                     }
                 }
             }
+            rendered.store(bytes, at: b)
         }
+        var bytes = header
+        bytes.reserveCapacity(header.count + rendered.totalCount)
+        for b in blocks.indices { bytes += rendered.block(b) }
         return bytes
     }
 
@@ -139,4 +148,22 @@ public struct QuantileTables {
         bytes += Array(fields.map(CSVText.escape).joined(separator: ",").utf8)
         bytes.append(UInt8(ascii: "\n"))
     }
+}
+
+/// Rendered blocks of a table, each written by one task.
+private final class RenderedBlocks: @unchecked Sendable {
+    private var blocks: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) { blocks = Array(repeating: [], count: count) }
+
+    func store(_ bytes: [UInt8], at index: Int) {
+        lock.lock()
+        blocks[index] = bytes
+        lock.unlock()
+    }
+
+    func block(_ index: Int) -> [UInt8] { blocks[index] }
+
+    var totalCount: Int { blocks.reduce(0) { $0 + $1.count } }
 }
