@@ -255,6 +255,44 @@ public enum RowStatistics {
                 Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
     }
 
+    /// Like `compute(_:count:scratch:into:also:transform:also:transform:)` when the row is
+    /// non-decreasing along the path order `order` (e.g. a unit's donations along its district's
+    /// pool): the order statistics are then read off that order, with no selection. Returns
+    /// `false`, writing nothing, when the row is not ordered that way. The statistics are the
+    /// same bits as `compute`'s.
+    @inlinable
+    public static func computeAlong(
+        _ values: UnsafePointer<Double>, count n: Int, order: UnsafePointer<Int32>,
+        into out: UnsafeMutablePointer<Double>,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+    ) -> Bool {
+        var previous = values[Int(order[0])]
+        for k in 1..<max(n, 1) {
+            let value = values[Int(order[k])]
+            if value < previous { return false }
+            previous = value
+        }
+        let minimum = values[Int(order[0])], maximum = values[Int(order[n - 1])]
+        if minimum == maximum {
+            for j in 0..<count { out[j] = minimum }
+            if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
+            if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
+            return true
+        }
+        out[0] = rangeAndSum(values, count: n).2 / Double(n)
+        if let second { second[0] = mean(values, count: n, secondTransform) }
+        if let third { third[0] = mean(values, count: n, thirdTransform) }
+        for (j, q) in Quantiles.levels.enumerated() {
+            let (lower, upper, gamma) = Quantiles.position(of: q, count: n)
+            let (a, b) = (values[Int(order[lower])], values[Int(order[upper])])
+            out[1 + j] = Quantiles.interpolate(a, b, gamma: gamma)
+            if let second { second[1 + j] = Quantiles.interpolate(secondTransform(a), secondTransform(b), gamma: gamma) }
+            if let third { third[1 + j] = Quantiles.interpolate(thirdTransform(a), thirdTransform(b), gamma: gamma) }
+        }
+        return true
+    }
+
     /// Minimum, maximum and the sum (in `mean`'s order) of `values[0..<n]` in one pass.
     @inlinable
     public static func rangeAndSum(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double, Double) {
