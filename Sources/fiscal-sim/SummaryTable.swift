@@ -2,7 +2,8 @@ import FiscalModel
 import ScenarioIO
 
 /// The table `run` prints: per variant and district, totals over the projected years and the
-/// units still short of funds in the last year.
+/// units still short of funds in the last year. Each total is the sum of the yearly cells of
+/// `districts.csv`, so it matches what a planner gets by summing that column in Excel.
 struct SummaryTable {
     let scenario: Scenario
     let result: RunResult
@@ -14,18 +15,21 @@ struct SummaryTable {
             "variant", "district", "rebates", "fees transferred", "donations allocated", "reform effect",
             "units with gap \(horizon.endYear)",
         ]
+        let zero = ScaledAmount(units: 0, precision: scenario.precision)
+        let written = ComparisonTable(scenario: scenario, result: result).rows()
         var rows: [[String]] = []
-        for variant in result.variants {
+        for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
                 let years = variant.districts[d]
+                let cells = written[v][d]
                 let members = scenario.unitsByDistrict[d]
                 let short = members.filter { (variant.units[$0].last?.gap ?? 0) < 0 }.count
                 rows.append([
                     variant.name, "\(district.name)",
-                    money.text(years.reduce(0) { $0 + $1.rebates }),
-                    money.text(years.reduce(0) { $0 + $1.feesTransferred.reduce(0, +) }),
-                    money.text(years.reduce(0) { $0 + $1.donationsAllocated }),
-                    money.text(years.reduce(0) { $0 + $1.reformEffect }),
+                    years.reduce(zero) { $0 + money.round($1.rebates) }.text,
+                    cells.reduce(zero) { $0 + $1.feesTransferred }.text,
+                    cells.reduce(zero) { $0 + $1.donationsAllocated }.text,
+                    years.reduce(zero) { $0 + money.round($1.reformEffect) }.text,
                     "\(short) of \(members.count)",
                 ])
             }

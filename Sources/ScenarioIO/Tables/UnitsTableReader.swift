@@ -23,9 +23,7 @@ struct UnitsTableReader {
         func problem(line: Int, column: Int?, _ message: String) {
             diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
         }
-        var missing = false
         for column in Self.requiredColumns + indicatorColumns where table.index(of: column) == nil {
-            missing = true
             problem(line: 1, column: nil, "missing column '\(column)'\(Suggestion.hint(for: column, in: table.header)); the header has: \(table.header.joined(separator: ", "))")
         }
         var seenHeader = Set<String>()
