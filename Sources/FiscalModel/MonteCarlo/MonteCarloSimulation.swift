@@ -100,6 +100,13 @@ public struct MonteCarloSimulation: Sendable {
         }
         let draws = NormalDraws(seed: seed)
         let poolOrder = IndexBuffer(count: d * paths)
+        // Rows that repeat an earlier row bit for bit reuse its statistics: the tax of units the
+        // reform does not touch repeats the (reported) counterfactual's, and a fixed reference
+        // repeats last year's between rebases.
+        let taxCache = runs.contains { $0.reported == 0 } ? RowStatisticsCache(units: n, paths: paths) : nil
+        let referenceCaches = runs.map { run in
+            run.reported != nil && run.engine.applies.contains(true) ? RowStatisticsCache(units: n, paths: paths) : nil
+        }
 
         func parallel(_ tasks: Int, _ body: @Sendable (Int, Int) -> Void) {
             if workers == 1 {
@@ -173,7 +180,8 @@ public struct MonteCarloSimulation: Sendable {
                     if task < n {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
-                            scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths))
+                            scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),
+                            taxCache: taxCache, referenceCache: referenceCaches[r])
                     } else {
                         districtStatistics(
                             engine, district: task - n, year: y, variant: v, columns: columns,
@@ -191,7 +199,8 @@ public struct MonteCarloSimulation: Sendable {
     /// Statistics of every metric of unit `i` in year index `y`.
     private func unitStatistics(
         _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
-        scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>
+        scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>, taxCache: RowStatisticsCache?,
+        referenceCache: RowStatisticsCache?
     ) {
         let policy = engine.policy
         let n = policy.unitCount
@@ -209,9 +218,20 @@ public struct MonteCarloSimulation: Sendable {
         for (m, metric) in result.unitMetrics.enumerated() {
             let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
             switch metric {
-            case .tax: RowStatistics.compute(column(0), count: paths, scratch: sort, into: out)
+            case .tax:
+                // The counterfactual (variant 0) fills the cache; the variants look their rows up.
+                if let taxCache, v != 0, taxCache.lookup(unit: i, column(0), into: out) { break }
+                RowStatistics.compute(column(0), count: paths, scratch: sort, into: out)
+                if let taxCache, v == 0 { taxCache.store(unit: i, column(0), statistics: UnsafePointer(out)) }
             case .reference:
-                if engine.applies[k] { RowStatistics.compute(column(1), count: paths, scratch: sort, into: out) }
+                guard engine.applies[k] else { break }
+                if let referenceCache {
+                    referenceCache.statistics(unit: i, column(1), into: out) {
+                        RowStatistics.compute(column(1), count: paths, scratch: sort, into: $0)
+                    }
+                } else {
+                    RowStatistics.compute(column(1), count: paths, scratch: sort, into: out)
+                }
             case .increment: RowStatistics.compute(column(2), count: paths, scratch: sort, into: out)
             case .rebate: RowStatistics.compute(column(3), count: paths, scratch: sort, into: out)
             case .allocation: constant(policy.allocation[k], out)

@@ -144,13 +144,17 @@ public enum BucketSelection {
         counts: UnsafeMutablePointer<Int>
     ) {
         let buckets = Self.buckets(for: n)
-        let scale = Double(buckets) / (maximum - minimum)
         let last = buckets - 1
+        // (value − minimum) · scale lies in [0, last] (up to rounding), and adding 1.5 · 2⁵²
+        // rounds it to the nearest integer in the low mantissa bits: a non-decreasing bucket
+        // function without the trapping Double → Int conversion.
+        let scale = Double(last) / (maximum - minimum)
+        let magic: Double = 0x1.8p52
         @inline(__always) func bucket(_ value: Double) -> Int {
-            Swift.min(Int((value - minimum) * scale), last)
+            Swift.min(Int(truncatingIfNeeded: ((value - minimum) * scale + magic).bitPattern &- magic.bitPattern), last)
         }
         counts.update(repeating: 0, count: buckets + 1)
-        for p in 0..<n { counts[bucket(values[p]) + 1] += 1 }
+        for p in 0..<n { counts[bucket(values[p]) &+ 1] &+= 1 }
         // counts[b] becomes the first position of bucket b.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         // Buckets holding a wanted position, and where their values go in `scratch`.
