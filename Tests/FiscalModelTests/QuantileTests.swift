@@ -111,3 +111,62 @@ struct QuantileTests {
         }
     }
 }
+
+/// Statistics reused for rows that repeat an earlier row bit for bit.
+@Suite("Row statistics cache")
+struct RowStatisticsCacheTests {
+    @Test func aRowThatRepeatsBitForBitGetsTheStoredStatisticsAndAnyOtherRowMisses() {
+        let n = 300
+        var generator = SeededGenerator(seed: 3)
+        let row = (0..<n).map { _ in Double.random(in: 100..<200, using: &generator) }
+        var scratch = [Double](repeating: 0, count: RowStatistics.scratchCount(paths: n))
+        func statistics(_ values: [Double]) -> [Double] {
+            var out = [Double](repeating: .nan, count: RowStatistics.count)
+            values.withUnsafeBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    out.withUnsafeMutableBufferPointer { o in
+                        RowStatistics.compute(v.baseAddress!, count: n, scratch: s.baseAddress!, into: o.baseAddress!)
+                    }
+                }
+            }
+            return out
+        }
+        let cache = RowStatisticsCache(units: 2, paths: n)
+        var out = [Double](repeating: .nan, count: RowStatistics.count)
+        func lookup(_ unit: Int, _ values: [Double]) -> Bool {
+            values.withUnsafeBufferPointer { v in
+                out.withUnsafeMutableBufferPointer { cache.lookup(unit: unit, v.baseAddress!, into: $0.baseAddress!) }
+            }
+        }
+        #expect(!lookup(0, row), "an empty slot never hits")
+        // Stored through `statistics(unit:_:into:compute:)`: computed once, then looked up.
+        var computed = 0
+        for _ in 0..<2 {
+            row.withUnsafeBufferPointer { v in
+                out.withUnsafeMutableBufferPointer { o in
+                    cache.statistics(unit: 0, v.baseAddress!, into: o.baseAddress!) { target in
+                        computed += 1
+                        let fresh = statistics(row)
+                        for j in 0..<RowStatistics.count { target[j] = fresh[j] }
+                    }
+                }
+            }
+        }
+        #expect(computed == 1, "the repeated row is not computed again")
+        #expect(out == statistics(row))
+        #expect(lookup(0, row) && out == statistics(row), "a bit-identical row hits")
+        #expect(!lookup(1, row), "slots are per unit")
+        // One value one ulp away, or −0 for +0, is another row.
+        var nudged = row
+        nudged[n / 2] = nudged[n / 2].nextUp
+        out = [Double](repeating: .nan, count: RowStatistics.count)
+        #expect(!lookup(0, nudged))
+        #expect(out.allSatisfy(\.isNaN), "a miss writes nothing")
+        var zeros = [Double](repeating: 0, count: n)
+        zeros.withUnsafeBufferPointer { v in
+            [0.0, 0, 0, 0, 0, 0].withUnsafeBufferPointer { cache.store(unit: 1, v.baseAddress!, statistics: $0.baseAddress!) }
+        }
+        zeros[7] = -0.0
+        #expect(!lookup(1, zeros), "−0 and +0 differ in bits")
+    }
+}

@@ -8,14 +8,14 @@ import Glibc
 /// would: a hit is decided by comparing every value, never assumed from the model. Each unit's
 /// slot is written and read only by the task that handles that unit, and reads of another
 /// phase's writes are separated by the phase barrier, so the cache needs no locks.
-final class RowStatisticsCache: @unchecked Sendable {
+public final class RowStatisticsCache: @unchecked Sendable {
     private let rows: Buffer
     private let statistics: Buffer
     private let filled: IndexBuffer
     private let paths: Int
 
     /// A cache for `units` rows of `paths` values.
-    init(units: Int, paths: Int) {
+    public init(units: Int, paths: Int) {
         rows = Buffer(count: units * paths)
         statistics = Buffer(count: units * RowStatistics.count)
         filled = IndexBuffer(count: units)
@@ -24,7 +24,7 @@ final class RowStatisticsCache: @unchecked Sendable {
 
     /// Copies the cached statistics of `unit` into `out` and returns `true` when the cached row
     /// equals `values` bit for bit; returns `false`, writing nothing, otherwise.
-    func lookup(unit: Int, _ values: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) -> Bool {
+    public func lookup(unit: Int, _ values: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) -> Bool {
         guard filled.pointer[unit] != 0 else { return false }
         let cached = UnsafeRawPointer(rows.pointer + unit * paths)
         guard memcmp(cached, UnsafeRawPointer(values), paths * MemoryLayout<Double>.stride) == 0 else { return false }
@@ -33,7 +33,7 @@ final class RowStatisticsCache: @unchecked Sendable {
     }
 
     /// Remembers `values` and its statistics `stats` for `unit`.
-    func store(unit: Int, _ values: UnsafePointer<Double>, statistics stats: UnsafePointer<Double>) {
+    public func store(unit: Int, _ values: UnsafePointer<Double>, statistics stats: UnsafePointer<Double>) {
         (rows.pointer + unit * paths).update(from: values, count: paths)
         (statistics.pointer + unit * RowStatistics.count).update(from: stats, count: RowStatistics.count)
         filled.pointer[unit] = 1
@@ -41,7 +41,7 @@ final class RowStatisticsCache: @unchecked Sendable {
 
     /// The statistics of `values` for `unit`: from the cache when the row is unchanged,
     /// otherwise computed by `compute(out)` and remembered.
-    func statistics(
+    public func statistics(
         unit: Int, _ values: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
         compute: (UnsafeMutablePointer<Double>) -> Void
     ) {
