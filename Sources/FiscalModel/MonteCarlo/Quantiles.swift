@@ -271,6 +271,8 @@ public enum RowStatistics {
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) -> Bool {
+        // The sequential pass first: it streams the row into cache for the gathers that follow.
+        let (_, _, sum) = rangeAndSum(values, count: n)
         var previous = values[Int(order[0])]
         for k in 1..<max(n, 1) {
             let value = values[Int(order[k])]
@@ -284,7 +286,7 @@ public enum RowStatistics {
             if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
             return true
         }
-        out[0] = rangeAndSum(values, count: n).2 / Double(n)
+        out[0] = sum / Double(n)
         if let second { second[0] = mean(values, count: n, secondTransform) }
         if let third { third[0] = mean(values, count: n, thirdTransform) }
         for (j, q) in Quantiles.levels.enumerated() {
