@@ -161,7 +161,7 @@ struct RowStatisticsCacheTests {
         nudged[n / 2] = nudged[n / 2].nextUp
         out = [Double](repeating: .nan, count: RowStatistics.count)
         #expect(!lookup(0, nudged))
-        #expect(out.allSatisfy(\.isNaN), "a miss writes nothing")
+        #expect(out.allSatisfy { $0.isNaN }, "a miss writes nothing")
         var zeros = [Double](repeating: 0, count: n)
         zeros.withUnsafeBufferPointer { v in
             [0.0, 0, 0, 0, 0, 0].withUnsafeBufferPointer { cache.store(unit: 1, v.baseAddress!, statistics: $0.baseAddress!) }
