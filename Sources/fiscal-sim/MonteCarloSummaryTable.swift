@@ -9,7 +9,7 @@ struct MonteCarloSummaryTable {
     let result: MonteCarloResult
 
     func render() -> String {
-        let money = MoneyRounding(precision: scenario.precision, rule: scenario.rounding)
+        let money = scenario.moneyRounding
         let horizon = scenario.horizon
         let last = horizon.count - 1
         let header = [

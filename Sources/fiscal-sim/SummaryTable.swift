@@ -9,7 +9,7 @@ struct SummaryTable {
     let result: RunResult
 
     func render() -> String {
-        let money = MoneyRounding(precision: scenario.precision, rule: scenario.rounding)
+        let money = scenario.moneyRounding
         let horizon = scenario.horizon
         let header = [
             "variant", "district", "rebates", "fees transferred", "donations allocated", "reform effect",

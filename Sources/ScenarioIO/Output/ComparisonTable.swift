@@ -41,8 +41,8 @@ public struct ComparisonTable {
         self.result = result
     }
 
-    private var money: MoneyRounding { MoneyRounding(precision: scenario.precision, rule: scenario.rounding) }
-    private var ratio: MoneyRounding { MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding) }
+    private var money: MoneyRounding { scenario.moneyRounding }
+    private var ratio: MoneyRounding { scenario.ratioRounding }
 
     /// `rows[variant][district][year]` in output order.
     public func rows() -> [[[Row]]] {

@@ -34,8 +34,8 @@ public struct GroupTable {
 
     /// `groups.csv` as text.
     public func csv() -> String {
-        let money = MoneyRounding(precision: scenario.precision, rule: scenario.rounding)
-        let ratio = MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding)
+        let money = scenario.moneyRounding
+        let ratio = scenario.ratioRounding
         let simulation = Simulation(scenario)
         var csv = CSVText()
         csv.append(Self.columns)

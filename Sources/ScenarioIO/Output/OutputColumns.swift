@@ -1,3 +1,5 @@
+import FiscalModel
+
 /// Column names of the output tables (SPEC §9). The listed columns come first, in this order;
 /// extra columns follow.
 public enum OutputColumns {
@@ -26,4 +28,12 @@ public enum OutputColumns {
 
     /// Decimals written for ratios (`self_sufficiency`, `capacity_factor`, coverage).
     public static let ratioPrecision = 6
+}
+
+extension Scenario {
+    /// How ratios (`self_sufficiency`, `capacity_factor`, coverage) are written: 6 decimals by
+    /// the scenario's rounding rule.
+    public var ratioRounding: MoneyRounding {
+        MoneyRounding(precision: OutputColumns.ratioPrecision, rule: rounding)
+    }
 }

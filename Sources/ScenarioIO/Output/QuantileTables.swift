@@ -67,9 +67,9 @@ public struct QuantileTables: Sendable {
         }
     }
 
-    private var money: DecimalText { DecimalText(MoneyRounding(precision: scenario.precision, rule: scenario.rounding)) }
+    private var money: DecimalText { DecimalText(scenario.moneyRounding) }
     private var ratio: DecimalText {
-        DecimalText(MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding))
+        DecimalText(scenario.ratioRounding)
     }
 
     /// `units_quantiles.csv` as UTF-8 bytes. Blocks of rows (one variant and district each)

@@ -15,8 +15,8 @@ public struct ResultTables {
         self.result = result
     }
 
-    private var money: MoneyRounding { MoneyRounding(precision: scenario.precision, rule: scenario.rounding) }
-    private var ratio: MoneyRounding { MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding) }
+    private var money: MoneyRounding { scenario.moneyRounding }
+    private var ratio: MoneyRounding { scenario.ratioRounding }
 
     /// `units.csv` as text.
     public func unitsCSV() -> String {

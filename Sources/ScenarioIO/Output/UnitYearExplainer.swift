@@ -23,7 +23,7 @@ public struct UnitYearExplainer {
         self.scenario = scenario
         self.result = result
         let simulation = Simulation(scenario)
-        let money = MoneyRounding(precision: scenario.precision, rule: scenario.rounding)
+        let money = scenario.moneyRounding
         var prepared: [String: (Policy, CompiledPolicy, RoundedPools)] = [:]
         for variant in result.variants {
             guard let policy = simulation.policy(ofVariant: variant.name),
@@ -34,8 +34,8 @@ public struct UnitYearExplainer {
         self.prepared = prepared
     }
 
-    private var money: MoneyRounding { MoneyRounding(precision: scenario.precision, rule: scenario.rounding) }
-    private var ratio: MoneyRounding { MoneyRounding(precision: OutputColumns.ratioPrecision, rule: scenario.rounding) }
+    private var money: MoneyRounding { scenario.moneyRounding }
+    private var ratio: MoneyRounding { scenario.ratioRounding }
 
     /// The derivation of unit `unitID` in `year` under `variant` (`reform` by default;
     /// `counterfactual` and every listed variant are allowed).
