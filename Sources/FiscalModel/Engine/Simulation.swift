@@ -10,19 +10,31 @@ public struct Simulation: Sendable {
     /// The deterministic projection (no shocks; SPEC §13: a deterministic run is the engine's
     /// S = 1 result).
     public func runDeterministic() -> RunResult {
-        var results: [VariantResult] = []
-        let baseline = CompiledPolicy(scenario.reform, of: scenario, counterfactual: true)
-        results.append(Projection.run(baseline, name: Variant.counterfactualName))
+        let baseline = Projection.run(
+            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName)
+        var results = [baseline]
+        // A no-adoption run depends on the tax-growth policy alone: one per distinct policy, as in
+        // the Monte Carlo engine; the reform's is the reported counterfactual.
+        var counterfactuals: [(growth: TaxGrowthPolicy, netRevenue: [[Double]])] = []
+        func netRevenue(_ run: VariantResult) -> [[Double]] {
+            (0..<scenario.horizon.count).map { y in run.districts.map { $0[y].netRevenue } }
+        }
+        counterfactuals.append((scenario.reform.taxGrowth, netRevenue(baseline)))
         for variant in scenario.policyVariants {
-            let counterfactual = Projection.run(
-                CompiledPolicy(variant.policy, of: scenario, counterfactual: true), name: Variant.counterfactualName)
-            let netRevenue = (0..<scenario.horizon.count).map { y in
-                counterfactual.districts.map { $0[y].netRevenue }
+            let growth = variant.policy.taxGrowth
+            let net: [[Double]]
+            if let known = counterfactuals.first(where: { $0.growth == growth }) {
+                net = known.netRevenue
+            } else {
+                net = netRevenue(
+                    Projection.run(
+                        CompiledPolicy(variant.policy, of: scenario, counterfactual: true), name: Variant.counterfactualName))
+                counterfactuals.append((growth, net))
             }
             results.append(
                 Projection.run(
                     CompiledPolicy(variant.policy, of: scenario, counterfactual: false), name: variant.name,
-                    counterfactualNetRevenue: netRevenue))
+                    counterfactualNetRevenue: net))
         }
         return RunResult(variants: results)
     }
