@@ -192,6 +192,8 @@ struct PolicyDecoder {
         let cap = fields["capPerUnit"].flatMap { reader.step($0, path: "rebate.capPerUnit", range: .nonNegative) }
         let eligibility = eligibility(fields["eligibility"], path: "rebate.eligibility", default: .rebateDefault)
         switch rule {
+        case nil:
+            return nil
         case .linked:
             rejectKeys(ScenarioKeys.incrementRule, in: fields, rule: "increment", other: "linked")
             guard let value = reader.requireKey("linked", in: fields, path: "rebate"),
@@ -243,13 +245,15 @@ struct PolicyDecoder {
             capPerUnit: cap, eligibility: eligibility)
     }
 
-    /// `rebate.rule`: `increment` (the default, SPEC §6.1) or `linked` (§14).
-    private func rebateRule(_ fields: NodeReader.Fields) -> RebatePolicy.RuleName {
-        guard let value = fields["rule"], let name = reader.text(value, path: "rebate.rule") else { return .increment }
+    /// `rebate.rule`: `increment` (the default, SPEC §6.1) or `linked` (§14); `nil` (reported)
+    /// for anything else, so that neither rule's keys are checked against a misspelt rule.
+    private func rebateRule(_ fields: NodeReader.Fields) -> RebatePolicy.RuleName? {
+        guard let value = fields["rule"] else { return .increment }
+        guard let name = reader.text(value, path: "rebate.rule") else { return nil }
         if let rule = RebatePolicy.RuleName(rawValue: name) { return rule }
         let names = RebatePolicy.RuleName.allCases.map(\.rawValue)
         reader.error(value, "rebate.rule: '\(name)' is not a rebate rule\(Suggestion.hint(for: name, in: names)); use increment (share the tax above a reference) or linked (a base amount grown at a coefficient of tax growth, the 1:0.3 rule)")
-        return .increment
+        return nil
     }
 
     /// Reports every key of `keys` in `fields`: it belongs to rule `rule`, not to `other` (SPEC §14).
