@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -71,12 +71,16 @@ mc-check: build py-deps
 	@python3 benchmarks/compare_means.py $(MC_CHECK_DIR)/peer $(MC_CHECK_DIR)/swift > $(MC_CHECK_DIR)/compare.txt; \
 	  status=$$?; tail -3 $(MC_CHECK_DIR)/compare.txt; exit $$status
 
+## calibration-check: `fiscal-sim calibrate` against NumPy's mean, std(ddof=1) and corrcoef (relative 1e-12).
+calibration-check: build py-deps
+	python3 Tests/calibration/check_numpy.py --binary $(DEBUG_BIN) --seeds 40
+
 ## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check datapackages notebooks-check
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check
 	$(SWIFT) test --disable-xctest
 
 clean:

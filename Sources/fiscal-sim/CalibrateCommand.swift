@@ -32,7 +32,11 @@ struct CalibrateCommand: ParsableCommand {
         } catch {
             throw ToolFailure(message: "\(error)")
         }
-        for warning in calibration.warnings { Terminal.printError(warning.description) }
+        // The report (standard output) lists the warnings; scripts that capture it get them on
+        // standard error as well.
+        if isatty(STDOUT_FILENO) == 0 {
+            for warning in calibration.warnings { Terminal.printError(warning.description) }
+        }
         print(calibration.report)
         print("")
         print("wrote \(folder)/: \(calibration.files.map(\.name).joined(separator: ", ")); paste the growth: section of calibration.yaml into \(scenario)")

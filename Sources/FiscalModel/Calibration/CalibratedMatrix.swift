@@ -1,3 +1,5 @@
+import Foundation
+
 extension CalibratedMatrix {
     /// The matrix of the counted `pairs` over `size` units (1 on the diagonal, 0 elsewhere),
     /// repaired when its smallest eigenvalue is below `NearestCorrelation.eigenvalueFloor`.
@@ -31,9 +33,9 @@ extension CalibratedMatrix {
         guard let repair else { return notes }
         let why = years <= size
             ? "the history has \(years) growth years for \(size) units, so the sample correlation matrix is singular (rank below \(size))"
-            : "the pairwise sample correlation matrix is not positive definite (smallest eigenvalue \(smallestSampleEigenvalue))"
+            : "the pairwise sample correlation matrix is not positive definite (smallest eigenvalue \(String(format: "%.3g", smallestSampleEigenvalue)))"
         let how = repair.converged ? "in \(repair.iterations) iterations" : "stopped after \(repair.iterations) iterations"
-        notes.append(CalibrationNote(.warning, "\(why): repaired to the nearest positive-definite correlation matrix (Higham 2002, \(how), Frobenius distance \(repair.distance))"))
+        notes.append(CalibrationNote(.warning, "\(why): repaired to the nearest positive-definite correlation matrix (Higham 2002, \(how), Frobenius distance \(String(format: "%.3g", repair.distance)))"))
         return notes
     }
 }

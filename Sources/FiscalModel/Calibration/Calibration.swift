@@ -109,6 +109,11 @@ public enum Calibration {
         return estimate
     }
 
+    /// A correlation for a message: at most 4 decimals, no trailing zeros.
+    static func short(_ value: Double) -> String {
+        ((value * 10_000).rounded() / 10_000 + 0).description
+    }
+
     /// ρ_w ← min(max(ρ_w, 0), 0.99), then ρ_b ← min(max(ρ_b, 0), ρ_w), noting every move.
     private static func clip(within: inout CorrelationEstimate, across: inout CorrelationEstimate, notes: inout [CalibrationNote]) {
         if within.mean == nil {
@@ -119,12 +124,12 @@ public enum Calibration {
         }
         let clippedWithin = min(max(within.value, 0), maximumCorrelation)
         if clippedWithin != within.value {
-            notes.append(CalibrationNote(.warning, "withinDistrict \(within.value) clipped to \(clippedWithin) (the model needs 0 ≤ acrossDistricts ≤ withinDistrict ≤ 0.99)"))
+            notes.append(CalibrationNote(.warning, "withinDistrict \(short(within.value)) clipped to \(short(clippedWithin)) (the model needs 0 ≤ acrossDistricts ≤ withinDistrict ≤ 0.99)"))
             within.value = clippedWithin
         }
         let clippedAcross = min(max(across.value, 0), within.value)
         if clippedAcross != across.value {
-            notes.append(CalibrationNote(.warning, "acrossDistricts \(across.value) clipped to \(clippedAcross) (the model needs 0 ≤ acrossDistricts ≤ withinDistrict ≤ 0.99)"))
+            notes.append(CalibrationNote(.warning, "acrossDistricts \(short(across.value)) clipped to \(short(clippedAcross)) (the model needs 0 ≤ acrossDistricts ≤ withinDistrict ≤ 0.99)"))
             across.value = clippedAcross
         }
     }
