@@ -28,7 +28,7 @@ struct CalibrationReport {
         table.append(["growth.volatility", Self.number(v.value), Self.optional(v.standardError), Self.interval(v.interval), "df \(v.count); ±1.96·SE"])
         for (name, c) in [("withinDistrict", result.withinDistrict), ("acrossDistricts", result.acrossDistricts)] {
             let value = c.mean.map { c.value == $0 ? Self.number($0) : "\(Self.number($0)) → \(Self.number(c.value))" } ?? "0 (no pair)"
-            table.append(["correlation.\(name)", value, Self.optional(c.standardError), Self.interval(c.interval), "\(c.pairs) pairs; jackknife over \(c.replicates) years"])
+            table.append(["correlation.\(name)", value, Self.optional(c.standardError), Self.interval(c.interval), c.mean == nil ? "no counted pair" : "\(c.pairs) pairs; jackknife over \(c.replicates) years"])
         }
         lines += Self.render(table, numericColumns: [1, 2])
         lines.append("")
