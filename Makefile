@@ -48,13 +48,22 @@ notebook-runs: build
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --out out/pilot-districts --quiet > /dev/null
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --paths 2000 --out out/siming-pilot-mc --quiet > /dev/null
 
+## calibration-runs: the illustrative Siming history calibrated (with --matrix), pasted into the scenario and run as Monte Carlo (notebook 07).
+calibration-runs: build
+	$(DEBUG_BIN) calibrate scenarios/siming-pilot.yaml --history scenarios/data/siming-history.csv --matrix --out out/siming-pilot-calibration > /dev/null
+	python3 scenarios/paste_calibration.py scenarios/siming-pilot.yaml out/siming-pilot-calibration/calibration.yaml out/siming-calibrated.yaml --name siming-calibrated
+	$(DEBUG_BIN) run out/siming-calibrated.yaml --paths 1000 --out out/siming-calibrated-mc --quiet > /dev/null
+notebook-runs: calibration-runs
+
 ## notebooks: execute every notebook headless on fresh runs; export HTML and PNG figures into notebooks-export/.
 notebooks: notebook-runs
 	notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+	FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## notebooks-check: the same, exporting into out/ (so the committed exports stay as they are); fails on any error.
 notebooks-check: notebook-runs
 	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## datapackages: validate the run folders' datapackage.json with the frictionless package.
 datapackages: notebook-runs
