@@ -23,19 +23,22 @@ public struct NearestCorrelation: Sendable, Equatable {
     public init(size: Int, input: [Double]) {
         var y = input
         var correction = [Double](repeating: 0, count: size * size)
+        var r = input
         var x = input
         var iterations = 0
         var converged = false
         while iterations < Self.maximumIterations {
             iterations += 1
-            let r = zip(y, correction).map { $0 - $1 }
+            for index in r.indices { r[index] = y[index] - correction[index] }
             x = SymmetricEigen(size: size, entries: r).reconstructed(eigenvaluesAtLeast: Self.eigenvalueFloor)
-            correction = zip(x, r).map { $0 - $1 }
-            var next = x
-            for i in 0..<size { next[i * size + i] = 1 }
-            let change = zip(next, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
-            y = next
-            if change < Self.tolerance {
+            var change = 0.0
+            for index in x.indices {
+                correction[index] = x[index] - r[index]
+                let next = index % (size + 1) == 0 ? 1 : x[index]
+                change += (next - y[index]) * (next - y[index])
+                y[index] = next
+            }
+            if change.squareRoot() < Self.tolerance {
                 converged = true
                 break
             }

@@ -30,17 +30,17 @@ struct SymmetricEigen {
         self.size = size
     }
 
-    /// V·diag(max(λ, `floor`))·Vᵀ, row-major (symmetric, so also column-major).
+    /// V·diag(max(λ, `floor`))·Vᵀ (BLAS `dgemm`), symmetric, row-major and column-major alike.
     func reconstructed(eigenvaluesAtLeast floor: Double) -> [Double] {
-        var result = [Double](repeating: 0, count: size * size)
+        var scaled = vectors
         for k in 0..<size {
             let lambda = max(values[k], floor)
-            let column = k * size
-            for i in 0..<size {
-                let scaled = lambda * vectors[column + i]
-                for j in i..<size { result[i * size + j] += scaled * vectors[column + j] }
-            }
+            for i in 0..<size { scaled[k * size + i] *= lambda }
         }
+        var result = [Double](repeating: 0, count: size * size)
+        let n = Int32(size)
+        // Column-major: result = scaled · vectorsᵀ.
+        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, n, n, n, 1, scaled, n, vectors, n, 0, &result, n)
         for i in 0..<size { for j in 0..<i { result[i * size + j] = result[j * size + i] } }
         return result
     }

@@ -163,7 +163,7 @@ struct TaxSeriesReader {
             }
             let yearText = row.fields[yearColumn].trimmingCharacters(in: .whitespaces)
             guard let year = Int(yearText) else {
-                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': found '\(yearText)'; expected a whole year such as \(horizon.firstYear)")
+                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': found '\(yearText)'; expected a whole year such as \(isHistory ? horizon.baseYear : horizon.firstYear)")
                 continue
             }
             if isHistory, year > horizon.baseYear {
