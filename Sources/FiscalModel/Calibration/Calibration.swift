@@ -10,12 +10,16 @@ public enum Calibration {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         /// No unit has enough growth observations.
         case noUsableUnit
+        /// The repaired matrix failed the Cholesky re-check (LAPACK `dpotrf`): a defect, not the input.
+        case repairFailed(CorrelationMatrix.Problem)
 
         /// What to do.
         public var description: String {
             switch self {
             case .noUsableUnit:
                 return "no unit has \(Calibration.minimumObservations) growth observations (a growth observation needs the year and the year before, with tax > 0 in the year before); list at least 4 consecutive years for some unit"
+            case .repairFailed(let problem):
+                return "internal error: the repaired correlation matrix is \(problem); please report this with the history file"
             }
         }
     }
@@ -57,6 +61,11 @@ public enum Calibration {
             acrossDistricts: across, matrix: nil, notes: notes)
         if matrix {
             let calibrated = CalibratedMatrix(pairs: pairs, size: history.units.count)
+            do {
+                _ = try CorrelationMatrix(size: calibrated.size, entries: calibrated.entries)
+            } catch {
+                throw .repairFailed(error)
+            }
             result.notes += calibrated.notes(years: years.count)
             result.matrix = calibrated
         }
