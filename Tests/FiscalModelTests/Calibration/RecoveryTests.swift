@@ -38,6 +38,10 @@ import Testing
             districts: 2, unitsPerDistrict: 6, years: 10, mean: 0.06, volatility: 0.05, withinDistrict: 0.7, acrossDistricts: 0.4)),
         ("4 districts × 3 units, 20 years, weak correlation", HistorySimulator(
             districts: 4, unitsPerDistrict: 3, years: 20, mean: 0.04, volatility: 0.02, withinDistrict: 0.3, acrossDistricts: 0.1)),
+        ("3 districts × 10 units, 8 years, high correlation", HistorySimulator(
+            districts: 3, unitsPerDistrict: 10, years: 8, mean: 0.07, volatility: 0.04, withinDistrict: 0.8, acrossDistricts: 0.5)),
+        ("2 districts × 4 units, 6 years (fewer years than units)", HistorySimulator(
+            districts: 2, unitsPerDistrict: 4, years: 6, mean: 0.05, volatility: 0.03, withinDistrict: 0.6, acrossDistricts: 0.3)),
     ]
 
     @Test(arguments: 0..<designs.count)
