@@ -60,6 +60,14 @@ public struct ScenarioLoader: Sendable {
         return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: diagnostics)
     }
 
+    /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
+    /// read through `files`): the model, or `nil` and every diagnostic (warnings included).
+    func decode(tree root: Node, path: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        let reader = NodeReader(file: path)
+        let scenario = decode(root, reader: reader, path: path)
+        return (reader.hasErrors ? nil : scenario, reader.diagnostics)
+    }
+
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue || nsError.code == CocoaError.fileNoSuchFile.rawValue {
