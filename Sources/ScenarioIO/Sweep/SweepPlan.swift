@@ -24,9 +24,12 @@ public struct SweepPlan: Sendable {
         let paths = paths ?? template.loaded.scenario.paths
         let seed = seed ?? template.loaded.scenario.seed
         var normalized = definition
-        var problems: [Diagnostic] = []
+        // Per point: values of the wrong type (the point is still checked with its other
+        // values, so one pass reports everything) and the entries to apply.
+        var typeProblems: [[Diagnostic]] = []
         var entries: [[ScenarioTemplate.Entry]] = []
         for (index, point) in definition.points.enumerated() {
+            var pointProblems: [Diagnostic] = []
             var pointEntries: [ScenarioTemplate.Entry] = []
             for (column, path) in definition.paths.enumerated() {
                 let location = definition.location(point: index, column: column)
@@ -35,27 +38,30 @@ public struct SweepPlan: Sendable {
                     normalized.points[index].values[column] = value
                     pointEntries.append(ScenarioTemplate.Entry(path: path, value: value, location: location))
                 case .failure(let problem):
-                    let message = "\(Self.label(point, paths: definition.paths)): \(path): \(problem.message)"
-                    problems.append(location.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: message) }
+                    let message = "\(path): \(problem.message)"
+                    pointProblems.append(location.map { Diagnostic(file: $0.file, line: $0.line, column: $0.column, message: message) }
                         ?? Diagnostic(file: "--grid \(path)", message: message))
                 }
             }
+            typeProblems.append(pointProblems)
             entries.append(pointEntries)
         }
-        guard problems.isEmpty else { throw InputError(problems) }
         let all = entries
         let results = ParallelMap.run(all.count, threads: threads) { template.scenario(with: all[$0]) }
+        var problems: [Diagnostic] = []
         var scenarios: [Scenario] = []
         for (index, result) in results.enumerated() {
+            var pointProblems = typeProblems[index]
             switch result {
             case .success(var scenario):
                 scenario.paths = paths
                 scenario.seed = seed
                 scenarios.append(scenario)
             case .failure(let error):
-                let label = Self.label(normalized.points[index], paths: definition.paths)
-                problems += error.diagnostics.map { var d = $0; d.message = "\(label): \(d.message)"; return d }
+                pointProblems += error.diagnostics
             }
+            let label = Self.label(normalized.points[index], paths: definition.paths)
+            problems += pointProblems.map { var d = $0; d.message = "\(label): \(d.message)"; return d }
         }
         guard problems.isEmpty else { throw InputError(problems) }
         self.definition = normalized
