@@ -91,12 +91,13 @@ public struct ScenarioTemplate: Sendable {
             }
         }
         guard problems.isEmpty else { return .failure(InputError(problems)) }
+        let declared = loaded.scenario.districts.map(\.id)
+        if ScenarioHeader.districtIDs(tree.mapping?["districts"]) != declared {
+            return .failure(InputError([Diagnostic(file: loaded.path, message: "a point may not add, remove or reorder districts; the scenario declares \(declared.joined(separator: ", "))")]))
+        }
         let (scenario, diagnostics) = loader.decode(tree: tree, path: loaded.path)
         let errors = diagnostics.filter { $0.severity == .error }.map { relocate($0, entries: entries) }
         guard let scenario, errors.isEmpty else { return .failure(InputError(errors)) }
-        if scenario.districts.map(\.id) != loaded.scenario.districts.map(\.id) {
-            return .failure(InputError([Diagnostic(file: loaded.path, message: "a point may not add, remove or reorder districts; the scenario declares \(loaded.scenario.districts.map(\.id).joined(separator: ", "))")]))
-        }
         if scenario.feeCategories != loaded.scenario.feeCategories {
             return .failure(InputError([Diagnostic(file: loaded.path, message: "a point may not add, remove or reorder fee categories; the scenario has \(loaded.scenario.feeCategories.joined(separator: ", "))")]))
         }
