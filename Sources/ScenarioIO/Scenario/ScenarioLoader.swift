@@ -20,6 +20,9 @@ public struct LoadedScenario: Sendable {
 public struct ScenarioLoader: Sendable {
     /// Where files are read from.
     public var files: ScenarioFiles
+    /// Units tables already read, by file, districts and columns (`nil`: read each time); a
+    /// sweep validates hundreds of points of one scenario.
+    var unitsCache: UnitsTableCache?
 
     /// Creates a loader reading from `files`.
     public init(files: ScenarioFiles = .disk) { self.files = files }
@@ -105,8 +108,11 @@ public struct ScenarioLoader: Sendable {
         }
         guard let unitsPath = header.unitsPath else { return nil }
         let unitsFile = ScenarioFiles.resolve(unitsPath.path, against: path)
-        if let table = readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units") {
-            let result = UnitsTableReader(table: table, districtIDs: districtIDs, indicatorColumns: columns).read()
+        let unitsKey = ([unitsFile, "|"] + districtIDs + ["|"] + columns).joined(separator: "\u{1}")
+        if let result = unitsCache?[unitsKey] ?? readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units").map({
+            UnitsTableReader(table: $0, districtIDs: districtIDs, indicatorColumns: columns).read()
+        }) {
+            unitsCache?[unitsKey] = result
             reader.append(result.diagnostics)
             units = result.units
             if result.diagnostics.isEmpty {

@@ -30,12 +30,15 @@ public struct ScenarioTemplate: Sendable {
     private let tree: FrozenNode
     private let lineOffset: Int
     private let loader: ScenarioLoader
+    private let valueNodes = ValueNodeCache()
 
     /// Reads the scenario at `path` through `files` (read once), checks it as written, and
     /// prepares points on top of `variant`'s `set` if given.
     public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk) throws(InputError) {
         let cached = ScenarioFiles.caching(files)
-        loader = ScenarioLoader(files: cached)
+        var loader = ScenarioLoader(files: cached)
+        loader.unitsCache = UnitsTableCache()
+        self.loader = loader
         loaded = try loader.load(path)
         self.variant = variant
         let text = String(decoding: (try? cached.data(at: path)) ?? Data(), as: UTF8.self)
@@ -65,7 +68,7 @@ public struct ScenarioTemplate: Sendable {
     /// variant may not set, values of the wrong type, a result that breaks a variant
     /// restriction. Diagnostics about an entry's value point at its design-file cell.
     public func scenario(with entries: [Entry]) -> Result<Scenario, InputError> {
-        var tree = self.tree.node
+        var tree = self.tree.node!
         var problems: [Diagnostic] = []
         let overlay = VariantOverlay(firstYear: loaded.scenario.horizon.firstYear)
         for (j, entry) in entries.enumerated() {
@@ -79,8 +82,11 @@ public struct ScenarioTemplate: Sendable {
                 problem("'\(entry.path)' does not exist: unknown section '\(first)'\(Suggestion.hint(for: first, in: ScenarioKeys.topLevel))")
                 continue
             }
-            let yaml = String(repeating: "\n", count: lineOffset + j) + entry.value
-            guard let node = (try? Yams.compose(yaml: yaml)) ?? nil, case .scalar = node else {
+            // Behind the scenario's lines, so diagnostics on the value can be told apart (`relocate`).
+            let key = "\(j)|\(entry.value)"
+            let parsed = valueNodes[key]?.node ?? (try? Yams.compose(yaml: String(repeating: "\n", count: lineOffset + j) + entry.value)) ?? nil
+            valueNodes[key] = FrozenNode(node: parsed)
+            guard let node = parsed, case .scalar = node else {
                 problem("'\(entry.value)' is not a single YAML value; write a scalar such as 0.3, 2028 or never")
                 continue
             }
@@ -119,7 +125,3 @@ public struct ScenarioTemplate: Sendable {
     }
 }
 
-/// A parsed tree that is only read after it is built, shared by the threads validating points.
-private struct FrozenNode: @unchecked Sendable {
-    let node: Node
-}

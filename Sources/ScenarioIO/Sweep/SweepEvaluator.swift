@@ -34,8 +34,9 @@ public struct SweepEvaluator: Sendable {
         let total = numbers.count
         guard plan.isMonteCarlo else {
             let counter = ProgressCounter()
+            let baselines = DeterministicBaselines()
             return ParallelMap.run(total, threads: threads, done: { progress?(counter.next(), total) }) {
-                SweepMetrics.deterministicRows(scenarios[$0])
+                SweepMetrics.deterministicRows(scenarios[$0], baselines: baselines)
             }
         }
         var rows: [[[String]]] = []

@@ -24,11 +24,18 @@ public enum SweepMetrics {
     /// unrounded φ < 1, gaps from the rounded last-year `gap` cells, ratios of the unrounded
     /// last-year values.
     public static func deterministicRows(_ scenario: Scenario) -> [[String]] {
+        deterministicRows(scenario, baselines: DeterministicBaselines())
+    }
+
+    /// The deterministic rows, the no-adoption run taken from `baselines` (shared by the
+    /// points of a sweep: it depends on the tax-growth policy alone).
+    static func deterministicRows(_ scenario: Scenario, baselines: DeterministicBaselines) -> [[String]] {
         var model = scenario
         model.variants = []
-        let result = Simulation(model).runDeterministic()
-        let reform = result.variants[1]
-        let written = ComparisonTable(scenario: model, result: result).rows()[1]
+        let reform = Projection.run(
+            CompiledPolicy(model.reform, of: model, counterfactual: false), name: Variant.reformName,
+            counterfactualNetRevenue: baselines.net(model))
+        let written = ComparisonTable(scenario: model, result: RunResult(variants: [reform])).rows()[0]
         let money = model.moneyRounding
         let ratio = model.ratioRounding
         let zero = ScaledAmount(units: 0, precision: model.precision)
