@@ -36,8 +36,9 @@ public struct SolveReport: Sendable {
         case .notReached:
             let rising = outcome.metricHi > outcome.metricLo
             let below = outcome.metricLo < solver.target
-            let hint = outcome.metricHi == outcome.metricLo
-                ? "the metric does not move over the range; \(solver.path) may not affect it"
+            let flat = Set(outcome.evaluations.map(\.metric)).count == 1
+            let hint = flat
+                ? "it is the same at every scanned value, so \(solver.path) cannot bring it to \(PlainDecimalText.trimmed(solver.target)) in this range"
                 : rising == below ? "widen the range above \(text(solver.search.hi))" : "widen the range below \(text(solver.search.lo))"
             lines.append("no value in \(range) reaches \(goal)\(row): \(metric) is \(PlainDecimalText.trimmed(outcome.metricLo)) at \(text(solver.search.lo)) and \(PlainDecimalText.trimmed(outcome.metricHi)) at \(text(solver.search.hi)); \(hint)")
         }

@@ -62,7 +62,7 @@ public struct Solver: Sendable {
 
     /// The text the path is set to for `x`.
     public func text(_ x: Double) -> String {
-        search.integer ? String(Int(x)) : PlainDecimalText.of(x)
+        search.integer ? String(Int(x)) : PlainDecimalText.trimmed(x)
     }
 
     private func evaluate(_ xs: [Double]) throws(InputError) -> [Double] {
