@@ -59,7 +59,8 @@ notebooks-check: notebook-runs
 ## datapackages: validate the run folders' datapackage.json with the frictionless package.
 datapackages: notebook-runs
 	notebooks-export/setup_env.sh
-	@for d in $(NOTEBOOK_RUNS); do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rollout.default=2026,never --grid rebate.bands.0.rate=0.2:0.5:4 --out out/siming-pilot-sweep --quiet > /dev/null
+	@for d in $(NOTEBOOK_RUNS) out/siming-pilot-sweep; do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
 
 ## mc-check: Monte Carlo means against the independent NumPy peer, within 4 standard errors.
 MC_CHECK_DIR ?= /tmp/fiscal-sim-mc-check
