@@ -35,6 +35,7 @@ public struct BracketSearch: Sendable {
         /// Further scan intervals in which the class changes (named in a note).
         public var otherChanges: [(lo: Double, hi: Double)]
 
+        /// Equal kinds, answers, brackets, evaluations and notes.
         public static func == (a: Outcome, b: Outcome) -> Bool {
             a.kind == b.kind && a.x == b.x && a.lo == b.lo && a.hi == b.hi && a.metricLo == b.metricLo
                 && a.metricHi == b.metricHi && a.evaluations == b.evaluations

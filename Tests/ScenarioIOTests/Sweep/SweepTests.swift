@@ -149,3 +149,47 @@ struct SweepTests {
         }
     }
 }
+
+/// Sweeps and solves in pinned test files, and the reserved district id.
+@Suite("Sweep pinning")
+struct SweepPinningTests {
+    @Test("command sweep with a design file and command solve pin their tables")
+    func pinnedSweepAndSolve() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("design.csv", "point,incentive.elasticity\nlow,0.02\nhigh,0.06\n")
+        let test = try folder.write("search.yaml", """
+            scenario: \(SweepRun.siming)
+            cases:
+              - command: sweep
+                design: design.csv
+                table: sweep
+                expect:
+                  - {key: {point: 2, district: all}, column: point_name, value: high}
+                  - {key: {point: 1, district: siming}, column: reform_effect, value: 1}
+              - command: solve
+                vary: rollout.default
+                between: [2026, 2030]
+                target: reform_effect=0
+                table: solve
+                expect:
+                  - {key: {}, column: evaluations, value: 5}
+            """)
+        var runner = PinRunner()
+        let checks = runner.run(try PinSuite.read(test))
+        #expect(checks.count == 3)
+        #expect(checks[0].passed)
+        #expect(!checks[1].passed)  // the reform effect is not 1: the check can fail
+        #expect(checks[1].problem?.contains("expected 1, actual") == true)
+        #expect(checks[2].passed, "\(checks[2].problem ?? "")")  // five whole years scanned, no sign change
+    }
+
+    @Test("the district id all is reserved")
+    func reservedAll() throws {
+        let folder = try TemporaryFolder()
+        let text = try String(contentsOfFile: SweepRun.siming, encoding: .utf8)
+            .replacingOccurrences(of: "  - id: siming\n", with: "  - id: all\n")
+            .replacingOccurrences(of: "units: data/", with: "units: \(Repository.path("scenarios/data"))/")
+        let errors = loadErrors(try folder.write("all.yaml", text))
+        #expect(errors.contains { $0.message.contains("the district id 'all' is reserved") })
+    }
+}
