@@ -36,6 +36,7 @@ run: build-release
 crosscheck: build
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
+	python3 Tests/crosscheck/sweep_crosscheck.py --binary $(DEBUG_BIN) --seeds 12
 
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
 pinned: build
