@@ -243,7 +243,7 @@ def case_sweep(args, rows, name, scenario, grid, note):
         peer = record(args.out, {"case": name, "tool": "numpy_peer", "points": points, "wall_s": pwall,
                                  "cpu_s": CPU["last"], "peak_rss_mb": prss, "detail": pdetail})
         rows.append([name, "numpy peer", "unset", f"{pwall:.2f} s (cpu {peer['cpu_s']:.1f} s)",
-                     f"{points / pwall:.1f} points/s", "-", f"{prss:.0f}", "1.0x", f"{points} points as variants"])
+                     f"{points / pwall:.2f} points/s", "-", f"{prss:.0f}", "1.0x", f"{points} points as variants"])
     out = os.path.join(folder, "sweep")
     cmd = [args.binary, "sweep", scenario, "--out", out, "--quiet"]
     for option in grid:
@@ -254,7 +254,7 @@ def case_sweep(args, rows, name, scenario, grid, note):
                               "points_per_s": points / wall, "peak_rss_mb": rss,
                               "ratio_vs_peer": (peer["wall_s"] / wall) if peer else None,
                               "cpu_ratio_vs_peer": (peer["cpu_s"] / cpu) if peer else None})
-    rows.append([name, "fiscal-sim sweep", "unset", f"{wall:.2f} s (cpu {cpu:.1f} s)", f"{points / wall:.1f} points/s",
+    rows.append([name, "fiscal-sim sweep", "unset", f"{wall:.2f} s (cpu {cpu:.1f} s)", f"{points / wall:.2f} points/s",
                  "-", f"{rss:.0f}",
                  f"{entry['ratio_vs_peer']:.1f}x (cpu {entry['cpu_ratio_vs_peer']:.1f}x)" if peer else "-", note])
 
