@@ -63,6 +63,7 @@ struct SweepCommand: ParsableCommand {
         }
         let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
         let evaluator = SweepEvaluator(plan, threads: threads)
+        // Before any point allocates: a memory check compares `evaluator.bytesPerPoint` with the machine.
         let numbers = Array(1...plan.definition.points.count)
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "sweep", unit: "point")
         let rows = evaluator.rows(of: numbers) { done, total in progress.update(done, of: total) }
