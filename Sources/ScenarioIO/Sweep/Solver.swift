@@ -38,7 +38,9 @@ public struct Solver: Sendable {
             problems.append("--district: '\(district)' is not a district of the scenario\(Suggestion.hint(for: district, in: districts)); use one of \(districts.joined(separator: ", "))")
         }
         let integer = SweepPath.isInteger(path)
-        if !(lo < hi) { problems.append("--between: LO must be below HI; found \(PlainDecimalText.of(lo)) and \(PlainDecimalText.of(hi))") }
+        if !lo.isFinite || !hi.isFinite || !target.isFinite {
+            problems.append("--between and --target must be finite numbers")
+        } else if !(lo < hi) { problems.append("--between: LO must be below HI; found \(PlainDecimalText.of(lo)) and \(PlainDecimalText.of(hi))") }
         if integer, PlainDecimalText.integer(lo) == nil || PlainDecimalText.integer(hi) == nil {
             problems.append("--between: '\(path)' takes whole numbers, so LO and HI must be whole numbers")
         }

@@ -25,6 +25,9 @@ public struct SweepDefinition: Sendable {
     /// 1-based column of the first path in the design file.
     var firstValueColumn = 1
 
+    /// The most points one sweep may have.
+    public static let maximumPoints = 1_000_000
+
     /// Where point `index`'s value of path `column` was written, if in a file.
     func location(point index: Int, column: Int) -> (file: String, line: Int, column: Int)? {
         guard case let .design(file, _) = source, let rowLines else { return nil }
@@ -58,6 +61,10 @@ public struct SweepDefinition: Sendable {
             }
         }
         if options.isEmpty { problems.append(Diagnostic(file: "--grid", message: "give at least one --grid PATH=VALUES or a --design FILE.csv")) }
+        let count = axes.reduce(1.0) { $0 * Double($1.values.count) }
+        if problems.isEmpty, count > Double(maximumPoints) {
+            problems.append(Diagnostic(file: "--grid", message: "the grid has \(PlainDecimalText.trimmed(count)) points; a sweep may have at most \(maximumPoints) (use fewer values or split it into several sweeps)"))
+        }
         guard problems.isEmpty else { throw InputError(problems) }
         return SweepDefinition(source: .grid(axes), paths: axes.map(\.path), points: GridAxis.points(axes))
     }
@@ -69,8 +76,8 @@ public struct SweepDefinition: Sendable {
         guard let lo = Double(parts[0]), let hi = Double(parts[1]), lo.isFinite, hi.isFinite else {
             return .failure(RangeProblem("LO and HI of LO:HI:N must be numbers; found '\(parts[0])' and '\(parts[1])'"))
         }
-        guard let count = Int(parts[2]), count >= 2 else {
-            return .failure(RangeProblem("N of LO:HI:N must be a whole number ≥ 2 (the number of values, both ends included); found '\(parts[2])'"))
+        guard let count = Int(parts[2]), count >= 2, count <= maximumPoints else {
+            return .failure(RangeProblem("N of LO:HI:N must be a whole number from 2 to \(maximumPoints) (the number of values, both ends included); found '\(parts[2])'"))
         }
         return .success(GridAxis.evenlySpaced(from: lo, to: hi, count: count).map(PlainDecimalText.of))
     }

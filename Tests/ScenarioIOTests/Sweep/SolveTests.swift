@@ -44,6 +44,7 @@ struct SolveTests {
         }
         #expect(message { try Solver(template: template, path: "incentive.elasticity", lo: 0, hi: 1, metric: "reform_efect", target: 0) }.contains("did you mean 'reform_effect'?"))
         #expect(message { try Solver(template: template, path: "incentive.elasticity", lo: 1, hi: 0, metric: "reform_effect", target: 0) }.contains("LO must be below HI"))
+        #expect(message { try Solver(template: template, path: "incentive.elasticity", lo: 0, hi: .infinity, metric: "reform_effect", target: 0) }.contains("finite"))
         #expect(message { try Solver(template: template, path: "rollout.default", lo: 2026.5, hi: 2030, metric: "reform_effect", target: 0) }.contains("whole numbers"))
         #expect(message { try Solver(template: template, path: "incentive.elasticity", lo: 0, hi: 1, metric: "reform_effect", target: 0, district: "huli") }.contains("not a district"))
     }

@@ -79,7 +79,9 @@ struct SweepTests {
     func badGrids() {
         let usage = SweepRun.errors { try SweepRun.plan(grid: ["incentive.elasticity=0:1:1", "nopath", "rebate.capPerUnit=1,,2"]) }
         #expect(usage.count == 3)
-        #expect(usage[0].message.contains("N of LO:HI:N must be a whole number ≥ 2"))
+        #expect(usage[0].message.contains("N of LO:HI:N must be a whole number from 2 to 1000000"))
+        let huge = SweepRun.errors { try SweepRun.plan(grid: ["incentive.elasticity=0:1:1000", "growth.tax=0:1:1001"]) }
+        #expect(huge.first?.message.contains("the grid has 1001000 points; a sweep may have at most 1000000") == true)
         let errors = SweepRun.errors {
             try SweepRun.plan(grid: [
                 "rebate.bands.0.rate=abc", "years.base=2020", "rebatez.capPerUnit=1", "rebate.bands.7.rate=0.1",
