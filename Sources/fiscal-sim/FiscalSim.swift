@@ -16,7 +16,7 @@ struct FiscalSim: ParsableCommand {
     /// usage, 1 anything else.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(SolveCommand.attachingRange(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as InputError {
             Terminal.printError(error.description)

@@ -73,3 +73,29 @@ struct SolveCommand: ParsableCommand {
         if !report.found { throw ExitCode(ExitStatus.failure) }
     }
 }
+
+extension SolveCommand {
+    /// `arguments` with `--between LO HI` written as `--between=LO --between=HI`, so that
+    /// negative ends (`--between -0.02 0.08`) are not taken for options.
+    static func attachingRange(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                result += arguments[index...]
+                break
+            }
+            if argument == "--between", index + 2 < arguments.count,
+                Double(arguments[index + 1]) != nil, Double(arguments[index + 2]) != nil
+            {
+                result += ["--between=\(arguments[index + 1])", "--between=\(arguments[index + 2])"]
+                index += 3
+                continue
+            }
+            result.append(argument)
+            index += 1
+        }
+        return result
+    }
+}

@@ -75,6 +75,10 @@ struct SolveTests {
             #expect(!result.stderr.isEmpty && !result.stderr.contains("Fatal"))
             #expect(!FileManager.default.fileExists(atPath: folder.path("w")))
         }
+        let negative = try ToolBinary.run(
+            ["solve", SweepRun.siming, "--vary", "growth.tax", "--between", "-0.02", "0.08", "--target", "reform_effect=0", "--out", "n"],
+            in: folder.url)
+        #expect(negative.status != 2, "a negative LO is a number, not an option: \(negative.stderr)")
         let ok = try ToolBinary.run(["sweep", SweepRun.siming, "--grid", "rebate.bands.0.rate=0.2,0.3", "--out", "w", "--quiet"], in: folder.url)
         #expect(ok.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("w")).sorted()
