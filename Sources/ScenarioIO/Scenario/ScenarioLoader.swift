@@ -101,7 +101,7 @@ public struct ScenarioLoader: Sendable {
             let result = UnitsTableReader(table: table, districtIDs: districtIDs, indicatorColumns: columns).read()
             reader.append(result.diagnostics)
             units = result.units
-            if result.diagnostics.isEmpty {
+            if !result.diagnostics.contains(where: { $0.severity == .error }) {
                 checkAgainstUnits(units, header: header, decoders: decoders, reader: reader)
             }
         }
