@@ -37,9 +37,11 @@ public struct ScenarioRun {
         let scenario = loaded.scenario
         let writer = RunWriter(loaded: loaded, options: options)
         if scenario.paths > 1 {
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            try MemoryCheck().check(scenario, paths: scenario.paths, threads: threads, file: loaded.path)
             let result = try MonteCarloSimulation(scenario).run(
                 paths: scenario.paths, seed: scenario.seed,
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress
+                threads: threads, progress: progress
             ).checked()
             outcome = .monteCarlo(result)
             files = try writer.files(for: result)
