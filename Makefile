@@ -93,7 +93,8 @@ fuzz: fuzz-build
 	  case $$kind in scenario) cp scenarios/*.yaml $$corpus/;; units) cp scenarios/data/*.csv $$corpus/;; pin) cp scenarios/pinned/*.yaml $$corpus/;; esac; \
 	  cp $(CRASHERS)/$$kind/* $$corpus/ 2>/dev/null || true; \
 	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-	  $(FUZZ_DIR)/x86_64-unknown-linux-gnu/debug/$$target $$corpus -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+	  dict=""; [ -f Fuzz/$$kind.dict ] && dict="-dict=Fuzz/$$kind.dict"; \
+	  $(FUZZ_DIR)/x86_64-unknown-linux-gnu/debug/$$target $$corpus $$dict -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$kind- -print_final_stats=1 > $(FUZZ_DIR)/$$target.log 2>&1 \
 	    || { tail -40 $(FUZZ_DIR)/$$target.log; echo "fuzz: $$target failed; its input is in $(FUZZ_DIR)/artifacts/"; exit 1; }; \
 	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" $(FUZZ_DIR)/$$target.log | tr '\n' ' '; echo; \

@@ -10,7 +10,8 @@ import Testing
 struct MutationTests {
     /// Mutations per file (`FISCAL_SIM_MUTATIONS` overrides; the acceptance pass is several hundred).
     static let count = ProcessInfo.processInfo.environment["FISCAL_SIM_MUTATIONS"].flatMap(Int.init) ?? 150
-    static let seed: UInt64 = 20261201
+    /// The seed (`FISCAL_SIM_MUTATION_SEED` overrides, to try other inputs).
+    static let seed = ProcessInfo.processInfo.environment["FISCAL_SIM_MUTATION_SEED"].flatMap(UInt64.init) ?? 20261201
     static let values = [
         "1e40", "2147483648", "1.0e+300", "99999999999999999999999999", "9999999999999999999999999999999999999999",
         "-1", "1e15", "1000000000000001", "1.5", "11", "0", "-0", ".nan", ".inf", "nan", "9223372036854775807",
