@@ -50,6 +50,15 @@ struct RegressionTests {
         }
     }
 
+    /// Usage errors start with `error:` like every other failure.
+    @Test func usageErrorsStartWithError() throws {
+        let work = try TemporaryFolder()
+        for arguments in [["run", "--paths", "0"], ["run", "--paths", "99999999999999999999"], ["run", "--threads", "0"]] {
+            let (status, stderr) = try ToolBinary.run(arguments, in: work.url)
+            #expect(status == 2 && stderr.hasPrefix("error: "), "\(arguments): exit \(status), \(stderr)")
+        }
+    }
+
     /// The binary: `validate` and `run` agree, exit 2 only with an `error:` line, exit 1 (a
     /// limit) names the variant, place, year and column, and nothing is written on failure.
     @Test func binaryOnEveryCase() throws {
