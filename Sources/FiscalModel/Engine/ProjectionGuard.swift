@@ -80,16 +80,27 @@ public struct ProjectionGuard: Sendable {
     public func isClean(engine: YearEngine, columns: YearColumns, yearIndex y: Int, paths: Range<Int>) -> Bool {
         let policy = engine.policy
         let n = policy.unitCount, d = policy.districtCount, stride = columns.paths
+        let limit = ValueLimits.maximumMagnitude
         for i in 0..<n {
-            let need = engine.need[y * n + i]
             for column in 0..<6 {
                 let base = columns.unitColumn(column) + i * stride
-                for p in paths {
-                    let value = base[p]
-                    if column == 1 && value.isNaN { continue }
-                    if Self.isBadMoney(value) { return false }
-                    if column == 5 && (Self.isBadMoney(value - need) || (need != 0 && !(value / need).isFinite)) { return false }
+                var bad = false
+                var largest = 0.0
+                if column == 1 {
+                    // NaN marks "the rebate does not apply"; only infinities and magnitudes count.
+                    for p in paths { bad = bad || base[p].magnitude > limit }
+                } else {
+                    for p in paths {
+                        let magnitude = base[p].magnitude
+                        bad = bad || !(magnitude <= limit)
+                        largest = Swift.max(largest, magnitude)
+                    }
                 }
+                if bad { return false }
+                // Resources and need are non-negative and within the limit, so the gap is too;
+                // resources / need is finite unless need is tiny (the same on every path).
+                let need = engine.need[y * n + i]
+                if column == 5, need != 0, !(largest / need).isFinite { return false }
             }
         }
         for district in 0..<d {

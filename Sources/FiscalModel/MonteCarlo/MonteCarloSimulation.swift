@@ -165,9 +165,12 @@ public struct MonteCarloSimulation: Sendable {
                     let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + count))
                     outOfLimits.pointer[b] = clean ? 0 : 1
                 } }
-                if (0..<batchCount).contains(where: { outOfLimits.pointer[$0] != 0 }) {
-                    let name = run.reported.map { names[$0] } ?? Variant.counterfactualName
-                    violation = limits.check(variant: name, engine: engine, columns: columns, yearIndex: y, paths: 0..<paths)
+                if (0..<batchCount).contains(where: { outOfLimits.pointer[$0] != 0 }),
+                    let found = limits.check(
+                        variant: run.reported.map { names[$0] } ?? Variant.counterfactualName, engine: engine,
+                        columns: columns, yearIndex: y, paths: 0..<paths)
+                {
+                    violation = found
                     break years
                 }
                 if run.counterfactual == nil {
