@@ -75,47 +75,50 @@ public struct ProjectionGuard: Sendable {
         return nil
     }
 
+    /// Whether `values[range]` are all finite and within the limit (NaN allowed when `nanAllowed`):
+    /// two branch-free reductions, so the scan vectorises.
+    @inline(__always)
+    static func within(_ values: UnsafePointer<Double>, _ range: Range<Int>, nanAllowed: Bool = false) -> Bool {
+        var largest = 0.0, total = 0.0
+        for p in range {
+            let magnitude = values[p].magnitude
+            largest = magnitude > largest ? magnitude : largest  // NaN never wins
+            total += values[p]  // NaN and infinities survive the sum
+        }
+        return largest <= ValueLimits.maximumMagnitude && (nanAllowed || total.isFinite)
+    }
+
     /// Whether year index `y` of a Monte Carlo run of `engine` is within the limits on `paths` of
-    /// `columns` — the allocation-free scan each batch runs; `check` then names the violation.
+    /// `columns` — the cheap scan each batch runs; `check` then names the violation.
+    ///
+    /// Unit tax and resources are non-negative and sum to their district's, so the district
+    /// columns bound them (and increment, donations and every part of resources with them); the
+    /// reference and the rebate, which no district column bounds, are scanned per unit.
     public func isClean(engine: YearEngine, columns: YearColumns, yearIndex y: Int, paths: Range<Int>) -> Bool {
         let policy = engine.policy
         let n = policy.unitCount, d = policy.districtCount, stride = columns.paths
-        let limit = ValueLimits.maximumMagnitude
-        for i in 0..<n {
-            for column in 0..<6 {
-                let base = columns.unitColumn(column) + i * stride
-                var bad = false
-                var largest = 0.0
-                if column == 1 {
-                    // NaN marks "the rebate does not apply"; only infinities and magnitudes count.
-                    for p in paths { bad = bad || base[p].magnitude > limit }
-                } else {
-                    for p in paths {
-                        let magnitude = base[p].magnitude
-                        bad = bad || !(magnitude <= limit)
-                        largest = Swift.max(largest, magnitude)
-                    }
-                }
-                if bad { return false }
-                // Resources and need are non-negative and within the limit, so the gap is too;
-                // resources / need is finite unless need is tiny (the same on every path).
-                let need = engine.need[y * n + i]
-                if column == 5, need != 0, !(largest / need).isFinite { return false }
-            }
-        }
         for district in 0..<d {
-            for column in 0..<7 {
-                let base = columns.districtColumn(column) + district * stride
-                for p in paths where column == 2 ? !base[p].isFinite : Self.isBadMoney(base[p]) { return false }
+            for column in 0..<7 where !Self.within(columns.districtColumn(column) + district * stride, paths) { return false }
+        }
+        if policy.rebate != nil {
+            for i in 0..<n {
+                if !Self.within(columns.unitColumn(1) + i * stride, paths, nanAllowed: true)
+                    || !Self.within(columns.unitColumn(3) + i * stride, paths)
+                {
+                    return false
+                }
             }
         }
         for k in (y * n)..<((y + 1) * n) {
-            if Self.isBadMoney(policy.allocation[k]) || Self.isBadMoney(engine.feesTotal[k]) || Self.isBadMoney(engine.need[k])
+            let need = engine.need[k]
+            if Self.isBadMoney(policy.allocation[k]) || Self.isBadMoney(engine.feesTotal[k]) || Self.isBadMoney(need)
                 || Self.isBadMoney(engine.enterpriseIncome[k]) || Self.isBadMoney(policy.collectiveIncome[k])
             {
                 return false
             }
             for fee in engine.fees where Self.isBadMoney(fee[k]) { return false }
+            // Resources ≤ 1e15, so resources / need overflows only for a need below about 1e-293.
+            if need != 0 && need < 1e-290 { return false }
         }
         return !policy.fees.contains { fee in fee.collection[(y * d)..<((y + 1) * d)].contains(where: Self.isBadMoney) }
     }
