@@ -92,22 +92,17 @@ public struct ProjectionGuard: Sendable {
     /// `columns` — the cheap scan each batch runs; `check` then names the violation.
     ///
     /// Unit tax and resources are non-negative and sum to their district's, so the district
-    /// columns bound them (and increment, donations and every part of resources with them); the
-    /// reference and the rebate, which no district column bounds, are scanned per unit.
+    /// columns bound them, and every part of resources (rebate, donations) with them; the
+    /// reference is a past tax unless `referenceGrowth` indexes it, and only then is scanned per
+    /// unit (|increment| ≤ max(tax, reference)). NaN and infinities reach the district sums.
     public func isClean(engine: YearEngine, columns: YearColumns, yearIndex y: Int, paths: Range<Int>) -> Bool {
         let policy = engine.policy
         let n = policy.unitCount, d = policy.districtCount, stride = columns.paths
         for district in 0..<d {
             for column in 0..<7 where !Self.within(columns.districtColumn(column) + district * stride, paths) { return false }
         }
-        if policy.rebate != nil {
-            for i in 0..<n {
-                if !Self.within(columns.unitColumn(1) + i * stride, paths, nanAllowed: true)
-                    || !Self.within(columns.unitColumn(3) + i * stride, paths)
-                {
-                    return false
-                }
-            }
+        if let rebate = policy.rebate, rebate.referenceGrowth.contains(where: { $0 != 0 }) {
+            for i in 0..<n where !Self.within(columns.unitColumn(1) + i * stride, paths, nanAllowed: true) { return false }
         }
         for k in (y * n)..<((y + 1) * n) {
             let need = engine.need[k]

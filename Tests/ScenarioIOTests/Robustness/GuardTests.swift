@@ -54,6 +54,16 @@ struct GuardTests {
         #expect(found.year == 2026 && found.column == "tax")
     }
 
+    /// An indexed fixed reference is the one unit value no district total bounds.
+    @Test(arguments: [1, 130])
+    func indexedReferencePastTheLimit(paths: Int) throws {
+        let units = ValidationTests.units(setting: 5, of: "a", to: "10000000000000")
+        let (_, path) = try cases.write("paths: \(paths)\nrebate: {reference: fixed, referenceGrowth: 9, bands: [{rate: 0.3}]}\n", units: units)
+        let loaded = try #require(loadScenario(path))
+        let found = try #require(violation(loaded))
+        #expect(found.variant == "reform" && found.place == .unit("a") && found.column == "reference")
+    }
+
     /// A fee that compounds past the limit names the fee column and its growth parameter.
     @Test func feeGrowthPastTheLimit() throws {
         let units = ValidationTests.units(setting: 9, of: "a", to: "900000000000000")
