@@ -2,12 +2,12 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev pkg-config
+APT_PKGS   := libopenblas-dev pkg-config time
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -91,8 +91,37 @@ calibration-check: build py-deps
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
 
+## fuzz: libFuzzer over the scenario loader, the units-CSV reader and the pinned-test-file reader
+## (Fuzz/, built with -sanitize=fuzzer,address, without swift-crypto), FUZZ_SECONDS each, seeded
+## with the shipped files and the committed crashers; a crash or hang fails and leaves its input in
+## $(FUZZ_DIR)/artifacts/ — commit it under Tests/ScenarioIOTests/Robustness/Crashers/<target>/.
+FUZZ_DIR     ?= .build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := FuzzScenario:scenario FuzzUnits:units FuzzPinFile:pin
+CRASHERS     := Tests/ScenarioIOTests/Robustness/Crashers
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address --build-path ../$(FUZZ_DIR) 2>&1 | grep -v "Cannot export local symbol" | tail -3
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_DIR)/artifacts
+	@for entry in $(FUZZ_TARGETS); do target=$${entry%%:*}; kind=$${entry##*:}; corpus=$(FUZZ_DIR)/corpus/$$kind; \
+	  mkdir -p $$corpus; \
+	  case $$kind in scenario) cp scenarios/*.yaml $$corpus/;; units) cp scenarios/data/*.csv $$corpus/;; pin) cp scenarios/pinned/*.yaml $$corpus/;; esac; \
+	  cp $(CRASHERS)/$$kind/* $$corpus/ 2>/dev/null || true; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  dict=""; [ -f Fuzz/$$kind.dict ] && dict="-dict=Fuzz/$$kind.dict"; \
+	  $(FUZZ_DIR)/x86_64-unknown-linux-gnu/debug/$$target $$corpus $$dict -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$kind- -print_final_stats=1 > $(FUZZ_DIR)/$$target.log 2>&1 \
+	    || { tail -40 $(FUZZ_DIR)/$$target.log; echo "fuzz: $$target failed; its input is in $(FUZZ_DIR)/artifacts/"; exit 1; }; \
+	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" $(FUZZ_DIR)/$$target.log | tr '\n' ' '; echo; \
+	done
+
+## fuzz-quick: the short pass `make test` runs (about 60 s in all).
+fuzz-quick:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check fuzz-quick
 	$(SWIFT) test --disable-xctest
 
 clean:

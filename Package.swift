@@ -70,7 +70,7 @@ let package = Package(
                 "ScenarioIO",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Robustness/Crashers"]
         ),
     ]
 )

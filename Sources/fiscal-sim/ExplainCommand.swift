@@ -26,7 +26,12 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
         let model = loaded.scenario
-        let result = Simulation(model).runDeterministic()
+        let result: RunResult
+        do {
+            result = try Simulation(model).runDeterministic().checked()
+        } catch {
+            throw ToolFailure(message: error.description)
+        }
         do {
             let explanation = try UnitYearExplainer(scenario: model, result: result)
                 .explain(unit: unit, year: year, variant: variant)

@@ -34,7 +34,8 @@ struct FiscalSim: ParsableCommand {
             }
             let message = fullMessage(for: error)
             if code == .validationFailure {
-                Terminal.printError(message)
+                // ArgumentParser writes "Error: …"; every failure here starts "error:" (SPEC §12).
+                Terminal.printError(message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : message)
                 Foundation.exit(ExitStatus.invalidInput)
             }
             if error is ExitCode {

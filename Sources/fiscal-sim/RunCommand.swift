@@ -57,6 +57,10 @@ struct RunCommand: ParsableCommand {
             }
             progress.finish()
             try RunFolder(folder).write(run.files)
+        } catch let error as InputError {
+            // Found before anything was allocated (the memory estimate): invalid input, exit 2.
+            progress.finish()
+            throw error
         } catch {
             progress.finish()
             throw ToolFailure(message: "\(error)")

@@ -3,8 +3,11 @@
 public enum Projection {
     /// One path of `policy`, with the counterfactual net revenue per district-year taken from
     /// `counterfactualNetRevenue` (`[year][district]`), or from the path itself when `nil`.
+    /// With `limits`, each year is checked as it is computed and the projection stops at the first
+    /// value beyond SPEC §19's limits (the result's `limitViolation`; its rows end that year).
     public static func run(
-        _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil
+        _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil,
+        limits: ProjectionGuard? = nil
     ) -> VariantResult {
         let engine = YearEngine(policy)
         let batch = PathBatch(engine, count: 1)
@@ -13,7 +16,8 @@ public enum Projection {
         var units = Array(repeating: [UnitYear](), count: n)
         var districts = Array(repeating: [DistrictYear](), count: policy.districtCount)
         var clamped = 0
-        for y in 0..<policy.horizon.count {
+        var violation: ProjectionLimitViolation?
+        for y in 0..<policy.horizon.count where violation == nil {
             clamped += engine.advance(batch, yearIndex: y, taxShocks: nil, donationFactors: nil, into: columns.output)
             let rows = unitRows(engine, columns: columns, yearIndex: y)
             for (i, row) in rows.enumerated() { units[i].append(row) }
@@ -24,8 +28,11 @@ public enum Projection {
                         engine, columns: columns, rows: rows, yearIndex: y, district: district,
                         counterfactualNetRevenue: counterfactualNetRevenue?[y][district] ?? ownNet))
             }
+            violation = limits?.check(variant: name, units: rows, districts: districts.map { $0[y] })
         }
-        return VariantResult(name: name, units: units, districts: districts, clampedTax: clamped)
+        var result = VariantResult(name: name, units: units, districts: districts, clampedTax: clamped)
+        result.limitViolation = violation
+        return result
     }
 
     /// The unit rows of one year from a one-path batch.

@@ -9,10 +9,16 @@ public struct Simulation: Sendable {
 
     /// The deterministic projection (no shocks; SPEC §13: a deterministic run is the engine's
     /// S = 1 result).
+    ///
+    /// Stops at the first value beyond SPEC §19's limits: the result then ends with the variant
+    /// that reached it (see `RunResult.limitViolation` and `checked()`).
     public func runDeterministic() -> RunResult {
+        let limits = ProjectionGuard(scenario)
         let baseline = Projection.run(
-            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName)
+            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
+            limits: limits)
         var results = [baseline]
+        if baseline.limitViolation != nil { return RunResult(variants: results) }
         // A no-adoption run depends on the tax-growth policy alone: one per distinct policy, as in
         // the Monte Carlo engine; the reform's is the reported counterfactual.
         var counterfactuals: [(growth: TaxGrowthPolicy, netRevenue: [[Double]])] = []
@@ -26,15 +32,18 @@ public struct Simulation: Sendable {
             if let known = counterfactuals.first(where: { $0.growth == growth }) {
                 net = known.netRevenue
             } else {
-                net = netRevenue(
-                    Projection.run(
-                        CompiledPolicy(variant.policy, of: scenario, counterfactual: true), name: Variant.counterfactualName))
+                let own = Projection.run(
+                    CompiledPolicy(variant.policy, of: scenario, counterfactual: true), name: Variant.counterfactualName,
+                    limits: limits)
+                if own.limitViolation != nil { return RunResult(variants: results + [own]) }
+                net = netRevenue(own)
                 counterfactuals.append((growth, net))
             }
             results.append(
                 Projection.run(
                     CompiledPolicy(variant.policy, of: scenario, counterfactual: false), name: variant.name,
-                    counterfactualNetRevenue: net))
+                    counterfactualNetRevenue: net, limits: limits))
+            if results.last?.limitViolation != nil { break }
         }
         return RunResult(variants: results)
     }

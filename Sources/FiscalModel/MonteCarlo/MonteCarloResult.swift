@@ -51,6 +51,16 @@ public struct MonteCarloResult: Sendable {
     /// (variants and their counterfactuals).
     public let clampedTax: Int
 
+    /// The first value beyond SPEC §19's limits, if the run stopped at one (the statistics are
+    /// then incomplete and must not be written).
+    public let limitViolation: ProjectionLimitViolation?
+
+    /// The result, or the limit violation that stopped it.
+    public func checked() throws(ProjectionLimitViolation) -> MonteCarloResult {
+        if let limitViolation { throw limitViolation }
+        return self
+    }
+
     /// Wall-clock seconds of the run's phases (not part of the output; for benchmarks).
     public let timings: MonteCarloTimings
     /// Number of simulated runs: the reported variants plus the counterfactuals they need.
@@ -61,8 +71,9 @@ public struct MonteCarloResult: Sendable {
         paths: Int, seed: UInt64, variants: [String], unitCount: Int, districtCount: Int, yearCount: Int,
         unitMetrics: [UnitMetric], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
         districtStatistics: StatisticsTable? = nil, timings: MonteCarloTimings = MonteCarloTimings(),
-        simulatedRuns: Int = 0
+        simulatedRuns: Int = 0, limitViolation: ProjectionLimitViolation? = nil
     ) {
+        self.limitViolation = limitViolation
         self.timings = timings
         self.simulatedRuns = simulatedRuns
         self.paths = paths
@@ -81,11 +92,14 @@ public struct MonteCarloResult: Sendable {
     }
 
     /// The same result with the run's totals set.
-    func with(clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int) -> MonteCarloResult {
+    func with(
+        clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int, limitViolation: ProjectionLimitViolation? = nil
+    ) -> MonteCarloResult {
         MonteCarloResult(
             paths: paths, seed: seed, variants: variants, unitCount: unitCount, districtCount: districtCount,
             yearCount: yearCount, unitMetrics: unitMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
-            districtStatistics: districtStatistics, timings: timings, simulatedRuns: simulatedRuns)
+            districtStatistics: districtStatistics, timings: timings, simulatedRuns: simulatedRuns,
+            limitViolation: limitViolation)
     }
 
     /// Row of variant `v`, unit `i`, year index `y`, metric position `m` in `unitStatistics`.

@@ -129,7 +129,14 @@ public struct MonteCarloSimulation: Sendable {
             timings[keyPath: phase] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
 
-        for y in 0..<years {
+        // SPEC §19: each simulated year is checked on every path before statistics are taken;
+        // the run stops at the first value beyond the limits.
+        let limits = ProjectionGuard(s)
+        let names = [Variant.counterfactualName] + variants.map(\.name)
+        let outOfLimits = Buffer(count: batchCount)
+        var violation: ProjectionLimitViolation?
+
+        years: for y in 0..<years {
             // Shocks for every batch and correlation structure.
             timed(\.shocks) { parallel(batchCount) { b, w in
                 for (k, generator) in shockGenerators.enumerated() {
@@ -147,7 +154,17 @@ public struct MonteCarloSimulation: Sendable {
                         taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: draws,
                         factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
+                    let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + count))
+                    outOfLimits.pointer[b] = clean ? 0 : 1
                 } }
+                if (0..<batchCount).contains(where: { outOfLimits.pointer[$0] != 0 }),
+                    let found = limits.check(
+                        variant: run.reported.map { names[$0] } ?? Variant.counterfactualName, engine: engine,
+                        columns: columns, yearIndex: y, paths: 0..<paths)
+                {
+                    violation = found
+                    break years
+                }
                 if run.counterfactual == nil {
                     let tax = columns.districtColumn(0)
                     let rebates = columns.districtColumn(1)
@@ -185,7 +202,8 @@ public struct MonteCarloSimulation: Sendable {
         }
         var totalClamped = 0.0
         for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
-        return result.with(clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count)
+        return result.with(
+            clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation)
     }
 
     /// Statistics of every metric of unit `i` in year index `y`.

@@ -8,6 +8,9 @@ public struct VariantResult: Sendable, Equatable {
     public var districts: [[DistrictYear]]
     /// Tax values clamped at a zero growth factor.
     public var clampedTax: Int
+    /// The first value beyond SPEC §19's limits, if the projection stopped at one (its rows
+    /// end in that year).
+    public var limitViolation: ProjectionLimitViolation?
 
     /// Creates a result.
     public init(name: String, units: [[UnitYear]], districts: [[DistrictYear]], clampedTax: Int) {
@@ -23,6 +26,15 @@ public struct VariantResult: Sendable, Equatable {
 public struct RunResult: Sendable, Equatable {
     /// Variants in output order.
     public var variants: [VariantResult]
+
+    /// The first value beyond SPEC §19's limits, if the run stopped at one.
+    public var limitViolation: ProjectionLimitViolation? { variants.lazy.compactMap(\.limitViolation).first }
+
+    /// The result, or the limit violation that stopped it.
+    public func checked() throws(ProjectionLimitViolation) -> RunResult {
+        if let limitViolation { throw limitViolation }
+        return self
+    }
 
     /// Creates a run result.
     public init(variants: [VariantResult]) { self.variants = variants }

@@ -28,7 +28,8 @@ public struct ScenarioRun {
 
     /// Runs `loaded` and renders its files with `options`. Monte Carlo runs use `threads`
     /// worker threads (default: all cores; the output does not depend on it) and report
-    /// `progress(done, total)` after each projected year.
+    /// `progress(done, total)` after each projected year. Throws `ProjectionLimitViolation` when
+    /// a computed value goes beyond SPEC §19's limits (nothing is rendered then).
     public init(
         _ loaded: LoadedScenario, options: RunWriter.Options = RunWriter.Options(), threads: Int? = nil,
         progress: ((Int, Int) -> Void)? = nil
@@ -36,13 +37,16 @@ public struct ScenarioRun {
         let scenario = loaded.scenario
         let writer = RunWriter(loaded: loaded, options: options)
         if scenario.paths > 1 {
-            let result = MonteCarloSimulation(scenario).run(
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            try MemoryCheck().check(scenario, paths: scenario.paths, threads: threads, file: loaded.path)
+            let result = try MonteCarloSimulation(scenario).run(
                 paths: scenario.paths, seed: scenario.seed,
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+                threads: threads, progress: progress
+            ).checked()
             outcome = .monteCarlo(result)
             files = try writer.files(for: result)
         } else {
-            let result = Simulation(scenario).runDeterministic()
+            let result = try Simulation(scenario).runDeterministic().checked()
             outcome = .deterministic(result)
             files = try writer.files(for: result)
         }

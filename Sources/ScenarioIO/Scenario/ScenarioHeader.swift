@@ -27,11 +27,13 @@ struct ScenarioHeader {
             let years = reader.fields(node, path: "years", allowed: ScenarioKeys.years),
             let baseNode = reader.requireKey("base", in: years, path: "years"),
             let endNode = reader.requireKey("end", in: years, path: "years"),
-            let base = reader.integer(baseNode, path: "years.base"),
-            let end = reader.integer(endNode, path: "years.end")
+            let base = reader.integer(baseNode, path: "years.base", minimum: ValueLimits.years.lowerBound, maximum: ValueLimits.years.upperBound),
+            let end = reader.integer(endNode, path: "years.end", minimum: ValueLimits.years.lowerBound, maximum: ValueLimits.years.upperBound)
         {
             if end < base + 1 {
                 reader.error(endNode, "years.end (\(end)) must be at least years.base + 1 (\(base + 1)): the model projects the years after the base year")
+            } else if end - base > ValueLimits.maximumHorizon {
+                reader.error(endNode, "years.end (\(end)) is \(end - base) years after years.base; at most \(ValueLimits.maximumHorizon) projected years are supported")
             } else {
                 header.horizon = Horizon(baseYear: base, endYear: end)
             }
@@ -54,7 +56,7 @@ struct ScenarioHeader {
                 reader.error(node, "rounding: '\(value)' is not a rounding rule\(Suggestion.hint(for: value, in: RoundingRule.allCases.map(\.rawValue))); use half-up or half-even")
             }
         }
-        if let node = fields["seed"], let value = reader.integer(node, path: "seed", minimum: 0) { header.seed = UInt64(value) }
+        if let node = fields["seed"], let value = reader.integer(node, path: "seed", minimum: 0, maximum: Int.max) { header.seed = UInt64(value) }
         if let node = fields["paths"], let value = reader.integer(node, path: "paths", minimum: 1) { header.paths = value }
         if let node = reader.requireKey("units", in: fields, path: ""), let value = reader.text(node, path: "units") {
             header.unitsPath = (value, node)

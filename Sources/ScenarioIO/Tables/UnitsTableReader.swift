@@ -55,27 +55,41 @@ struct UnitsTableReader {
                 problem(line: row.line, column: column("id")! + 1, "column 'id': the unit id is empty; every unit needs a unique id")
                 continue
             }
+            // A duplicate is reported, and the rest of its row is still checked (every problem
+            // in one pass), but the row does not become a unit.
+            var valid = true
             if let first = seenIDs[id] {
                 problem(line: row.line, column: column("id")! + 1, "unit '\(id)': duplicate id (first used on line \(first)); ids must be unique")
-                continue
+                valid = false
+            } else {
+                seenIDs[id] = row.line
             }
-            seenIDs[id] = row.line
             let districtText = cell("district")
             let districtIndex = districtIDs.firstIndex(of: districtText)
             if districtIndex == nil, let districtColumn = column("district") {
                 problem(line: row.line, column: districtColumn + 1, "\(who)column 'district': '\(districtText)' is not a declared district\(Suggestion.hint(for: districtText, in: districtIDs)); declared: \(districtIDs.joined(separator: ", "))")
             }
-            var valid = districtIndex != nil
-            if column("district") == nil { valid = false }
+            if districtIndex == nil || column("district") == nil { valid = false }
             func number(_ name: String, minimum: Double? = 0, optional: Bool = false) -> Double? {
                 guard let index = column(name) else { return optional ? 0 : nil }
+                let found = fields[index].trimmingCharacters(in: .whitespaces)
                 switch PlainDecimal.parse(fields[index]) {
                 case .success(let value):
                     if let minimum, value < minimum {
                         let allowed = minimum == 0 ? "amounts and indicators cannot be negative" : "must be ≥ \(minimum)"
-                        problem(line: row.line, column: index + 1, "\(who)column '\(name)': found \(fields[index].trimmingCharacters(in: .whitespaces)); \(allowed)")
+                        problem(line: row.line, column: index + 1, "\(who)column '\(name)': found \(found); \(allowed)")
                         valid = false
                         return nil
+                    }
+                    if let limit = Self.limitProblem(value, growth: minimum == -1) {
+                        problem(line: row.line, column: index + 1, "\(who)column '\(name)': found \(found); \(limit)")
+                        valid = false
+                        return nil
+                    }
+                    if minimum == -1, value > ValueLimits.warningGrowth {
+                        diagnostics.append(Diagnostic(
+                            file: file, line: row.line, column: index + 1, severity: .warning,
+                            message: "\(who)column '\(name)': growth rate \(found) is above 1 (100 % a year); 0.06 means 6 %"))
                     }
                     return value
                 case .failure(let reason):
@@ -107,6 +121,18 @@ struct UnitsTableReader {
         }
         if table.rows.isEmpty { problem(line: 1, column: nil, "the file has a header but no units") }
         return (units, diagnostics)
+    }
+
+    /// Why a parsed cell breaks SPEC §19's limits (amounts and indicators at most 1e15, growth
+    /// rates at most 10), or `nil`.
+    static func limitProblem(_ value: Double, growth: Bool) -> String? {
+        if growth, value > ValueLimits.maximumGrowth {
+            return "a growth rate must be ≤ 10 (1000 % a year); 0.06 means 6 %"
+        }
+        if !ValueLimits.isWithinMagnitude(value) {
+            return "amounts and indicators must be at most 1e15 (check for extra digits or the money unit)"
+        }
+        return nil
     }
 
     /// The index of the first field of a row that looks like a number split by a thousands
@@ -180,8 +206,10 @@ struct TaxSeriesReader {
             }
             seen["\(id)|\(year)"] = row.line
             switch PlainDecimal.parse(row.fields[taxColumn]) {
-            case .success(let tax) where tax >= 0:
+            case .success(let tax) where tax >= 0 && ValueLimits.isWithinMagnitude(tax):
                 series[unit, default: [:]][year] = tax
+            case .success(let tax) where tax >= 0:
+                problem(row.line, taxColumn + 1, "unit '\(id)', column 'tax': found \(row.fields[taxColumn]); \(UnitsTableReader.limitProblem(tax, growth: false) ?? "")")
             case .success:
                 problem(row.line, taxColumn + 1, "unit '\(id)', column 'tax': found \(row.fields[taxColumn]); tax cannot be negative")
             case .failure(let reason):

@@ -109,13 +109,27 @@ final class NodeReader {
         return Fields(entries: entries, node: node)
     }
 
-    /// `node` as a list.
+    /// `node` as a list; a scalar or mapping where the list belongs is an error that shows the
+    /// list form (SPEC §19).
     func list(_ node: Node, path: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            error(node, "\(path): expected a list, found \(Self.describe(node))")
+            error(node, "\(path): expected a list, found \(Self.describe(node))\(Self.listForm(node))")
             return nil
         }
         return Array(sequence)
+    }
+
+    /// "; write it as a list: [x]" for a scalar or a one-line mapping, the way to fix the entry.
+    static func listForm(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            let text = scalar.string
+            return "; write it as a list: [\(scalar.style == .plain ? text : "\"\(text)\"")]"
+        case .mapping(let mapping):
+            let entries = mapping.map { "\($0.key.string ?? "…"): \($0.value.string ?? "…")" }.joined(separator: ", ")
+            return "; write it as a list: [{\(entries)}]"
+        default: return ""
+        }
     }
 
     /// Reports a missing required key of `fields`.
@@ -149,22 +163,26 @@ final class NodeReader {
             error(node, "\(path) \(problem); found \(scalar.string)")
             return nil
         }
+        if let problem = range.warning(value) { warning(node, "\(path) \(problem); found \(scalar.string)") }
         return value
     }
 
-    /// A whole number ≥ `minimum` (and ≤ `maximum`).
+    /// A whole number ≥ `minimum` and ≤ `maximum` (by default at most 1e15 in magnitude, SPEC §19,
+    /// so that year arithmetic on it cannot overflow).
     func integer(_ node: Node, path: String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
+        let limit = Int(ValueLimits.maximumMagnitude)
+        let minimum = minimum ?? -limit, maximum = maximum ?? limit
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string)
         else {
             error(node, "\(path): expected a whole number, found \(Self.describe(node))")
             return nil
         }
-        if let minimum, value < minimum {
-            error(node, "\(path) must be ≥ \(minimum); found \(value)")
+        if value < minimum {
+            error(node, "\(path) must be ≥ \(minimum == -limit ? "-1e15" : String(minimum)); found \(value)")
             return nil
         }
-        if let maximum, value > maximum {
-            error(node, "\(path) must be ≤ \(maximum); found \(value)")
+        if value > maximum {
+            error(node, "\(path) must be ≤ \(maximum == limit ? "1e15" : String(maximum)); found \(value)")
             return nil
         }
         return value
@@ -184,9 +202,8 @@ final class NodeReader {
         return value
     }
 
-    /// A list of texts (a single text is accepted as a list of one).
+    /// A list of texts (a single text is an error showing the list form, SPEC §19).
     func texts(_ node: Node, path: String) -> [String]? {
-        if case .scalar = node { return text(node, path: path).map { [$0] } }
         guard let items = list(node, path: path) else { return nil }
         let values = items.enumerated().map { text($1, path: "\(path)[\($0)]") }
         return values.contains(where: { $0 == nil }) ? nil : values.map { $0! }

@@ -27,7 +27,7 @@ public struct MoneyRounding: Sendable, Equatable {
             } else {
                 roundUp = false
             }
-            if roundUp { magnitude += 1 }
+            if roundUp { magnitude = ScaledAmount.add(magnitude, 1) }
         }
         return ScaledAmount(units: decimal.isNegative ? -magnitude : magnitude, precision: precision)
     }
@@ -56,7 +56,7 @@ public struct MoneyRounding: Sendable, Equatable {
                 break
             }
         }
-        return (-(whole + 1), complement)
+        return (-ScaledAmount.add(whole, 1), complement)
     }
 
     /// Rounds `parts` of a pool by the largest-remainder method so that they add up to
@@ -66,24 +66,23 @@ public struct MoneyRounding: Sendable, Equatable {
         let target = round(whole).units
         let pieces = parts.map(floorAndRemainder)
         var amounts = pieces.map(\.floor)
-        var shortfall = target - amounts.reduce(0, +)
+        let shortfall = ScaledAmount.add(target, -amounts.reduce(0, ScaledAmount.add))
         let order = pieces.indices.sorted { a, b in
             let comparison = Self.compareFractions(pieces[a].remainder, pieces[b].remainder)
             return comparison != 0 ? comparison > 0 : a < b
         }
-        var cursor = 0
-        while shortfall > 0 && !order.isEmpty {
-            amounts[order[cursor % order.count]] += 1
-            shortfall -= 1
-            cursor += 1
-        }
+        guard !order.isEmpty, shortfall != 0 else { return amounts.map { ScaledAmount(units: $0, precision: precision) } }
+        // One unit at a time round the order, as whole rounds at once: a shortfall of many
+        // units (huge amounts, whose parts lose cents to floating point) takes no longer than one.
         // Parts that overshoot the whole (only through floating-point noise) give back from the
         // smallest remainders, latest first.
-        cursor = 0
-        while shortfall < 0 && !order.isEmpty {
-            amounts[order[order.count - 1 - cursor % order.count]] -= 1
-            shortfall += 1
-            cursor += 1
+        let receivers = shortfall > 0 ? order : order.reversed()
+        let count = Int128(receivers.count)
+        let rounds = shortfall.magnitude / UInt128(count), extra = Int(shortfall.magnitude % UInt128(count))
+        let step = shortfall > 0 ? Int128(rounds) : -Int128(rounds)
+        for (position, index) in receivers.enumerated() {
+            let one: Int128 = position < extra ? (shortfall > 0 ? 1 : -1) : 0
+            amounts[index] = ScaledAmount.add(amounts[index], ScaledAmount.add(step, one))
         }
         return amounts.map { ScaledAmount(units: $0, precision: precision) }
     }

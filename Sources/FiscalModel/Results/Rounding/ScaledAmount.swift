@@ -12,17 +12,30 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
         self.precision = precision
     }
 
+    /// The largest magnitude held (10^38 − 1 units); rounding and sums saturate there instead of
+    /// trapping. Real amounts stay far below it: a run stops at |x| > 1e15 (SPEC §19).
+    public static let maximumUnits: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999_999
+
+    /// `units` clamped to ±`maximumUnits`.
+    static func saturated(_ units: Int128) -> Int128 { min(max(units, -maximumUnits), maximumUnits) }
+
+    /// `a + b` clamped to ±`maximumUnits` (never traps for operands within that range).
+    static func add(_ a: Int128, _ b: Int128) -> Int128 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (a < 0 ? -maximumUnits : maximumUnits) : saturated(sum)
+    }
+
     /// Zero at precision 0 (adds to any precision).
     public static var zero: ScaledAmount { ScaledAmount(units: 0, precision: 0) }
 
-    /// Sum; both operands share a precision (or one is `.zero`).
+    /// Sum (saturating at ±`maximumUnits`); both operands share a precision (or one is `.zero`).
     public static func + (lhs: ScaledAmount, rhs: ScaledAmount) -> ScaledAmount {
-        ScaledAmount(units: lhs.units + rhs.units, precision: max(lhs.precision, rhs.precision))
+        ScaledAmount(units: add(saturated(lhs.units), saturated(rhs.units)), precision: max(lhs.precision, rhs.precision))
     }
 
-    /// Difference; both operands share a precision (or one is `.zero`).
+    /// Difference (saturating at ±`maximumUnits`); both operands share a precision (or one is `.zero`).
     public static func - (lhs: ScaledAmount, rhs: ScaledAmount) -> ScaledAmount {
-        ScaledAmount(units: lhs.units - rhs.units, precision: max(lhs.precision, rhs.precision))
+        ScaledAmount(units: add(saturated(lhs.units), -saturated(rhs.units)), precision: max(lhs.precision, rhs.precision))
     }
 
     /// Orders by value.
@@ -31,7 +44,7 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
     /// Plain decimal text: `-` sign, digits, `.` and exactly `precision` decimals; no `-0.00`.
     public var text: String {
         let negative = units < 0
-        var digits = String(negative ? -units : units)
+        var digits = String(units.magnitude)
         if precision > 0 {
             if digits.count <= precision {
                 digits = String(repeating: "0", count: precision - digits.count + 1) + digits

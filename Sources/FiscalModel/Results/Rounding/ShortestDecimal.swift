@@ -11,14 +11,15 @@ public struct ShortestDecimal: Sendable, Equatable {
     /// Position of the decimal point relative to the first digit.
     public var pointPosition: Int
 
-    /// Decomposes a finite `value`.
+    /// Decomposes `value`. Never traps: NaN reads as 0 and ±infinity as ±`Double.greatestFiniteMagnitude`
+    /// (a run stops before writing either, see `ProjectionGuard`; this only keeps formatting total).
     public init(_ value: Double) {
-        precondition(value.isFinite, "cannot write a non-finite amount")
+        let value = value.isNaN ? 0 : value.isInfinite ? (value < 0 ? -1 : 1) * Double.greatestFiniteMagnitude : value
         isNegative = value < 0
         var text = Array(value.magnitude.description.utf8)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self))!
+            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
             text.removeSubrange(e...)
         }
         let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
@@ -36,12 +37,19 @@ public struct ShortestDecimal: Sendable, Equatable {
     }
 
     /// Splits |value| at `precision` decimals into the integer count of 10^-precision below it
-    /// (`whole`) and the remaining digits (`fraction`, the digits after that position).
+    /// (`whole`, saturating at `ScaledAmount.maximumUnits` for values too large to count) and the
+    /// remaining digits (`fraction`, the digits after that position).
     func split(at precision: Int) -> (whole: Int128, fraction: ArraySlice<UInt8>) {
         let cut = pointPosition + precision
         var whole: Int128 = 0
         for index in 0..<max(cut, 0) {
-            whole = whole * 10 + Int128(index < digits.count ? digits[index] : 0)
+            let (shifted, overflow) = whole.multipliedReportingOverflow(by: 10)
+            let next = shifted.addingReportingOverflow(Int128(index < digits.count ? digits[index] : 0))
+            if overflow || next.overflow || next.partialValue > ScaledAmount.maximumUnits {
+                whole = ScaledAmount.maximumUnits
+                break
+            }
+            whole = next.partialValue
         }
         let fraction = cut >= digits.count ? [] : digits[max(cut, 0)...]
         if cut < 0 {

@@ -1,0 +1,1 @@
+// The declaration is in include/FuzzDriver.h; libFuzzer (-sanitize=fuzzer) defines it.
