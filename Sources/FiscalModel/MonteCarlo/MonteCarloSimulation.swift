@@ -154,7 +154,7 @@ public struct MonteCarloSimulation: Sendable {
                         taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: draws,
                         factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
-                    let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + count))
+                    let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + batchPaths[b]))
                     outOfLimits.pointer[b] = clean ? 0 : 1
                 } }
                 if (0..<batchCount).contains(where: { outOfLimits.pointer[$0] != 0 }),
