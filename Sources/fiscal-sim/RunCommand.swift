@@ -72,11 +72,11 @@ struct RunCommand: ParsableCommand {
         }
         switch run.outcome {
         case let .deterministic(result):
-            print(SummaryTable(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.totals(scenario: model, result: result)))
             print("")
-            print(HeadlineComparison(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
         case let .monteCarlo(result):
-            print(MonteCarloSummaryTable(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.monteCarlo(scenario: model, result: result)))
         }
         print("Wrote \(folder.path)/ (\(run.files.map(\.name).joined(separator: ", ")))")
     }
