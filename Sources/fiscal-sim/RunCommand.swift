@@ -31,6 +31,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Column headers: en (default, the contract) or zh (Chinese headers for planners).")
     var lang: HeaderLanguage = .en
 
+    @Flag(help: "Also write the planner's workbook report.xlsx (sheets per table, number formats, native charts; sheet names and headers in the --lang language).")
+    var xlsx = false
+
+    @Flag(help: .hidden)
+    var xlsxConstantMemory = false
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -52,11 +58,13 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         let run: ScenarioRun
         do {
-            run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads) { done, total in
+            var options = RunWriter.Options(excelBOM: excel, chineseHeaders: lang == .zh, workbook: xlsx)
+            if xlsxConstantMemory { options.workbookConstantMemory = true }
+            run = try ScenarioRun(loaded, options: options, threads: threads) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
-            try RunFolder(folder).write(run.files)
+            try RunFolder(folder).write(run.entries)
         } catch {
             progress.finish()
             throw ToolFailure(message: "\(error)")
@@ -78,6 +86,6 @@ struct RunCommand: ParsableCommand {
         case let .monteCarlo(result):
             print(TextTable.render(RunSummary.monteCarlo(scenario: model, result: result)))
         }
-        print("Wrote \(folder.path)/ (\(run.files.map(\.name).joined(separator: ", ")))")
+        print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
     }
 }

@@ -13,6 +13,9 @@ public struct LoadedScenario: Sendable {
     public var sha256: String
     /// Warnings (the scenario is runnable).
     public var warnings: [Diagnostic]
+    /// Input tables decoded from an encoding other than UTF-8 (file → encoding, e.g.
+    /// `GB18030`), recorded in `run.json`.
+    public var inputEncodings: [String: String] = [:]
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
