@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check bench notebooks workbook-check clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -75,8 +75,21 @@ mc-check: build py-deps
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
 
+## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs.
+WB_DIR := out/workbook-check
+workbook-check: build
+	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --out $(WB_DIR)/siming-pilot --quiet > $(WB_DIR)/siming-pilot.txt
+	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --out $(WB_DIR)/pilot-districts --quiet > $(WB_DIR)/pilot-districts.txt
+	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --lang zh --out $(WB_DIR)/pilot-districts-zh --quiet > $(WB_DIR)/pilot-districts-zh.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 500 --xlsx-constant-memory --out $(WB_DIR)/siming-pilot-mc --quiet > $(WB_DIR)/siming-pilot-mc.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 200 --lang zh --out $(WB_DIR)/siming-pilot-mc-zh --quiet > $(WB_DIR)/siming-pilot-mc-zh.txt
+	notebooks-export/setup_env.sh
+	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
+	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check datapackages notebooks-check
+test: build crosscheck pinned mc-check datapackages notebooks-check workbook-check
 	$(SWIFT) test --disable-xctest
 
 clean:
