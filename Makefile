@@ -84,9 +84,10 @@ workbook-check: build
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --lang zh --out $(WB_DIR)/pilot-districts-zh --quiet > $(WB_DIR)/pilot-districts-zh.txt
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 500 --xlsx-constant-memory --out $(WB_DIR)/siming-pilot-mc --quiet > $(WB_DIR)/siming-pilot-mc.txt
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 200 --lang zh --out $(WB_DIR)/siming-pilot-mc-zh --quiet > $(WB_DIR)/siming-pilot-mc-zh.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --xlsx-sheet-rows 100 --out $(WB_DIR)/continued --quiet > $(WB_DIR)/continued.txt
 	notebooks-export/setup_env.sh
 	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
-	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh
+	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued
 
 ## test: the whole suite; the output ends with swift test's summary line.
 test: build crosscheck pinned mc-check datapackages notebooks-check workbook-check

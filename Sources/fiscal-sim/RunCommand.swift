@@ -37,6 +37,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var xlsxConstantMemory = false
 
+    @Option(help: .hidden)
+    var xlsxSheetRows: Int?
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -60,6 +63,7 @@ struct RunCommand: ParsableCommand {
         do {
             var options = RunWriter.Options(excelBOM: excel, chineseHeaders: lang == .zh, workbook: xlsx)
             if xlsxConstantMemory { options.workbookConstantMemory = true }
+            if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
             run = try ScenarioRun(loaded, options: options, threads: threads) { done, total in
                 progress.update(done, of: total)
             }

@@ -61,7 +61,11 @@ class Checker:
         book = openpyxl.load_workbook(path)
         names = SHEETS[self.lang]
         tables = MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
-        expected = [names["about"], names["summary"]] + [names[t] for t in tables] + [names["charts"]]
+        parts = {t: [n for n in book.sheetnames if re.fullmatch(re.escape(names[t]) + r"( \(\d+\))?", n)] for t in tables}
+        expected = [names["about"], names["summary"]]
+        for t in tables:
+            expected += [names[t]] + [f"{names[t]} ({k})" for k in range(2, len(parts[t]) + 1)]
+        expected.append(names["charts"])
         if book.sheetnames != expected:
             self.fail(f"sheets {book.sheetnames}, expected {expected}")
             return self.problems
@@ -70,8 +74,7 @@ class Checker:
         self.check_about(book[names["about"]], manifest)
         schemas = {r["path"]: r["schema"] for r in package["resources"]}
         for table in tables:
-            if names[table] in book.sheetnames:
-                self.check_table(book[names[table]], table, schemas[table])
+            self.check_table([book[n] for n in parts[table]], table, schemas[table])
         self.check_charts(path, manifest, tables)
         if stdout:
             self.check_summary(book[names["summary"]], Path(stdout).read_text())
@@ -84,7 +87,8 @@ class Checker:
             if fact not in values:
                 self.fail(f"About does not show {fact!r}")
 
-    def check_table(self, sheet, name, schema):
+    def check_table(self, sheets, name, schema):
+        """The table's sheet and its continuation sheets (past the row limit) against the CSV."""
         text = (self.folder / name).read_text(encoding="utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
         header, data = rows[0], rows[1:]
@@ -92,25 +96,29 @@ class Checker:
         english = [f.get("title", f["name"]) for f in schema["fields"]]
         if self.lang == "zh" and header[0] != "方案":
             self.fail(f"{name}: the CSV header is not Chinese: {header[:3]}")
-        cells = list(sheet.iter_rows(values_only=True))
-        if [c for c in cells[0]] != header:
-            self.fail(f"{sheet.title}: header {list(cells[0])[:5]}… differs from {name}'s {header[:5]}…")
-        if len(cells) != len(rows):
-            self.fail(f"{sheet.title}: {len(cells) - 1} data rows, {name} has {len(data)}")
         metric = english.index("metric") if "metric" in english else None
-        for r, (line, got) in enumerate(zip(data, cells[1:]), start=2):
-            for c, (want, have) in enumerate(zip(line, got)):
-                problem = self.cell_problem(want, have, kinds[c])
-                if problem:
-                    self.fail(f"{sheet.title}!{get_column_letter(c + 1)}{r}: {problem} ({name} line {r})")
-        self.check_formats(sheet, schema, metric)
-        keys = len(schema.get("primaryKey", [])) or 1
-        frozen = f"{get_column_letter(keys + 1)}2"
-        if sheet.freeze_panes != frozen:
-            self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns)")
-        ref = f"A1:{get_column_letter(len(header))}{len(rows)}"
-        if sheet.auto_filter.ref != ref:
-            self.fail(f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {ref}")
+        offset = 0
+        for sheet in sheets:
+            cells = list(sheet.iter_rows(values_only=True))
+            if list(cells[0]) != header:
+                self.fail(f"{sheet.title}: header {list(cells[0])[:5]}… differs from {name}'s {header[:5]}…")
+            for r, got in enumerate(cells[1:], start=2):
+                line = data[offset + r - 2] if offset + r - 2 < len(data) else []
+                for c, (want, have) in enumerate(zip(line, got)):
+                    problem = self.cell_problem(want, have, kinds[c])
+                    if problem:
+                        self.fail(f"{sheet.title}!{get_column_letter(c + 1)}{r}: {problem} ({name} line {offset + r})")
+            self.check_formats(sheet, schema, metric)
+            keys = len(schema.get("primaryKey", [])) or 1
+            frozen = f"{get_column_letter(keys + 1)}2"
+            if sheet.freeze_panes != frozen:
+                self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns)")
+            ref = f"A1:{get_column_letter(len(header))}{len(cells)}"
+            if sheet.auto_filter.ref != ref:
+                self.fail(f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {ref}")
+            offset += len(cells) - 1
+        if offset != len(data):
+            self.fail(f"{name}: {offset} data rows on {len(sheets)} sheet(s), the CSV has {len(data)}")
 
     @staticmethod
     def cell_problem(want, have, kind):

@@ -14,6 +14,9 @@ public struct RunWriter {
         /// Write the workbook in libxlsxwriter's constant-memory mode whatever its size
         /// (`nil`: by size).
         public var workbookConstantMemory: Bool?
+        /// Rows per workbook sheet before a table continues on a numbered sheet (tests; Excel's
+        /// 1,048,576 by default).
+        public var workbookRowLimit = ReportWorkbook.excelRowLimit
 
         /// Default options.
         public init(excelBOM: Bool = false, chineseHeaders: Bool = false, workbook: Bool = false) {
@@ -103,6 +106,7 @@ public struct RunWriter {
     private func finish(_ files: [(String, Data)], workbook: ReportWorkbook?) -> RunOutput {
         var workbook = workbook
         workbook?.constantMemory = options.workbookConstantMemory
+        workbook?.rowLimit = options.workbookRowLimit
         return RunOutput(files: options.chineseHeaders ? files.map(ChineseHeaders.apply) : files, workbook: workbook)
     }
 

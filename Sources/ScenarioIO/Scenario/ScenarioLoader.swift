@@ -60,7 +60,8 @@ public struct ScenarioLoader: Sendable {
             throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : diagnostics)
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: diagnostics)
+        return LoadedScenario(
+            scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings)
     }
 
     static func reason(_ error: Error) -> String {
@@ -212,7 +213,12 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         do {
-            return try CSVTable.parse(data, file: file)
+            let table = try CSVTable.parse(data, file: file)
+            if let encoding = table.encoding {
+                reader.append([GB18030Text.note(file: file)])
+                reader.inputEncodings[file] = encoding
+            }
+            return table
         } catch {
             reader.append(error.diagnostics)
             return nil

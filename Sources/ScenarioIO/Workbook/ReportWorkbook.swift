@@ -66,14 +66,19 @@ public struct ReportWorkbook: Sendable {
             tables: tables, charts: charts)
     }
 
+    /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
+    public func tableSheetNames() -> [[String]] {
+        tables.map { table in
+            let parts = max(1, (table.rowCount + rowLimit - 2) / (rowLimit - 1))
+            return (1...parts).map { SheetNames.part(SheetNames.table(table.file).name(language), $0) }
+        }
+    }
+
     /// Writes the workbook to `url` (a file libxlsxwriter creates; the caller makes it part of
     /// the run folder's atomic write).
     public func write(to url: URL) throws {
         let rows = tables.map(\.rowCount)
-        let parts = rows.map { max(1, ($0 + rowLimit - 2) / (rowLimit - 1)) }
-        let names = zip(tables, parts).map { table, count in
-            (1...count).map { SheetNames.part(SheetNames.table(table.file).name(language), $0) }
-        }
+        let names = tableSheetNames()
         let cells = zip(tables, rows).reduce(0) { total, pair in
             total + pair.1 * (pair.0.csv.prefix { $0 != UInt8(ascii: "\n") }.filter { $0 == UInt8(ascii: ",") }.count + 1)
         }
