@@ -8,6 +8,8 @@ struct AboutSheet {
     /// Each sheet's names (more than one for a table continued past Excel's row limit) and
     /// what it holds.
     let sheets: [(names: [String], holds: String)]
+    /// Rows per sheet, header included (Excel's 1,048,576).
+    let rowLimit: Int
 
     /// Writes the sheet into `workbook`.
     func write(into workbook: XlsxWorkbook) throws {
@@ -43,9 +45,11 @@ struct AboutSheet {
         for entry in sheets {
             var holds = entry.holds
             if entry.names.count > 1 {
+                let digits = Array(String(rowLimit))
+                let limit = String(digits.enumerated().flatMap { i, d in i > 0 && (digits.count - i) % 3 == 0 ? [",", d] : [d] })
                 holds += l.pick(
-                    "; longer than Excel's 1,048,576 rows, it continues on \(entry.names.dropFirst().map { "'\($0)'" }.joined(separator: ", ")) (same columns, the header repeated)",
-                    "；超过 Excel 的 1,048,576 行上限，续表见 \(entry.names.dropFirst().map { "“\($0)”" }.joined(separator: "、"))（列相同，表头重复）")
+                    "; longer than the \(limit) rows of a sheet (Excel's limit), it continues on \(entry.names.dropFirst().map { "'\($0)'" }.joined(separator: ", ")) (same columns, the header repeated)",
+                    "；超过每张工作表 \(limit) 行的上限（Excel 的限制），续表见 \(entry.names.dropFirst().map { "“\($0)”" }.joined(separator: "、"))（列相同，表头重复）")
             }
             try sheet.text(row, 0, entry.names[0])
             try sheet.text(row, 1, holds)

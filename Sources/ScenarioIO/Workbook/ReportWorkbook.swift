@@ -91,7 +91,7 @@ public struct ReportWorkbook: Sendable {
         ]
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
-        try AboutSheet(manifest: manifest, language: language, sheets: contents).write(into: workbook)
+        try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
         try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook)
         let unit = "\(manifest.currency) \(manifest.unit)"
         for (table, names) in zip(tables, names) {
