@@ -15,6 +15,7 @@ struct AboutSheet {
     func write(into workbook: XlsxWorkbook) throws {
         let sheet = try workbook.addSheet(SheetNames.about.name(language))
         let bold = XlsxWorkbook.FormatKey(numberFormat: "", bold: true)
+        let wrapped = XlsxWorkbook.FormatKey(numberFormat: "", wrap: true)
         let l = language
         let m = manifest
         var facts: [(String, String)] = [
@@ -52,17 +53,18 @@ struct AboutSheet {
                     "；超过每张工作表 \(limit) 行的上限（Excel 的限制），续表见 \(entry.names.dropFirst().map { "“\($0)”" }.joined(separator: "、"))（列相同，表头重复）")
             }
             try sheet.text(row, 0, entry.names[0])
-            try sheet.text(row, 1, holds)
+            try sheet.text(row, 1, holds, wrapped)
             row += 1
         }
         row += 1
         try sheet.text(row, 0, l.pick("How to read it", "阅读说明"), bold)
         for line in readingNotes {
-            try sheet.text(row, 1, line)
+            try sheet.text(row, 1, line, wrapped)
             row += 1
         }
         try sheet.width(0, 18)
         try sheet.width(1, 110)
+        try sheet.pageSetup(fitWidth: true)
     }
 
     private var readingNotes: [String] {

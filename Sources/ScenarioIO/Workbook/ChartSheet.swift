@@ -46,6 +46,8 @@ struct ChartSheet {
             chart_title_set_name(chart, spec.title)
             chart_axis_set_name(chart.pointee.x_axis, spec.categoryAxis)
             chart_axis_set_name(chart.pointee.y_axis, spec.valueAxis)
+            // Years below the plot, also under negative values.
+            chart_axis_set_label_position(chart.pointee.x_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
             chart_axis_set_num_format(chart.pointee.y_axis, spec.style == .ratio ? "0.00" : "#,##0")
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
             widest = max(widest, spec.series.count)
@@ -54,5 +56,6 @@ struct ChartSheet {
         }
         try sheet.width(0, 12)
         for column in 1...widest { try sheet.width(column, 16) }
+        try sheet.pageSetup(fitWidth: true)
     }
 }

@@ -32,6 +32,7 @@ struct SummarySheet {
             row += 2
         }
         for (column, width) in widths.enumerated() { try sheet.width(column, Double(min(width, 40)) + 1) }
+        try sheet.pageSetup(fitWidth: true)
     }
 
     private func write(_ cell: SummaryGrid.Cell, row: Int, column: Int, on sheet: XlsxSheet) throws {
@@ -39,7 +40,8 @@ struct SummarySheet {
         case let .text(text): try sheet.text(row, column, text)
         case let .money(text): try number(text, style: .money, row: row, column: column, on: sheet)
         case let .ratio(text): try number(text, style: .ratio, row: row, column: column, on: sheet)
-        case let .fraction(count, total): try sheet.text(row, column, language.pick("\(count) of \(total)", "\(count) / \(total)"))
+        case let .fraction(count, total):
+            try sheet.text(row, column, language.pick("\(count) of \(total)", "\(count) / \(total)"), .init(numberFormat: "", right: true))
         case .empty: break
         }
     }

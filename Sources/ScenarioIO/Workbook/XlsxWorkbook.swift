@@ -24,6 +24,7 @@ final class XlsxWorkbook {
         var numberFormat: String
         var bold = false
         var wrap = false
+        var right = false
     }
 
     /// Opens a workbook writing to `url`. With `constantMemory` rows are flushed to a
@@ -63,11 +64,12 @@ final class XlsxWorkbook {
 
     /// The cached format for `key`.
     func format(_ key: FormatKey) -> UnsafeMutablePointer<lxw_format>? {
-        if key.numberFormat.isEmpty && !key.bold && !key.wrap { return nil }
+        if key == FormatKey(numberFormat: "") { return nil }
         if let format = formats[key] { return format }
         let format = workbook_add_format(handle)
         if !key.numberFormat.isEmpty { format_set_num_format(format, key.numberFormat) }
         if key.bold { format_set_bold(format) }
+        if key.right { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
         if key.wrap {
             format_set_text_wrap(format)
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
@@ -140,6 +142,15 @@ struct XlsxSheet {
     /// An autofilter over rows `0…lastRow` and columns `0…lastColumn`.
     func autofilter(lastRow: Int, lastColumn: Int) throws {
         try workbook.check(worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)), "set an autofilter")
+    }
+
+    /// Prints in landscape; `fitWidth` scales the sheet to one page wide, `repeatHeader`
+    /// repeats the first row on every page.
+    func pageSetup(fitWidth: Bool, repeatHeader: Bool = false) throws {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9)  // A4
+        if fitWidth { worksheet_fit_to_pages(handle, 1, 0) }
+        if repeatHeader { try workbook.check(worksheet_repeat_rows(handle, 0, 0), "repeat the header row when printing") }
     }
 
     /// Places `chart` with its top-left corner at the cell (`row`, `column`).
