@@ -11,10 +11,11 @@ struct ChartCatalog {
     let language: WorkbookLanguage
 
     private var years: [Int] { Array(scenario.horizon.years) }
-    private var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
+    private var yearLabels: [String] { years.map(String.init) }
+    fileprivate var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
     private var yearAxis: String { language.header("year") }
 
-    private func districtName(_ id: String) -> String {
+    fileprivate func districtName(_ id: String) -> String {
         scenario.districts.first { $0.id == id }?.name ?? id
     }
 
@@ -36,15 +37,15 @@ struct ChartCatalog {
             [
                 ChartSpec(
                     kind: .line, title: title("Net revenue by variant", "net_revenue", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: years, series: perVariant(districtTable, metric: "net_revenue", district: district, variants: variants),
+                    categories: yearLabels, series: perVariant(districtTable, metric: "net_revenue", district: district, variants: variants),
                     style: .money),
                 ChartSpec(
                     kind: .column, title: title("Reform effect by variant", "reform_effect", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: years, series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting),
+                    categories: yearLabels, series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting),
                     style: .money),
                 ChartSpec(
                     kind: .line, title: title("Mean self-sufficiency by variant", "mean_self_sufficiency", district), valueAxis: language.pick("ratio", "比率"),
-                    categoryAxis: yearAxis, categories: years,
+                    categoryAxis: yearAxis, categories: yearLabels,
                     series: perVariant(comparisonTable, metric: "mean_self_sufficiency", district: district, variants: variants),
                     style: .ratio),
             ]
@@ -62,13 +63,53 @@ struct ChartCatalog {
                     title: language.pick(
                         "Reform effect p05 / p50 / p95, \(variant), \(districtName(district))",
                         "\(districtName(district))：改革效应 5% / 50% / 95% 分位数（\(variant)）"),
-                    valueAxis: moneyAxis, categoryAxis: yearAxis, categories: years,
+                    valueAxis: moneyAxis, categoryAxis: yearAxis, categories: yearLabels,
                     series: ["p05", "p50", "p95"].map { statistic in
                         .init(name: language.header(statistic), values: table.series(
                             statistic, years: years, where: ["variant": variant, "district": district, "metric": "reform_effect"]))
                     },
                     style: .money)
             }
+        }
+    }
+}
+
+extension ChartCatalog {
+    /// The sweep chart from `sweep.csv` (SPEC §15.1): per district and `all`, the reform effect
+    /// against the values of the first swept path — one series per combination of the other
+    /// swept paths' values; in a Monte Carlo sweep with one swept path, its p05 / p50 / p95
+    /// (with several, the p50).
+    func sweep(_ csv: WorkbookTable) -> [ChartSpec] {
+        let table = ReadTable(csv)
+        guard let first = table.index("point_name").map({ $0 + 1 }), let district = table.index("district"), first < district
+        else { return [] }
+        let swept = Array(table.header[first..<district])
+        let axis = swept[0]
+        let values = table.distinct(axis)
+        let monteCarlo = table.index("reform_effect") == nil
+        let others = table.rows.map { row in swept.dropFirst().map { row[table.index($0)!] } }
+        var combinations: [[String]] = []
+        for combination in others where !combinations.contains(combination) { combinations.append(combination) }
+        return table.distinct("district").map { id in
+            var series: [ChartSpec.Series]
+            if monteCarlo && combinations.count == 1 {
+                series = ["p05", "p50", "p95"].map { statistic in
+                    .init(name: language.header(statistic), values: table.series(
+                        "reform_effect_\(statistic)", by: axis, at: values, where: ["district": id]))
+                }
+            } else {
+                series = combinations.map { combination in
+                    let filter = Dictionary(uniqueKeysWithValues: zip(swept.dropFirst(), combination)).merging(["district": id]) { $1 }
+                    let name = zip(swept.dropFirst(), combination).map { "\($0)=\($1)" }.joined(separator: ", ")
+                    return .init(
+                        name: name.isEmpty ? language.header("reform_effect") : name,
+                        values: table.series(monteCarlo ? "reform_effect_p50" : "reform_effect", by: axis, at: values, where: filter))
+                }
+            }
+            let place = id == "all" ? language.pick("all districts", "全部区") : districtName(id)
+            return ChartSpec(
+                kind: .line, title: language.pick("Reform effect against \(axis), \(place)", "\(place)：改革效应随 \(axis) 变化"),
+                valueAxis: moneyAxis, categoryAxis: axis, categories: values, series: series, style: .money, categoryStyle: .number)
         }
     }
 }

@@ -25,8 +25,12 @@ struct ChartSheet {
             try sheet.text(top, 0, spec.title, bold)
             try sheet.text(top + 1, 0, spec.categoryAxis, bold)
             for (s, series) in spec.series.enumerated() { try sheet.text(top + 1, s + 1, series.name, bold) }
-            for (y, year) in spec.categories.enumerated() {
-                try sheet.number(top + 2 + y, 0, Double(year), .init(numberFormat: formats.integer))
+            for (y, category) in spec.categories.enumerated() {
+                if let value = Double(category) {
+                    try sheet.number(top + 2 + y, 0, value, .init(numberFormat: formats.code(spec.categoryStyle)))
+                } else {
+                    try sheet.text(top + 2 + y, 0, category)
+                }
                 for (s, series) in spec.series.enumerated() {
                     if let value = series.values[y] {
                         try sheet.number(top + 2 + y, s + 1, value, .init(numberFormat: formats.code(spec.style)))

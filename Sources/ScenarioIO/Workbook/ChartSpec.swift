@@ -23,14 +23,16 @@ public struct ChartSpec: Sendable, Equatable {
     public var title: String
     /// The value axis label (the money unit, or "ratio").
     public var valueAxis: String
-    /// The category axis label ("year" / 年份).
+    /// The category axis label ("year" / 年份, or a swept path).
     public var categoryAxis: String
-    /// The categories (years).
-    public var categories: [Int]
+    /// The categories (years, or the values of a swept path), as written in the CSV.
+    public var categories: [String]
     /// The series.
     public var series: [Series]
     /// Number format of the plotted cells.
     var style: CellStyle
+    /// Number format of the categories (whole numbers for years).
+    var categoryStyle = CellStyle.integer
 }
 
 /// A small table of the run folder (districts, comparison, district quantiles) read back from
@@ -61,12 +63,17 @@ struct ReadTable {
 
     /// The values of `column` by year for the rows matching `filter` (column → value).
     func series(_ column: String, years: [Int], where filter: [String: String]) -> [Double?] {
-        guard let c = index(column), let y = index("year") else { return years.map { _ in nil } }
+        series(column, by: "year", at: years.map(String.init), where: filter)
+    }
+
+    /// The values of `column` at each value of `category` for the rows matching `filter`.
+    func series(_ column: String, by category: String, at categories: [String], where filter: [String: String]) -> [Double?] {
+        guard let c = index(column), let k = index(category) else { return categories.map { _ in nil } }
         let conditions = filter.compactMap { key, value in index(key).map { ($0, value) } }
-        var byYear: [Int: Double] = [:]
+        var found: [String: Double] = [:]
         for row in rows where conditions.allSatisfy({ row[$0.0] == $0.1 }) {
-            if let year = Int(row[y]), let value = Double(row[c]) { byYear[year] = value }
+            if let value = Double(row[c]) { found[row[k]] = value }
         }
-        return years.map { byYear[$0] }
+        return categories.map { found[$0] }
     }
 }

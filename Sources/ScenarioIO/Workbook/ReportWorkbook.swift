@@ -74,6 +74,23 @@ public struct ReportWorkbook: Sendable {
         }
     }
 
+    /// The workbook of a sweep (`sweep.xlsx`, SPEC §15.1, §18): About, the printed `summaries`
+    /// if any, the Sweep sheet (`sweep.csv` with its English header), and the reform effect
+    /// against the first swept path per district. `paths` is the sweep's paths.
+    public static func sweep(
+        loaded: LoadedScenario, sweepCSV: Data, paths: Int, summaries: [SummaryGrid] = [], language: WorkbookLanguage
+    ) -> ReportWorkbook {
+        var manifest = RunManifest(
+            loaded: loaded, variants: [Variant.reformName], files: ["sweep.csv", "sweep.json", "datapackage.json", "sweep.xlsx"],
+            diagnostics: [:])
+        manifest.paths = paths
+        let header = CSVRecords.all(Data(sweepCSV.prefix { $0 != UInt8(ascii: "\n") })).first ?? []
+        let table = WorkbookTable(file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1)
+        return ReportWorkbook(
+            manifest: manifest, language: language, summaries: summaries, tables: [table],
+            charts: ChartCatalog(scenario: loaded.scenario, language: language).sweep(table))
+    }
+
     /// Writes the workbook to `url` (a file libxlsxwriter creates; the caller makes it part of
     /// the run folder's atomic write).
     public func write(to url: URL) throws {
@@ -87,12 +104,12 @@ public struct ReportWorkbook: Sendable {
         let formats = NumberFormats(precision: manifest.precision)
         var contents: [(names: [String], holds: String)] = [
             ([SheetNames.about.name(language)], SheetNames.about.description(language)),
-            ([SheetNames.summary.name(language)], SheetNames.summary.description(language)),
         ]
+        if !summaries.isEmpty { contents.append(([SheetNames.summary.name(language)], SheetNames.summary.description(language))) }
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
         try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
-        try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook)
+        if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         let unit = "\(manifest.currency) \(manifest.unit)"
         for (table, names) in zip(tables, names) {
             try TableSheetWriter(names: names, rowLimit: rowLimit, language: language, formats: formats, moneyUnit: unit)

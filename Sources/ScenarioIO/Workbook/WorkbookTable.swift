@@ -46,7 +46,12 @@ enum CellStyle {
             self = .statistic
             return
         }
-        switch ColumnCatalog.entry(for: column).kind {
+        var entry = ColumnCatalog.entry(for: column)
+        // A sweep's statistic columns (`reform_effect_p05`, …) are formatted as their metric.
+        for suffix in ["_mean", "_p05", "_p25", "_p50", "_p75", "_p95"] where entry.kind == .number && column.hasSuffix(suffix) {
+            entry = ColumnCatalog.entry(for: String(column.dropLast(suffix.count)))
+        }
+        switch entry.kind {
         case .string: self = .text
         case .boolean: self = .boolean
         case .integer: self = .integer

@@ -111,6 +111,43 @@ struct WorkbookTests {
         try workbook.write(to: folder.url.appendingPathComponent("continued.xlsx"))
     }
 
+    /// `sweep.csv` as SPEC §15.1 lays it out (issue 9 writes it): points × (districts, all).
+    static func sweepCSV(monteCarlo: Bool) -> String {
+        let metrics = monteCarlo ? "reform_effect_mean,reform_effect_p05,reform_effect_p50,reform_effect_p95" : "rebates,reform_effect"
+        var text = "point,point_name,rebate.bands.0.rate,termYears,district,\(metrics)\n"
+        var point = 0
+        for rate in ["0.2", "0.3", "0.4"] {
+            for term in ["3", "5"] {
+                point += 1
+                for district in ["siming", "all"] {
+                    let effect = Double(point) * 10.25
+                    text += "\(point),,\(rate),\(term),\(district),"
+                    text += monteCarlo ? "\(effect),\(effect - 5),\(effect),\(effect + 5)\n" : "\(effect * 2),\(effect)\n"
+                }
+            }
+        }
+        return text
+    }
+
+    @Test(arguments: [false, true])
+    func sweepWorkbookChartsTheReformEffectAgainstTheFirstSweptPath(monteCarlo: Bool) throws {
+        let loaded = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml")))
+        let workbook = ReportWorkbook.sweep(
+            loaded: loaded, sweepCSV: Data(Self.sweepCSV(monteCarlo: monteCarlo).utf8), paths: monteCarlo ? 100 : 1,
+            language: .chinese)
+        #expect(workbook.tableSheetNames() == [["扫描"]])
+        #expect(workbook.tables[0].keyColumns == 5)
+        #expect(workbook.charts.map(\.categories) == [["0.2", "0.3", "0.4"], ["0.2", "0.3", "0.4"]], "siming, then all")
+        let first = try #require(workbook.charts.first)
+        #expect(first.series.map(\.name) == ["termYears=3", "termYears=5"])
+        // Points 1, 3, 5 have termYears 3: reform effect (p50) 10.25, 30.75, 51.25.
+        #expect(first.series[0].values == [10.25, 30.75, 51.25])
+        #expect(first.title.contains("rebate.bands.0.rate"))
+        let url = folder.url.appendingPathComponent("sweep.xlsx")
+        try workbook.write(to: url)
+        #expect(parts(try Data(contentsOf: url), "xl/charts/chart").count == 2)
+    }
+
     @Test func csvRecordsReadBackWhatCSVTextWrote() throws {
         var csv = CSVText()
         let rows = [["a", "b,c", "say \"hi\""], ["", "line\nbreak", "厦港"], ["x", "", ""]]
