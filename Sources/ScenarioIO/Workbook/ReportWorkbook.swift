@@ -11,7 +11,7 @@ public struct ReportWorkbook: Sendable {
     public static let excelRowLimit = 1_048_576
     /// Above this many table cells the workbook is written in libxlsxwriter's constant-memory
     /// mode (rows streamed to a temporary file), so it needs about one row of memory per sheet.
-    public static let constantMemoryCells = 1_000_000
+    public static let constantMemoryCells = 250_000
 
     /// The run's manifest (About).
     public var manifest: RunManifest
