@@ -56,15 +56,15 @@ enum CSVRecords {
 
     /// The number of records after the header (line ends outside quotes, less one).
     static func dataRowCount(_ data: Data) -> Int {
-        var quoted = false
-        var lines = 0
-        var last = UInt8(ascii: "\n")
-        for byte in data {
-            if byte == UInt8(ascii: "\"") { quoted.toggle() }
-            if byte == UInt8(ascii: "\n"), !quoted { lines += 1 }
-            last = byte
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var quoted = false
+            var lines = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                if byte == UInt8(ascii: "\n"), !quoted { lines += 1 }
+            }
+            if let last = bytes.last, last != UInt8(ascii: "\n") { lines += 1 }
+            return max(0, lines - 1)
         }
-        if last != UInt8(ascii: "\n") { lines += 1 }
-        return max(0, lines - 1)
     }
 }

@@ -67,9 +67,11 @@ public struct ReportWorkbook: Sendable {
     }
 
     /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
-    public func tableSheetNames() -> [[String]] {
-        tables.map { table in
-            let parts = max(1, (table.rowCount + rowLimit - 2) / (rowLimit - 1))
+    public func tableSheetNames() -> [[String]] { sheetNames(rows: tables.map(\.rowCount)) }
+
+    private func sheetNames(rows: [Int]) -> [[String]] {
+        zip(tables, rows).map { table, rows in
+            let parts = max(1, (rows + rowLimit - 2) / (rowLimit - 1))
             return (1...parts).map { SheetNames.part(SheetNames.table(table.file).name(language), $0) }
         }
     }
@@ -95,7 +97,7 @@ public struct ReportWorkbook: Sendable {
     /// the run folder's atomic write).
     public func write(to url: URL) throws {
         let rows = tables.map(\.rowCount)
-        let names = tableSheetNames()
+        let names = sheetNames(rows: rows)
         let cells = zip(tables, rows).reduce(0) { total, pair in
             total + pair.1 * (pair.0.csv.prefix { $0 != UInt8(ascii: "\n") }.filter { $0 == UInt8(ascii: ",") }.count + 1)
         }
