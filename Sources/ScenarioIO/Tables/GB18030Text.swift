@@ -38,6 +38,6 @@ enum GB18030Text {
     static func note(file: String) -> Diagnostic {
         Diagnostic(
             file: file, severity: .note,
-            message: "read as \(name) (GBK, Excel's 'CSV' on Chinese Windows), not UTF-8; run.json records this. To avoid the guess, save it as 'CSV UTF-8 (逗号分隔)'")
+            message: "read as \(name) (GBK, Excel's 'CSV' on Chinese Windows), not UTF-8. To avoid the guess, save it as 'CSV UTF-8 (逗号分隔)'")
     }
 }

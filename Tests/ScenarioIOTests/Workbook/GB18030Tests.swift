@@ -44,6 +44,16 @@ struct GB18030Tests {
         #expect(plain.inputEncodings == nil)
     }
 
+    @Test func historyForCalibrationSavedAsGB18030IsReadWithANote() throws {
+        let loaded = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml")))
+        let path = "\(Self.fixtures)/history.gb18030.csv"
+        var notes: [Diagnostic] = []
+        let history = try HistoryReader().read(path, for: loaded.scenario, notes: &notes)
+        #expect(history.units.first { $0.id == "xiagang" }?.tax == [2024: 8500])
+        #expect(notes.map(\.severity) == [.note])
+        #expect(notes.first?.file == path)
+    }
+
     @Test func fourByteSequencesAreDecoded() throws {
         let table = try CSVTable.parse(
             try Data(contentsOf: URL(fileURLWithPath: "\(Self.fixtures)/rare-names.gb18030.csv")), file: "rare.csv")
