@@ -47,9 +47,11 @@ enum CellStyle {
             return
         }
         var entry = ColumnCatalog.entry(for: column)
-        // A sweep's statistic columns (`reform_effect_p05`, …) are formatted as their metric.
+        // A sweep's statistic columns (`reform_effect_p05`, …) are formatted as their metric; a
+        // mean of counts (`units_with_gap_mean`) is no whole number.
         for suffix in ["_mean", "_p05", "_p25", "_p50", "_p75", "_p95"] where entry.kind == .number && column.hasSuffix(suffix) {
             entry = ColumnCatalog.entry(for: String(column.dropLast(suffix.count)))
+            if entry.kind == .integer { entry.kind = .number }
         }
         switch entry.kind {
         case .string: self = .text

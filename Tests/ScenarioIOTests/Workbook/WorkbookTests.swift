@@ -148,6 +148,15 @@ struct WorkbookTests {
         #expect(parts(try Data(contentsOf: url), "xl/charts/chart").count == 2)
     }
 
+    @Test func sweepStatisticColumnsAreFormattedAsTheirMetric() {
+        #expect(CellStyle(column: "reform_effect_p05") == .money)
+        #expect(CellStyle(column: "mean_self_sufficiency_mean") == .ratio)
+        #expect(CellStyle(column: "units_with_gap_mean") == .number, "a mean of counts keeps its decimals")
+        #expect(CellStyle(column: "units_with_gap") == .integer)
+        #expect(CellStyle(column: "p50") == .statistic)
+        #expect(CellStyle(column: "adopted") == .boolean)
+    }
+
     @Test func csvRecordsReadBackWhatCSVTextWrote() throws {
         var csv = CSVText()
         let rows = [["a", "b,c", "say \"hi\""], ["", "line\nbreak", "厦港"], ["x", "", ""]]
