@@ -107,7 +107,20 @@ public struct RunWriter {
         var workbook = workbook
         workbook?.constantMemory = options.workbookConstantMemory
         workbook?.rowLimit = options.workbookRowLimit
-        return RunOutput(files: options.chineseHeaders ? files.map(ChineseHeaders.apply) : files, workbook: workbook)
+        guard options.chineseHeaders else { return RunOutput(files: files, workbook: workbook) }
+        let translated = files.map(ChineseHeaders.apply)
+        // The workbook reads the translated CSVs (their English header given apart), so a large
+        // table is not held twice.
+        if var book = workbook {
+            book.tables = book.tables.map { table in
+                var table = table
+                table.englishHeader = CSVRecords.all(Data(table.csv.prefix { $0 != UInt8(ascii: "\n") })).first
+                table.csv = translated.first { $0.name == table.file }?.data ?? table.csv
+                return table
+            }
+            workbook = book
+        }
+        return RunOutput(files: translated, workbook: workbook)
     }
 
     /// Writes the Monte Carlo `result` into `folder` atomically.

@@ -30,9 +30,9 @@ struct TableSheetWriter {
         var widths: [Int] = []
         try CSVRecords.forEach(table.csv) { fields in
             if styles.isEmpty {
-                header = fields
-                styles = fields.map(CellStyle.init(column:))
-                metricColumn = fields.firstIndex(of: "metric")
+                header = table.englishHeader ?? fields
+                styles = header.map(CellStyle.init(column:))
+                metricColumn = header.firstIndex(of: "metric")
                 return
             }
             if sheet == nil || row == rowLimit - 1 {

@@ -10,6 +10,9 @@ public struct WorkbookTable: Sendable {
     public var csv: Data
     /// Leading columns that identify a row (frozen with the header), e.g. variant, district, year.
     public var keyColumns: Int
+    /// The English header when the CSV's own header row is translated (`--lang zh`), so the
+    /// workbook reads the folder's bytes instead of keeping an English copy.
+    public var englishHeader: [String]?
 
     /// A table; `keyColumns` defaults to the leading columns of the file's primary key in
     /// `datapackage.json` (1 for files without one).

@@ -65,6 +65,19 @@ struct WorkbookTests {
         #expect(!plain.entries.map(\.name).contains("report.xlsx"))
     }
 
+    @Test func chineseWorkbookReadsTheFolderCSVsRatherThanAnEnglishCopy() throws {
+        var options = Self.options
+        options.chineseHeaders = true
+        let run = try simingRun(paths: 20, options: options)
+        let workbook = try #require(run.workbook)
+        #expect(workbook.language == .chinese)
+        for table in workbook.tables {
+            #expect(table.csv == run.file(named: table.file), "\(table.file): the translated bytes of the folder")
+            #expect(table.englishHeader?.prefix(2) == ["variant", "district"])
+            #expect(String(decoding: table.csv.prefix(6), as: UTF8.self) == "方案")
+        }
+    }
+
     @Test func failedRunLeavesNoWorkbookAndKeepsThePreviousFolder() throws {
         let target = folder.url.appendingPathComponent("run")
         try RunFolder(target).write([("units.csv", Data("previous".utf8))])
