@@ -101,9 +101,12 @@ workbook-check: build
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 500 --xlsx-constant-memory --out $(WB_DIR)/siming-pilot-mc --quiet > $(WB_DIR)/siming-pilot-mc.txt
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 200 --lang zh --out $(WB_DIR)/siming-pilot-mc-zh --quiet > $(WB_DIR)/siming-pilot-mc-zh.txt
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --xlsx-sheet-rows 100 --out $(WB_DIR)/continued --quiet > $(WB_DIR)/continued.txt
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --grid rebate.termYears=3,5 --xlsx --out $(WB_DIR)/sweep --quiet > /dev/null
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --paths 100 --xlsx --out $(WB_DIR)/sweep-mc --quiet > /dev/null
 	notebooks-export/setup_env.sh
 	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
-	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued
+	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued \
+	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
 
 ## test: the whole suite; the output ends with swift test's summary line.
 test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check

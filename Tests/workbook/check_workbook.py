@@ -13,6 +13,8 @@ For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
 - the header row and the key columns frozen, an autofilter over the whole table;
 - the native charts listed in SPEC §18 (xl/charts/chart*.xml parts, line or bar charts),
   titled in the language;
+- a sweep folder (sweep.json): sweep.xlsx with About, Sweep and Charts (one chart per district and
+  `all`), the same cell checks, the key columns up to `district` frozen;
 - where FOLDER.txt exists (what `run` printed), the Summary sheet holds the same tables, cell by
   cell.
 Exits 1 listing every mismatch.
@@ -37,6 +39,7 @@ SHEETS = {
            "units.csv": "街道", "groups.csv": "分组", "districts_quantiles.csv": "区分位数",
            "units_quantiles.csv": "街道分位数"},
 }
+SHEETS["en"]["sweep.csv"], SHEETS["zh"]["sweep.csv"] = "Sweep", "扫描"
 DETERMINISTIC = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"]
 MONTE_CARLO = ["districts_quantiles.csv", "units_quantiles.csv"]
 RATIO_METRICS = {"self_sufficiency", "capacity_factor"}
@@ -52,17 +55,21 @@ class Checker:
             self.problems.append(f"{self.folder}/report.xlsx: {message}")
 
     def run(self, stdout=None):
-        manifest = json.loads((self.folder / "run.json").read_text())
+        self.sweep = (self.folder / "sweep.json").exists()
+        manifest = json.loads((self.folder / ("sweep.json" if self.sweep else "run.json")).read_text())
         package = json.loads((self.folder / "datapackage.json").read_text())
-        self.money_format = "#,##0" + ("." + "0" * manifest["precision"] if manifest["precision"] else "")
-        path = self.folder / "report.xlsx"
-        if "report.xlsx" not in manifest["files"]:
-            self.fail("run.json does not list report.xlsx")
+        precision = manifest.get("precision", 2)
+        self.money_format = "#,##0" + ("." + "0" * precision if precision else "")
+        self.money_unit = f'{manifest["currency"]} {manifest["unit"]}'
+        book_name = "sweep.xlsx" if self.sweep else "report.xlsx"
+        path = self.folder / book_name
+        if book_name not in manifest["files"]:
+            self.fail(f"the manifest does not list {book_name}")
         book = openpyxl.load_workbook(path)
         names = SHEETS[self.lang]
-        tables = MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
+        tables = ["sweep.csv"] if self.sweep else MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
         parts = {t: [n for n in book.sheetnames if re.fullmatch(re.escape(names[t]) + r"( \(\d+\))?", n)] for t in tables}
-        expected = [names["about"], names["summary"]]
+        expected = [names["about"]] + ([] if self.sweep else [names["summary"]])
         for t in tables:
             expected += [names[t]] + [f"{names[t]} ({k})" for k in range(2, len(parts[t]) + 1)]
         expected.append(names["charts"])
@@ -83,7 +90,7 @@ class Checker:
     def check_about(self, sheet, manifest):
         values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
         for fact in (manifest["scenarioSHA256"], str(manifest["seed"]), str(manifest["paths"]), manifest["scenario"],
-                     f'{manifest["currency"]} {manifest["unit"]}'):
+                     self.money_unit):
             if fact not in values:
                 self.fail(f"About does not show {fact!r}")
 
@@ -94,7 +101,7 @@ class Checker:
         header, data = rows[0], rows[1:]
         kinds = [f["type"] for f in schema["fields"]]
         english = [f.get("title", f["name"]) for f in schema["fields"]]
-        if self.lang == "zh" and header[0] != "方案":
+        if self.lang == "zh" and not self.sweep and header[0] != "方案":
             self.fail(f"{name}: the CSV header is not Chinese: {header[:3]}")
         metric = english.index("metric") if "metric" in english else None
         offset = 0
@@ -109,7 +116,7 @@ class Checker:
                     if problem:
                         self.fail(f"{sheet.title}!{get_column_letter(c + 1)}{r}: {problem} ({name} line {offset + r})")
             self.check_formats(sheet, schema, metric)
-            keys = len(schema.get("primaryKey", [])) or 1
+            keys = english.index("district") + 1 if self.sweep else len(schema.get("primaryKey", [])) or 1
             frozen = f"{get_column_letter(keys + 1)}2"
             if sheet.freeze_panes != frozen:
                 self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns)")
@@ -143,7 +150,7 @@ class Checker:
                     want = "0.0000" if metric is not None and row[metric].value in RATIO_METRICS else self.money_format
                 elif field.get("unit") == "ratio":
                     want = "0.0000"
-                elif field.get("unit"):
+                elif field.get("unit") == self.money_unit:
                     want = self.money_format
                 else:
                     continue
@@ -158,8 +165,12 @@ class Checker:
             drawings = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/_rels/"))
         districts = {row[1] for row in csv.reader(io.StringIO((self.folder / tables[0]).read_text(encoding="utf-8-sig")))
                      if row} - {"区", "district"}
-        adopting = [v for v in manifest["variants"] if v != "counterfactual"]
-        want = len(districts) * (3 if manifest["paths"] == 1 else len(adopting))
+        if self.sweep:
+            districts = {row["district"] for row in csv.DictReader(io.StringIO((self.folder / "sweep.csv").read_text()))}
+            want = len(districts)  # one chart per district and `all`
+        else:
+            adopting = [v for v in manifest["variants"] if v != "counterfactual"]
+            want = len(districts) * (3 if manifest["paths"] == 1 else len(adopting))
         if len(charts) != want:
             self.fail(f"{len(charts)} native chart parts, expected {want}")
         for name, body in zip(charts, xml):
@@ -170,7 +181,7 @@ class Checker:
             if self.lang == "zh" and not re.search(r"<a:t>[^<]*[\u4e00-\u9fff]", body):
                 self.fail(f"{name} has no Chinese title")
         kinds = ["<c:lineChart>" in b for b in xml]
-        if manifest["paths"] == 1 and kinds[:3] != [True, False, True]:
+        if not self.sweep and manifest["paths"] == 1 and kinds[:3] != [True, False, True]:
             self.fail("the charts of a district are not net revenue (line), reform effect (column), self-sufficiency (line)")
 
     def check_summary(self, sheet, printed):

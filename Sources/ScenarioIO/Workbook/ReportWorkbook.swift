@@ -7,6 +7,8 @@ import Foundation
 public struct ReportWorkbook: Sendable {
     /// The file name in the run folder.
     public static let fileName = "report.xlsx"
+    /// The file name in a sweep's folder.
+    public static let sweepFileName = "sweep.xlsx"
     /// Excel's rows per sheet.
     public static let excelRowLimit = 1_048_576
     /// Above this many table cells the workbook is written in libxlsxwriter's constant-memory
@@ -78,14 +80,16 @@ public struct ReportWorkbook: Sendable {
 
     /// The workbook of a sweep (`sweep.xlsx`, SPEC §15.1, §18): About, the printed `summaries`
     /// if any, the Sweep sheet (`sweep.csv` with its English header), and the reform effect
-    /// against the first swept path per district. `paths` is the sweep's paths.
+    /// against the first swept path per district. `paths` and `seed` are the sweep's.
     public static func sweep(
-        loaded: LoadedScenario, sweepCSV: Data, paths: Int, summaries: [SummaryGrid] = [], language: WorkbookLanguage
+        loaded: LoadedScenario, sweepCSV: Data, paths: Int, seed: UInt64, summaries: [SummaryGrid] = [],
+        language: WorkbookLanguage
     ) -> ReportWorkbook {
         var manifest = RunManifest(
             loaded: loaded, variants: [Variant.reformName], files: ["sweep.csv", "sweep.json", "datapackage.json", "sweep.xlsx"],
             diagnostics: [:])
         manifest.paths = paths
+        manifest.seed = seed
         let header = CSVRecords.all(Data(sweepCSV.prefix { $0 != UInt8(ascii: "\n") })).first ?? []
         let table = WorkbookTable(file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1)
         return ReportWorkbook(

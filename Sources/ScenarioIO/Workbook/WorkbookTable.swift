@@ -56,6 +56,11 @@ enum CellStyle {
             entry = ColumnCatalog.entry(for: String(column.dropLast(suffix.count)))
             if entry.kind == .integer { entry.kind = .number }
         }
+        // Probabilities and the extremes of a ratio (`prob_capacity_binding`, `min_self_sufficiency`).
+        if entry.kind == .number, column.hasPrefix("prob_") { entry.kind = .ratio }
+        if entry.kind == .number, column.hasPrefix("min_") || column.hasPrefix("max_") {
+            entry = ColumnCatalog.entry(for: String(column.dropFirst(4)))
+        }
         switch entry.kind {
         case .string: self = .text
         case .boolean: self = .boolean

@@ -147,7 +147,7 @@ struct WorkbookTests {
         let loaded = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml")))
         let workbook = ReportWorkbook.sweep(
             loaded: loaded, sweepCSV: Data(Self.sweepCSV(monteCarlo: monteCarlo).utf8), paths: monteCarlo ? 100 : 1,
-            language: .chinese)
+            seed: 7, language: .chinese)
         #expect(workbook.tableSheetNames() == [["扫描"]])
         #expect(workbook.tables[0].keyColumns == 5)
         #expect(workbook.charts.map(\.categories) == [["0.2", "0.3", "0.4"], ["0.2", "0.3", "0.4"]], "siming, then all")
@@ -166,6 +166,8 @@ struct WorkbookTests {
         #expect(CellStyle(column: "mean_self_sufficiency_mean") == .ratio)
         #expect(CellStyle(column: "units_with_gap_mean") == .number, "a mean of counts keeps its decimals")
         #expect(CellStyle(column: "units_with_gap") == .integer)
+        #expect(CellStyle(column: "prob_reform_effect_negative") == .ratio)
+        #expect(CellStyle(column: "min_self_sufficiency") == .ratio)
         #expect(CellStyle(column: "p50") == .statistic)
         #expect(CellStyle(column: "adopted") == .boolean)
     }
