@@ -2,12 +2,12 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev pkg-config time
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -120,8 +120,25 @@ fuzz: fuzz-build
 fuzz-quick:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
+## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs.
+WB_DIR := out/workbook-check
+workbook-check: build
+	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --out $(WB_DIR)/siming-pilot --quiet > $(WB_DIR)/siming-pilot.txt
+	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --out $(WB_DIR)/pilot-districts --quiet > $(WB_DIR)/pilot-districts.txt
+	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --lang zh --out $(WB_DIR)/pilot-districts-zh --quiet > $(WB_DIR)/pilot-districts-zh.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 500 --xlsx-constant-memory --out $(WB_DIR)/siming-pilot-mc --quiet > $(WB_DIR)/siming-pilot-mc.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --paths 200 --lang zh --out $(WB_DIR)/siming-pilot-mc-zh --quiet > $(WB_DIR)/siming-pilot-mc-zh.txt
+	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --xlsx-sheet-rows 100 --out $(WB_DIR)/continued --quiet > $(WB_DIR)/continued.txt
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --grid rebate.termYears=3,5 --xlsx --out $(WB_DIR)/sweep --quiet > /dev/null
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --paths 100 --xlsx --out $(WB_DIR)/sweep-mc --quiet > /dev/null
+	notebooks-export/setup_env.sh
+	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
+	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued \
+	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
+
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check fuzz-quick
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check fuzz-quick
 	$(SWIFT) test --disable-xctest
 
 clean:

@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(name: "CFileOps"),
         .target(
             name: "FiscalModel",
@@ -39,6 +44,7 @@ let package = Package(
             dependencies: [
                 "FiscalModel",
                 "CFileOps",
+                "CXlsxWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -18,6 +18,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "COpenBLAS", path: "Linked/COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CXlsxWriter", path: "Linked/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CFileOps", path: "Linked/CFileOps"),
         .target(
             name: "FiscalModel",
@@ -26,7 +28,7 @@ let package = Package(
         .target(
             name: "ScenarioIO",
             dependencies: [
-                "FiscalModel", "CFileOps", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+                "FiscalModel", "CFileOps", "CXlsxWriter", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
             ],
             path: "Linked/ScenarioIO",
             resources: [.embedInCode("Shipped/siming-pilot.yaml"), .embedInCode("Shipped/siming-streets.csv")],

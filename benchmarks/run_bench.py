@@ -2,7 +2,7 @@
 """`make bench`: fiscal-sim's performance against its targets, the NumPy peer measured in the
 same invocation.
 
-    run_bench.py --binary .build/release/fiscal-sim [--out DIR] [--cases a,b,c,d]
+    run_bench.py --binary .build/release/fiscal-sim [--out DIR] [--cases a,b,c,d,x]
                  [--coretype NAME|none] [--repeat N] [--no-peer]
 
 Cases (issue 3):
@@ -14,7 +14,10 @@ Cases (issue 3):
   (d) S=10 000 for peak memory (target: <= 2 GiB RSS);
   (e) `fiscal-sim sweep`: a 1000-point deterministic grid of the shipped Siming scenario, whole
       process (target: under 2 s), points per second against the peer evaluating the same points;
-  (f) a 20-point Monte Carlo sweep (S=2000) of the (b) scenario against the peer.
+  (f) a 20-point Monte Carlo sweep (S=2000) of the (b) scenario against the peer;
+  (x) --xlsx (issue 11): the time it adds to (a), runs with and without alternating (target:
+      < 0.2 s), and the peak RSS it adds to a 1000-unit Monte Carlo run (--paths-x paths,
+      --years-x years; target: the workbook needs no more memory than the run).
 The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
 `set`), so it simulates every point on the same draws in one process, as the sweep does.
 
@@ -115,6 +118,42 @@ def case_a(args, rows):
                               "min_s": min(walls), "runs": len(walls), "peak_rss_mb": max(rsss)})
     rows.append(["a", "fiscal-sim", "-", f"{entry['wall_s'] * 1000:.0f} ms (min {entry['min_s'] * 1000:.0f})",
                  "-", "-", f"{entry['peak_rss_mb']:.0f}", "-", "target <= 100 ms"])
+
+
+def case_x(args, rows):
+    """--xlsx: added wall time on (a), and added peak RSS on a 1000-unit Monte Carlo run."""
+    walls, cpus = {False: [], True: []}, {False: [], True: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.repeat_a):
+            for xlsx in (False, True):
+                cmd = [args.binary, "run", "--out", os.path.join(tmp, "run"), "--quiet"] + (["--xlsx"] if xlsx else [])
+                walls[xlsx].append(timed(cmd, env=env_with(None))[0])
+                cpus[xlsx].append(CPU["last"])
+    plain, book = statistics.median(walls[False]), statistics.median(walls[True])
+    cpu_plain, cpu_book = statistics.median(cpus[False]), statistics.median(cpus[True])
+    entry = record(args.out, {"case": "x", "tool": "fiscal-sim --xlsx", "wall_s": book, "without_s": plain,
+                              "added_s": book - plain, "cpu_s": cpu_book, "cpu_without_s": cpu_plain,
+                              "added_cpu_s": cpu_book - cpu_plain, "runs": len(walls[True])})
+    rows.append(["x", "fiscal-sim --xlsx", "-", f"{book * 1000:.0f} ms vs {plain * 1000:.0f} ms", "-", "-", "-", "-",
+                 f"(a) + {entry['added_s'] * 1000:.0f} ms wall, + {entry['added_cpu_s'] * 1000:.0f} ms CPU; target < 200 ms"])
+    folder = os.path.join(args.out, "x")
+    if not os.path.exists(os.path.join(folder, "synthetic.yaml")):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic.py"), folder, "--units", str(args.units),
+                        "--years", str(args.years_x), "--paths", str(args.paths_x)], check=True, stdout=subprocess.DEVNULL)
+    scenario = os.path.join(folder, "synthetic.yaml")
+    measured = {}
+    for xlsx in (False, True):
+        out = os.path.join(folder, "swift")
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [args.binary, "run", scenario, "--out", out, "--quiet"] + (["--xlsx"] if xlsx else [])
+        measured[xlsx] = timed(cmd, env=env_with(None))[:2]
+        shutil.rmtree(out, ignore_errors=True)
+    entry = record(args.out, {"case": "x-mc", "tool": "fiscal-sim --xlsx", "units": args.units, "paths": args.paths_x,
+                              "years": args.years_x, "wall_s": measured[True][0], "without_s": measured[False][0],
+                              "peak_rss_mb": measured[True][1], "without_rss_mb": measured[False][1]})
+    rows.append(["x-mc", "fiscal-sim --xlsx", "-", f"{measured[True][0]:.1f} s vs {measured[False][0]:.1f} s", "-", "-",
+                 f"{measured[True][1]:.0f} vs {measured[False][1]:.0f}", "-",
+                 f"{args.units} units, {args.paths_x} paths, {args.years_x} years, with vs without --xlsx"])
 
 
 def generate(args, name, extra):
@@ -263,7 +302,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,e,f")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,x")
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
                     help="OPENBLAS_CORETYPE for the second run of (c) (default from /proc/cpuinfo; 'none' skips it)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c) per setting")
@@ -272,6 +311,8 @@ def main(argv=None):
     ap.add_argument("--paths-d", type=int, default=10000)
     ap.add_argument("--units", type=int, default=1000)
     ap.add_argument("--years", type=int, default=30)
+    ap.add_argument("--paths-x", type=int, default=200)
+    ap.add_argument("--years-x", type=int, default=10)
     ap.add_argument("--no-peer", action="store_true")
     args = ap.parse_args(argv)
     args.coretype = None if args.coretype == "none" else args.coretype
@@ -295,6 +336,8 @@ def main(argv=None):
         case_sweep(args, rows, "e", os.path.join(REPO, "scenarios", "siming-pilot.yaml"), grid, "target < 2 s")
     if "f" in cases:
         case_sweep(args, rows, "f", generate(args, "b", []), ["rebate.bands.0.rate=0.1:0.5:20"], "")
+    if "x" in cases:
+        case_x(args, rows)
     header = ["case", "tool", "OPENBLAS_CORETYPE", "wall", "unit-year-paths/s", "sim core/s", "peak RSS MiB",
               "vs peer", "notes"]
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]

@@ -31,6 +31,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Column headers: en (default, the contract) or zh (Chinese headers for planners).")
     var lang: HeaderLanguage = .en
 
+    @Flag(help: "Also write the planner's workbook report.xlsx (sheets per table, number formats, native charts; sheet names and headers in the --lang language).")
+    var xlsx = false
+
+    @Flag(help: .hidden)
+    var xlsxConstantMemory = false
+
+    @Option(help: .hidden)
+    var xlsxSheetRows: Int?
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -52,11 +61,14 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         let run: ScenarioRun
         do {
-            run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads) { done, total in
+            var options = RunWriter.Options(excelBOM: excel, chineseHeaders: lang == .zh, workbook: xlsx)
+            if xlsxConstantMemory { options.workbookConstantMemory = true }
+            if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
+            run = try ScenarioRun(loaded, options: options, threads: threads) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
-            try RunFolder(folder).write(run.files)
+            try RunFolder(folder).write(run.entries)
         } catch let error as InputError {
             // Found before anything was allocated (the memory estimate): invalid input, exit 2.
             progress.finish()
@@ -76,12 +88,12 @@ struct RunCommand: ParsableCommand {
         }
         switch run.outcome {
         case let .deterministic(result):
-            print(SummaryTable(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.totals(scenario: model, result: result)))
             print("")
-            print(HeadlineComparison(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
         case let .monteCarlo(result):
-            print(MonteCarloSummaryTable(scenario: model, result: result).render())
+            print(TextTable.render(RunSummary.monteCarlo(scenario: model, result: result)))
         }
-        print("Wrote \(folder.path)/ (\(run.files.map(\.name).joined(separator: ", ")))")
+        print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
     }
 }

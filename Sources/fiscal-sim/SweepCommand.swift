@@ -34,6 +34,12 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The output folder (default: out/<name>-sweep/).")
     var out: String?
 
+    @Flag(help: "Also write the planner's workbook sweep.xlsx (the Sweep sheet and the reform effect against the first swept path per district, as native charts).")
+    var xlsx = false
+
+    @Option(help: "Sheet names and headers of sweep.xlsx: en (default) or zh.")
+    var lang: HeaderLanguage = .en
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -72,16 +78,24 @@ struct SweepCommand: ParsableCommand {
         let table = SweepTable(plan)
         do {
             let csv = Data(table.csv(numbers: numbers, rows: rows).utf8)
-            let manifest = SweepManifest(plan, files: ["sweep.csv", "sweep.json", "datapackage.json"])
-            try RunFolder(folder).write([
-                ("sweep.csv", csv), ("sweep.json", try manifest.encoded()),
-                ("datapackage.json", try SweepDataPackage.make(table, manifest: manifest)),
-            ])
+            let workbookFiles = xlsx ? [ReportWorkbook.sweepFileName] : []
+            let manifest = SweepManifest(plan, files: ["sweep.csv", "sweep.json", "datapackage.json"] + workbookFiles)
+            var entries: [RunFolder.Entry] = [
+                .file(name: "sweep.csv", data: csv), .file(name: "sweep.json", data: try manifest.encoded()),
+                .file(name: "datapackage.json", data: try SweepDataPackage.make(table, manifest: manifest)),
+            ]
+            if xlsx {
+                let workbook = ReportWorkbook.sweep(
+                    loaded: template.loaded, sweepCSV: csv, paths: plan.paths, seed: plan.seed,
+                    language: lang == .zh ? .chinese : .english)
+                entries.append(.produced(name: ReportWorkbook.sweepFileName) { try workbook.write(to: $0) })
+            }
+            try RunFolder(folder).write(entries)
         } catch {
             throw ToolFailure(message: "\(error)")
         }
         print("\(plan.definition.points.count) points × \(table.districts.count) rows (\(plan.isMonteCarlo ? "\(plan.paths) paths" : "deterministic"))")
-        print("Wrote \(folder.path)/ (sweep.csv, sweep.json, datapackage.json)")
+        print("Wrote \(folder.path)/ (sweep.csv, sweep.json, datapackage.json\(xlsx ? ", sweep.xlsx" : ""))")
     }
 }
 

@@ -23,7 +23,8 @@ public struct CalibrationRun {
         source: ScenarioFiles = .disk
     ) throws(InputError) {
         let scenario = loaded.scenario
-        let history = try HistoryReader(files: source).read(historyPath, for: scenario)
+        var notes: [Diagnostic] = []
+        let history = try HistoryReader(files: source).read(historyPath, for: scenario, notes: &notes)
         do {
             result = try Calibration.estimate(history, matrix: matrix)
         } catch {
@@ -46,7 +47,7 @@ public struct CalibrationRun {
             files.append(("correlation.csv", Data(CalibrationTables.correlation(calibrated, unitIDs: scenario.units.map(\.id)).utf8)))
         }
         report = CalibrationReport(result: result, districtIDs: districtIDs, historyPath: historyPath).text
-        warnings = result.notes.filter { $0.kind == .warning }.map {
+        warnings = notes + result.notes.filter { $0.kind == .warning }.map {
             Diagnostic(file: historyPath, severity: .warning, message: $0.message)
         }
     }

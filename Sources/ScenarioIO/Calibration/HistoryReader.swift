@@ -13,6 +13,12 @@ public struct HistoryReader: Sendable {
 
     /// The history of every unit of `scenario` (units it does not list have no years).
     public func read(_ path: String, for scenario: Scenario) throws(InputError) -> TaxHistory {
+        var notes: [Diagnostic] = []
+        return try read(path, for: scenario, notes: &notes)
+    }
+
+    /// The same, adding to `notes` the note that the file was read as GB18030 (GBK) if it was.
+    public func read(_ path: String, for scenario: Scenario, notes: inout [Diagnostic]) throws(InputError) -> TaxHistory {
         let data: Data
         do {
             data = try files.data(at: path)
@@ -20,6 +26,7 @@ public struct HistoryReader: Sendable {
             throw InputError([Diagnostic(file: path, message: "cannot read the history file: \(ScenarioLoader.reason(error)); check the path")])
         }
         let table = try CSVTable.parse(data, file: path)
+        if table.encoding != nil { notes.append(GB18030Text.note(file: path)) }
         var reader = TaxSeriesReader(table: table, unitIDs: scenario.units.map(\.id), horizon: scenario.horizon)
         reader.isHistory = true
         let result = reader.read()

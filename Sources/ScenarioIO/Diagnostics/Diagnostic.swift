@@ -6,6 +6,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case error
         /// Suspicious but runnable.
         case warning
+        /// For information (e.g. which encoding a file was read in).
+        case note
     }
 
     /// The file, as the user named it.

@@ -18,8 +18,30 @@ public struct RunFolder {
     /// A writer for `destination` (the run folder itself).
     public init(_ destination: URL) { self.destination = destination.standardizedFileURL }
 
+    /// One file of the folder: bytes in memory, or a file that a writer creates at a path
+    /// inside the staging folder (the workbook: libxlsxwriter writes to a path).
+    public enum Entry: Sendable {
+        /// `name` with these bytes.
+        case file(name: String, data: Data)
+        /// `name`, created by `write` at the URL it is given.
+        case produced(name: String, write: @Sendable (URL) throws -> Void)
+
+        /// The file name.
+        public var name: String {
+            switch self {
+            case let .file(name, _), let .produced(name, _): name
+            }
+        }
+    }
+
     /// Writes `files` (name → bytes) as the complete content of the folder.
     public func write(_ files: [(name: String, data: Data)]) throws {
+        try write(files.map { Entry.file(name: $0.name, data: $0.data) })
+    }
+
+    /// Writes `entries` as the complete content of the folder; if any entry fails, nothing is
+    /// left behind and a previous folder stays as it was.
+    public func write(_ entries: [Entry]) throws {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -36,8 +58,17 @@ public struct RunFolder {
         let staging = parent.appendingPathComponent(".\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                try file.data.write(to: staging.appendingPathComponent(file.name))
+            for entry in entries {
+                let url = staging.appendingPathComponent(entry.name)
+                switch entry {
+                case let .file(_, data): try data.write(to: url)
+                case let .produced(name, write):
+                    do {
+                        try write(url)
+                    } catch {
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error)")
+                    }
+                }
             }
             if manager.fileExists(atPath: destination.path) {
                 try replace(destination, with: staging)

@@ -39,6 +39,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var files: [String]
     /// Run diagnostics (e.g. tax values clamped at a zero growth factor).
     public var diagnostics: [String: Int]
+    /// Input tables read in an encoding other than UTF-8 (file → encoding, e.g. `GB18030`);
+    /// absent when every input was UTF-8.
+    public var inputEncodings: [String: String]?
 
     /// The manifest of a run of `loaded`.
     public init(loaded: LoadedScenario, variants: [String], files: [String], diagnostics: [String: Int]) {
@@ -56,6 +59,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         rounding = scenario.rounding.rawValue
         self.files = files
         self.diagnostics = diagnostics
+        inputEncodings = loaded.inputEncodings.isEmpty ? nil : loaded.inputEncodings
     }
 
     /// Pretty JSON with sorted keys (stable bytes for the same run).

@@ -9,12 +9,26 @@ public struct RunWriter {
         public var excelBOM = false
         /// Write Chinese column headers (`--lang zh`) instead of the English ones.
         public var chineseHeaders = false
+        /// Also write the planner's workbook `report.xlsx` (`--xlsx`, SPEC §18).
+        public var workbook = false
+        /// Write the workbook in libxlsxwriter's constant-memory mode whatever its size
+        /// (`nil`: by size).
+        public var workbookConstantMemory: Bool?
+        /// Rows per workbook sheet before a table continues on a numbered sheet (tests; Excel's
+        /// 1,048,576 by default).
+        public var workbookRowLimit = ReportWorkbook.excelRowLimit
 
         /// Default options.
-        public init(excelBOM: Bool = false, chineseHeaders: Bool = false) {
+        public init(excelBOM: Bool = false, chineseHeaders: Bool = false, workbook: Bool = false) {
             self.excelBOM = excelBOM
             self.chineseHeaders = chineseHeaders
+            self.workbook = workbook
         }
+
+        /// The workbook's language.
+        var language: WorkbookLanguage { chineseHeaders ? .chinese : .english }
+        /// Files listed in `run.json` after the CSVs.
+        var extraFiles: [String] { ["run.json", "datapackage.json"] + (workbook ? [ReportWorkbook.fileName] : []) }
     }
 
     /// The loaded scenario.
@@ -30,6 +44,16 @@ public struct RunWriter {
 
     /// The files of `result`, in writing order.
     public func files(for result: RunResult) throws -> [(name: String, data: Data)] {
+        try output(for: result).files
+    }
+
+    /// The files of the Monte Carlo `result` (SPEC §9: the quantile tables instead of the wide ones).
+    public func files(for result: MonteCarloResult) throws -> [(name: String, data: Data)] {
+        try output(for: result).files
+    }
+
+    /// The files of `result` and, with `options.workbook`, its workbook.
+    public func output(for result: RunResult) throws -> RunOutput {
         let tables = ResultTables(scenario: loaded.scenario, result: result)
         let bom = options.excelBOM ? "\u{FEFF}" : ""
         var files: [(String, Data)] = [
@@ -39,20 +63,25 @@ public struct RunWriter {
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
         ]
         let manifest = RunManifest(
-            loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + ["run.json", "datapackage.json"],
+            loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
         files.append(("run.json", try manifest.encoded()))
         files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
-        return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
+        let workbook = options.workbook
+            ? ReportWorkbook.deterministic(
+                scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
+                language: options.language)
+            : nil
+        return finish(files, workbook: workbook)
     }
 
     /// Writes `result` into `folder` atomically.
     public func write(_ result: RunResult, to folder: URL) throws {
-        try RunFolder(folder).write(try files(for: result))
+        try RunFolder(folder).write(try output(for: result).entries)
     }
 
-    /// The files of a Monte Carlo run (SPEC §9: the quantile tables instead of the wide ones).
-    public func files(for result: MonteCarloResult) throws -> [(name: String, data: Data)] {
+    /// The files of the Monte Carlo `result` and, with `options.workbook`, its workbook.
+    public func output(for result: MonteCarloResult) throws -> RunOutput {
         let tables = QuantileTables(scenario: loaded.scenario, result: result)
         let bom: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
         var files: [(String, Data)] = [
@@ -60,17 +89,42 @@ public struct RunWriter {
             ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
         ]
         let manifest = RunManifest(
-            loaded: loaded, variants: result.variants, files: files.map(\.0) + ["run.json", "datapackage.json"],
+            loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
         files.append(("run.json", try manifest.encoded()))
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
         files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest, chineseHeaders: options.chineseHeaders)))
-        return options.chineseHeaders ? files.map(ChineseHeaders.apply) : files
+        let workbook = options.workbook
+            ? ReportWorkbook.monteCarlo(
+                scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
+                language: options.language)
+            : nil
+        return finish(files, workbook: workbook)
+    }
+
+    private func finish(_ files: [(String, Data)], workbook: ReportWorkbook?) -> RunOutput {
+        var workbook = workbook
+        workbook?.constantMemory = options.workbookConstantMemory
+        workbook?.rowLimit = options.workbookRowLimit
+        guard options.chineseHeaders else { return RunOutput(files: files, workbook: workbook) }
+        let translated = files.map(ChineseHeaders.apply)
+        // The workbook reads the translated CSVs (their English header given apart), so a large
+        // table is not held twice.
+        if var book = workbook {
+            book.tables = book.tables.map { table in
+                var table = table
+                table.englishHeader = CSVRecords.all(Data(table.csv.prefix { $0 != UInt8(ascii: "\n") })).first
+                table.csv = translated.first { $0.name == table.file }?.data ?? table.csv
+                return table
+            }
+            workbook = book
+        }
+        return RunOutput(files: translated, workbook: workbook)
     }
 
     /// Writes the Monte Carlo `result` into `folder` atomically.
     public func write(_ result: MonteCarloResult, to folder: URL) throws {
-        try RunFolder(folder).write(try files(for: result))
+        try RunFolder(folder).write(try output(for: result).entries)
     }
 }

@@ -19,6 +19,11 @@ public struct ScenarioRun {
     /// The run folder's files (`units.csv`, `districts.csv`, …, `run.json`; the quantile tables
     /// for Monte Carlo runs) in writing order.
     public let files: [(name: String, data: Data)]
+    /// The workbook (`report.xlsx`), if the options ask for it.
+    public let workbook: ReportWorkbook?
+
+    /// Everything the run folder holds, for `RunFolder.write(_:)`.
+    public var entries: [RunFolder.Entry] { RunOutput(files: files, workbook: workbook).entries }
 
     /// The deterministic result (`nil` for a Monte Carlo run).
     public var result: RunResult? {
@@ -44,12 +49,16 @@ public struct ScenarioRun {
                 threads: threads, progress: progress
             ).checked()
             outcome = .monteCarlo(result)
-            files = try writer.files(for: result)
+            (files, workbook) = try Self.parts(writer.output(for: result))
         } else {
             let result = try Simulation(scenario).runDeterministic().checked()
             outcome = .deterministic(result)
-            files = try writer.files(for: result)
+            (files, workbook) = try Self.parts(writer.output(for: result))
         }
+    }
+
+    private static func parts(_ output: RunOutput) -> ([(name: String, data: Data)], ReportWorkbook?) {
+        (output.files, output.workbook)
     }
 
     /// The bytes of the file called `name`, if the run writes one.

@@ -15,6 +15,9 @@ public struct LoadedScenario: Sendable {
     public var sha256: String
     /// Warnings (the scenario is runnable).
     public var warnings: [Diagnostic]
+    /// Input tables decoded from an encoding other than UTF-8 (file → encoding, e.g.
+    /// `GB18030`), recorded in `run.json`.
+    public var inputEncodings: [String: String] = [:]
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -66,7 +69,8 @@ public struct ScenarioLoader: Sendable {
         #else
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         #endif
-        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: diagnostics)
+        return LoadedScenario(
+            scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings)
     }
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
@@ -229,7 +233,12 @@ public struct ScenarioLoader: Sendable {
             return nil
         }
         do {
-            return try CSVTable.parse(data, file: file)
+            let table = try CSVTable.parse(data, file: file)
+            if let encoding = table.encoding {
+                reader.append([GB18030Text.note(file: file)])
+                reader.inputEncodings[file] = encoding
+            }
+            return table
         } catch {
             reader.append(error.diagnostics)
             return nil

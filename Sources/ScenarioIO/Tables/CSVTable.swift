@@ -3,8 +3,9 @@ import Foundation
 
 /// A CSV file read into header and rows, with line numbers for diagnostics.
 ///
-/// Accepts UTF-8 with or without a byte-order mark; other encodings (GBK/GB18030 from Excel
-/// on Chinese Windows, most often) are refused with a message that says how to re-save.
+/// Accepts UTF-8 with or without a byte-order mark and, when the bytes are not UTF-8 but decode
+/// without error as GB18030 (GBK from Excel on Chinese Windows), GB18030; anything else is
+/// refused with a message that says how to re-save.
 struct CSVTable {
     /// A data row with its 1-based line number.
     struct Row {
@@ -18,10 +19,18 @@ struct CSVTable {
     var header: [String]
     /// Data rows.
     var rows: [Row]
+    /// The encoding the file was decoded from when it was not UTF-8 (`GB18030`).
+    var encoding: String?
 
     /// Reads `data` as CSV.
     static func parse(_ data: Data, file: String) throws(InputError) -> CSVTable {
-        guard var text = String(data: data, encoding: .utf8) else {
+        var encoding: String?
+        var decoded = String(data: data, encoding: .utf8)
+        if decoded == nil, let legacy = GB18030Text.decode(data) {
+            decoded = legacy
+            encoding = GB18030Text.name
+        }
+        guard var text = decoded else {
             let hint = Self.looksLikeGB18030(data)
                 ? "it looks like GBK/GB18030 (Excel's default 'CSV' on Chinese Windows); re-save it as UTF-8: in Excel choose 'CSV UTF-8 (逗号分隔)', or run: iconv -f GB18030 -t UTF-8 \(file) > utf8.csv"
                 : "save it as UTF-8"
@@ -51,7 +60,7 @@ struct CSVTable {
         if let error = reader.error {
             throw InputError([Diagnostic(file: file, line: line + 1, message: "cannot read CSV: \(error); check for an unclosed quote")])
         }
-        return CSVTable(file: file, header: header, rows: rows)
+        return CSVTable(file: file, header: header, rows: rows, encoding: encoding)
     }
 
     /// Index of `column` in the header.

@@ -40,6 +40,8 @@ final class NodeReader {
     var context = ""
     /// The projection horizon, once known, for step-function checks.
     var horizon: Horizon?
+    /// Input tables read in an encoding other than UTF-8 (file → encoding).
+    var inputEncodings: [String: String] = [:]
 
     init(file: String) { self.file = file }
 

@@ -264,7 +264,7 @@ struct ValidationTests {
         expectDiagnostic(diagnostics, file: path, line: key.line, column: key.column, "column 'population' sums to 0 over the units of district 'd'")
     }
 
-    @Test func unitsFileSavedAsGB18030() throws {
+    @Test func unitsFileSavedAsGB18030IsDecoded() throws {
         // 甲 is BC D7 and 乙 is D2 D2 in GB18030.
         var bytes = [UInt8](Self.units.utf8)
         func replace(_ text: String, with gb: [UInt8]) {
@@ -277,7 +277,18 @@ struct ValidationTests {
         replace("乙", with: [0xD2, 0xD2])
         try folder.write("units.csv", data: Data(bytes))
         let path = try folder.write("s.yaml", Self.header)
-        expectDiagnostic(loadErrors(path), file: unitsPath, line: 2, column: nil, "not UTF-8", "GBK/GB18030", "CSV UTF-8", "iconv -f GB18030 -t UTF-8")
+        let loaded = try #require(loadScenario(path))
+        #expect(loaded.scenario.units.map(\.name) == ["甲", "乙"])
+        #expect(loaded.inputEncodings == [unitsPath: "GB18030"])
+        expectDiagnostic(loaded.warnings, file: unitsPath, line: nil, column: nil, severity: .note, "read as GB18030", "CSV UTF-8")
+    }
+
+    @Test func unitsFileInAnotherEncodingIsRefused() throws {
+        // Latin-1 'é' (E9) before a comma is neither UTF-8 nor GB18030.
+        let parts = Self.units.components(separatedBy: "甲")
+        try folder.write("units.csv", data: Data(parts[0].utf8) + Data([0xE9]) + Data(parts[1].utf8))
+        let path = try folder.write("s.yaml", Self.header)
+        expectDiagnostic(loadErrors(path), file: unitsPath, line: 2, column: nil, "not UTF-8", "save it as UTF-8")
     }
 
     @Test func byteOrderMarksAreAccepted() throws {

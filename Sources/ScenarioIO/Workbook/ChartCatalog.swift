@@ -1,0 +1,115 @@
+import FiscalModel
+
+/// The charts SPEC §18 lists, built from the run's tables: deterministic runs — per district,
+/// net revenue of each variant and the counterfactual (line), reform effect by variant (column)
+/// and mean self-sufficiency by variant (line), by year; Monte Carlo runs — per district and
+/// variant, reform effect p05 / p50 / p95 by year.
+struct ChartCatalog {
+    /// The scenario (district names, years, money unit).
+    let scenario: Scenario
+    /// The workbook's language.
+    let language: WorkbookLanguage
+
+    private var years: [Int] { Array(scenario.horizon.years) }
+    private var yearLabels: [String] { years.map(String.init) }
+    fileprivate var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
+    private var yearAxis: String { language.header("year") }
+
+    fileprivate func districtName(_ id: String) -> String {
+        scenario.districts.first { $0.id == id }?.name ?? id
+    }
+
+    private func title(_ english: String, _ metric: String, _ district: String) -> String {
+        language.pick("\(english), \(districtName(district))", "\(districtName(district))：\(language.header(metric))")
+    }
+
+    private func perVariant(_ table: ReadTable, metric: String, district: String, variants: [String]) -> [ChartSpec.Series] {
+        variants.map { .init(name: $0, values: table.series(metric, years: years, where: ["variant": $0, "district": district])) }
+    }
+
+    /// The deterministic charts from `districts.csv` and `comparison.csv`.
+    func deterministic(districts: WorkbookTable, comparison: WorkbookTable) -> [ChartSpec] {
+        let districtTable = ReadTable(districts)
+        let comparisonTable = ReadTable(comparison)
+        let variants = districtTable.distinct("variant")
+        let adopting = variants.filter { $0 != Variant.counterfactualName }
+        return districtTable.distinct("district").flatMap { district -> [ChartSpec] in
+            [
+                ChartSpec(
+                    kind: .line, title: title("Net revenue by variant", "net_revenue", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
+                    categories: yearLabels, series: perVariant(districtTable, metric: "net_revenue", district: district, variants: variants),
+                    style: .money),
+                ChartSpec(
+                    kind: .column, title: title("Reform effect by variant", "reform_effect", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
+                    categories: yearLabels, series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting),
+                    style: .money),
+                ChartSpec(
+                    kind: .line, title: title("Mean self-sufficiency by variant", "mean_self_sufficiency", district), valueAxis: language.pick("ratio", "比率"),
+                    categoryAxis: yearAxis, categories: yearLabels,
+                    series: perVariant(comparisonTable, metric: "mean_self_sufficiency", district: district, variants: variants),
+                    style: .ratio),
+            ]
+        }
+    }
+
+    /// The Monte Carlo charts from `districts_quantiles.csv`.
+    func monteCarlo(quantiles: WorkbookTable) -> [ChartSpec] {
+        let table = ReadTable(quantiles)
+        let variants = table.distinct("variant").filter { $0 != Variant.counterfactualName }
+        return table.distinct("district").flatMap { district in
+            variants.map { variant in
+                ChartSpec(
+                    kind: .line,
+                    title: language.pick(
+                        "Reform effect p05 / p50 / p95, \(variant), \(districtName(district))",
+                        "\(districtName(district))：改革效应 5% / 50% / 95% 分位数（\(variant)）"),
+                    valueAxis: moneyAxis, categoryAxis: yearAxis, categories: yearLabels,
+                    series: ["p05", "p50", "p95"].map { statistic in
+                        .init(name: language.header(statistic), values: table.series(
+                            statistic, years: years, where: ["variant": variant, "district": district, "metric": "reform_effect"]))
+                    },
+                    style: .money)
+            }
+        }
+    }
+}
+
+extension ChartCatalog {
+    /// The sweep chart from `sweep.csv` (SPEC §15.1): per district and `all`, the reform effect
+    /// against the values of the first swept path — one series per combination of the other
+    /// swept paths' values; in a Monte Carlo sweep with one swept path, its p05 / p50 / p95
+    /// (with several, the p50).
+    func sweep(_ csv: WorkbookTable) -> [ChartSpec] {
+        let table = ReadTable(csv)
+        guard let first = table.index("point_name").map({ $0 + 1 }), let district = table.index("district"), first < district
+        else { return [] }
+        let swept = Array(table.header[first..<district])
+        let axis = swept[0]
+        let values = table.distinct(axis)
+        let monteCarlo = table.index("reform_effect") == nil
+        let others = table.rows.map { row in swept.dropFirst().map { row[table.index($0)!] } }
+        var combinations: [[String]] = []
+        for combination in others where !combinations.contains(combination) { combinations.append(combination) }
+        return table.distinct("district").map { id in
+            var series: [ChartSpec.Series]
+            if monteCarlo && combinations.count == 1 {
+                series = ["p05", "p50", "p95"].map { statistic in
+                    .init(name: language.header(statistic), values: table.series(
+                        "reform_effect_\(statistic)", by: axis, at: values, where: ["district": id]))
+                }
+            } else {
+                series = combinations.map { combination in
+                    let filter = Dictionary(uniqueKeysWithValues: zip(swept.dropFirst(), combination)).merging(["district": id]) { $1 }
+                    let name = zip(swept.dropFirst(), combination).map { "\($0)=\($1)" }.joined(separator: ", ")
+                    return .init(
+                        name: name.isEmpty ? language.header("reform_effect") : name,
+                        values: table.series(monteCarlo ? "reform_effect_p50" : "reform_effect", by: axis, at: values, where: filter))
+                }
+            }
+            let place = id == "all" ? language.pick("all districts", "全部区") : districtName(id)
+            return ChartSpec(
+                kind: .line, title: language.pick("Reform effect against \(axis), \(place)", "\(place)：改革效应随 \(axis) 变化"),
+                valueAxis: moneyAxis, categoryAxis: axis, categories: values, series: series, style: .money, categoryStyle: .number)
+        }
+    }
+}

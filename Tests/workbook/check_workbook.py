@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Reads report.xlsx of run folders back with openpyxl and checks it against the folder's CSVs.
+
+    check_workbook.py FOLDER[:zh] ...
+
+For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
+- sheet names in the language, About first (with the scenario's SHA-256, seed and paths),
+  Summary second, one sheet per CSV, Charts last; a fixed creation time 1980-01-01;
+- every CSV cell equals its sheet cell: numbers as number cells equal to the CSV value (to 16
+  significant digits), `adopted` as booleans, text as text, empty cells empty; the header row
+  equals the CSV's header (which is Chinese under --lang zh);
+- money cells formatted with a thousands separator and `precision` decimals, ratios with 4;
+- the header row and the key columns frozen, an autofilter over the whole table;
+- the native charts listed in SPEC §18 (xl/charts/chart*.xml parts, line or bar charts),
+  titled in the language;
+- a sweep folder (sweep.json): sweep.xlsx with About, Sweep and Charts (one chart per district and
+  `all`), the same cell checks, the key columns up to `district` frozen;
+- where FOLDER.txt exists (what `run` printed), the Summary sheet holds the same tables, cell by
+  cell.
+Exits 1 listing every mismatch.
+"""
+import csv
+import io
+import json
+import re
+import sys
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+SHEETS = {
+    "en": {"about": "About", "summary": "Summary", "charts": "Charts", "comparison.csv": "Comparison",
+           "districts.csv": "Districts", "units.csv": "Units", "groups.csv": "Groups",
+           "districts_quantiles.csv": "District quantiles", "units_quantiles.csv": "Unit quantiles"},
+    "zh": {"about": "说明", "summary": "汇总", "charts": "图表", "comparison.csv": "对比", "districts.csv": "区",
+           "units.csv": "街道", "groups.csv": "分组", "districts_quantiles.csv": "区分位数",
+           "units_quantiles.csv": "街道分位数"},
+}
+SHEETS["en"]["sweep.csv"], SHEETS["zh"]["sweep.csv"] = "Sweep", "扫描"
+DETERMINISTIC = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"]
+MONTE_CARLO = ["districts_quantiles.csv", "units_quantiles.csv"]
+RATIO_METRICS = {"self_sufficiency", "capacity_factor"}
+STATISTICS = {"mean", "p05", "p25", "p50", "p75", "p95"}
+
+
+class Checker:
+    def __init__(self, folder, lang):
+        self.folder, self.lang, self.problems = Path(folder), lang, []
+
+    def fail(self, message):
+        if len(self.problems) < 40:
+            self.problems.append(f"{self.folder}/report.xlsx: {message}")
+
+    def run(self, stdout=None):
+        self.sweep = (self.folder / "sweep.json").exists()
+        manifest = json.loads((self.folder / ("sweep.json" if self.sweep else "run.json")).read_text())
+        package = json.loads((self.folder / "datapackage.json").read_text())
+        precision = manifest.get("precision", 2)
+        self.money_format = "#,##0" + ("." + "0" * precision if precision else "")
+        self.money_unit = f'{manifest["currency"]} {manifest["unit"]}'
+        book_name = "sweep.xlsx" if self.sweep else "report.xlsx"
+        path = self.folder / book_name
+        if book_name not in manifest["files"]:
+            self.fail(f"the manifest does not list {book_name}")
+        book = openpyxl.load_workbook(path)
+        names = SHEETS[self.lang]
+        tables = ["sweep.csv"] if self.sweep else MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
+        parts = {t: [n for n in book.sheetnames if re.fullmatch(re.escape(names[t]) + r"( \(\d+\))?", n)] for t in tables}
+        expected = [names["about"]] + ([] if self.sweep else [names["summary"]])
+        for t in tables:
+            expected += [names[t]] + [f"{names[t]} ({k})" for k in range(2, len(parts[t]) + 1)]
+        expected.append(names["charts"])
+        if book.sheetnames != expected:
+            self.fail(f"sheets {book.sheetnames}, expected {expected}")
+            return self.problems
+        if book.properties.created != datetime(1980, 1, 1):
+            self.fail(f"creation time {book.properties.created}, expected 1980-01-01T00:00:00Z")
+        self.check_about(book[names["about"]], manifest)
+        schemas = {r["path"]: r["schema"] for r in package["resources"]}
+        for table in tables:
+            self.check_table([book[n] for n in parts[table]], table, schemas[table])
+        self.check_charts(path, manifest, tables)
+        if stdout:
+            self.check_summary(book[names["summary"]], Path(stdout).read_text())
+        return self.problems
+
+    def check_about(self, sheet, manifest):
+        values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+        for fact in (manifest["scenarioSHA256"], str(manifest["seed"]), str(manifest["paths"]), manifest["scenario"],
+                     self.money_unit):
+            if fact not in values:
+                self.fail(f"About does not show {fact!r}")
+
+    def check_table(self, sheets, name, schema):
+        """The table's sheet and its continuation sheets (past the row limit) against the CSV."""
+        text = (self.folder / name).read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text)))
+        header, data = rows[0], rows[1:]
+        kinds = [f["type"] for f in schema["fields"]]
+        english = [f.get("title", f["name"]) for f in schema["fields"]]
+        if self.lang == "zh" and not self.sweep and header[0] != "方案":
+            self.fail(f"{name}: the CSV header is not Chinese: {header[:3]}")
+        metric = english.index("metric") if "metric" in english else None
+        offset = 0
+        for sheet in sheets:
+            cells = list(sheet.iter_rows(values_only=True))
+            if list(cells[0]) != header:
+                self.fail(f"{sheet.title}: header {list(cells[0])[:5]}… differs from {name}'s {header[:5]}…")
+            for r, got in enumerate(cells[1:], start=2):
+                line = data[offset + r - 2] if offset + r - 2 < len(data) else []
+                for c, (want, have) in enumerate(zip(line, got)):
+                    problem = self.cell_problem(want, have, kinds[c])
+                    if problem:
+                        self.fail(f"{sheet.title}!{get_column_letter(c + 1)}{r}: {problem} ({name} line {offset + r})")
+            self.check_formats(sheet, schema, metric)
+            keys = english.index("district") + 1 if self.sweep else len(schema.get("primaryKey", [])) or 1
+            frozen = f"{get_column_letter(keys + 1)}2"
+            if sheet.freeze_panes != frozen:
+                self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns)")
+            ref = f"A1:{get_column_letter(len(header))}{len(cells)}"
+            if sheet.auto_filter.ref != ref:
+                self.fail(f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {ref}")
+            offset += len(cells) - 1
+        if offset != len(data):
+            self.fail(f"{name}: {offset} data rows on {len(sheets)} sheet(s), the CSV has {len(data)}")
+
+    @staticmethod
+    def cell_problem(want, have, kind):
+        if want == "":
+            return None if have is None else f"{have!r} where the CSV cell is empty"
+        if kind == "boolean":
+            return None if have is (want == "true") else f"{have!r}, expected the boolean {want}"
+        if kind in ("number", "integer"):
+            if isinstance(have, bool) or not isinstance(have, (int, float)):
+                return f"{have!r} is not a number cell (CSV {want})"
+            # libxlsxwriter writes %.16G; the CSV value to 16 significant digits must match exactly.
+            return None if float(have) == float("%.16G" % float(want)) else f"{have!r} != CSV {want}"
+        return None if have == want else f"{have!r} != CSV {want!r}"
+
+    def check_formats(self, sheet, schema, metric):
+        """Money with a thousands separator and `precision` decimals, ratios with 4, on every cell."""
+        fields = schema["fields"]
+        for row in sheet.iter_rows(min_row=2):
+            for field, cell in zip(fields, row):
+                column = field.get("title", field["name"])
+                if column in STATISTICS:
+                    want = "0.0000" if metric is not None and row[metric].value in RATIO_METRICS else self.money_format
+                elif field.get("unit") == "ratio":
+                    want = "0.0000"
+                elif field.get("unit") == self.money_unit:
+                    want = self.money_format
+                else:
+                    continue
+                if cell.value is not None and cell.number_format != want:
+                    self.fail(f"{sheet.title}!{cell.coordinate} ({column}): format {cell.number_format!r}, expected {want!r}")
+                    return
+
+    def check_charts(self, path, manifest, tables):
+        with zipfile.ZipFile(path) as z:
+            charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+            xml = [z.read(n).decode() for n in charts]
+            drawings = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/_rels/"))
+        districts = {row[1] for row in csv.reader(io.StringIO((self.folder / tables[0]).read_text(encoding="utf-8-sig")))
+                     if row} - {"区", "district"}
+        if self.sweep:
+            districts = {row["district"] for row in csv.DictReader(io.StringIO((self.folder / "sweep.csv").read_text()))}
+            want = len(districts)  # one chart per district and `all`
+        else:
+            adopting = [v for v in manifest["variants"] if v != "counterfactual"]
+            want = len(districts) * (3 if manifest["paths"] == 1 else len(adopting))
+        if len(charts) != want:
+            self.fail(f"{len(charts)} native chart parts, expected {want}")
+        for name, body in zip(charts, xml):
+            if "<c:lineChart>" not in body and "<c:barChart>" not in body:
+                self.fail(f"{name} is neither a line nor a column chart")
+            if Path(name).name not in drawings:
+                self.fail(f"{name} is not placed on a sheet")
+            if self.lang == "zh" and not re.search(r"<a:t>[^<]*[\u4e00-\u9fff]", body):
+                self.fail(f"{name} has no Chinese title")
+        kinds = ["<c:lineChart>" in b for b in xml]
+        if not self.sweep and manifest["paths"] == 1 and kinds[:3] != [True, False, True]:
+            self.fail("the charts of a district are not net revenue (line), reform effect (column), self-sufficiency (line)")
+
+    def check_summary(self, sheet, printed):
+        """The printed tables (stdout of run) against the Summary sheet, cell by cell."""
+        tables, current = [], None
+        for line in printed.splitlines():
+            if line.startswith("---"):
+                current = []
+                tables.append(current)
+            elif current is not None and line.strip() and not line.startswith("Wrote "):
+                current.append(re.split(r"\s{2,}", line.strip()))
+            else:
+                current = None
+        cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+        body = [r for r in cells if r[1] is not None and r[0] is not None and not isinstance(r[2], str)]
+        printed_rows = [r for t in tables for r in t]
+        if len(body) != len(printed_rows):
+            self.fail(f"Summary has {len(body)} rows of figures, run printed {len(printed_rows)}")
+        for got, want in zip(body, printed_rows):
+            for have, text in zip(got, want):
+                if re.fullmatch(r"-?\d+(\.\d+)?", text):
+                    ok = isinstance(have, (int, float)) and float(have) == float(text)
+                elif " of " in text:
+                    ok = have in (text, text.replace(" of ", " / "))
+                else:
+                    ok = have == text
+                if not ok:
+                    self.fail(f"Summary cell {have!r} differs from the printed {text!r}")
+
+
+def main(argv):
+    problems = []
+    for target in argv:
+        folder, _, lang = target.partition(":")
+        printed = Path(folder + ".txt")
+        problems += Checker(folder, lang or "en").run(printed if printed.exists() else None)
+    for problem in problems:
+        print(problem)
+    print(f"workbook check: {len(argv)} workbook(s), {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
