@@ -61,7 +61,13 @@ struct SolveCommand: ParsableCommand {
             metric: String(target[..<equals]).trimmingCharacters(in: .whitespaces),
             target: Double(target[target.index(after: equals)...])!, district: district, tolerance: tolerance,
             paths: common.paths, seed: common.seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let report = SolveReport(solver, outcome: try solver.run())
+        let outcome: BracketSearch.Outcome
+        do {
+            outcome = try solver.run()
+        } catch let error as SweepLimitViolation {
+            throw ToolFailure(message: error.description)
+        }
+        let report = SolveReport(solver, outcome: outcome)
         let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-solve")
         do {
             try RunFolder(folder).write([("solve.json", try report.json())])

@@ -69,11 +69,17 @@ struct SweepCommand: ParsableCommand {
         }
         let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
         let evaluator = SweepEvaluator(plan, threads: threads)
-        // Before any point allocates: a memory check compares `evaluator.bytesPerPoint` with the machine.
+        try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: scenario)
         let numbers = Array(1...plan.definition.points.count)
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "sweep", unit: "point")
-        let rows = evaluator.rows(of: numbers) { done, total in progress.update(done, of: total) }
-        progress.finish()
+        let rows: [[[String]]]
+        do {
+            rows = try evaluator.rows(of: numbers) { done, total in progress.update(done, of: total) }
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw ToolFailure(message: error.description)
+        }
         let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-sweep")
         let table = SweepTable(plan)
         do {

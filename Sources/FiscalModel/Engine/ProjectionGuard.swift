@@ -118,6 +118,15 @@ public struct ProjectionGuard: Sendable {
         return !policy.fees.contains { fee in fee.collection[(y * d)..<((y + 1) * d)].contains(where: Self.isBadMoney) }
     }
 
+    /// `check` behind the cheap `isClean` scan: `nil` for a clean year (the usual case, at the
+    /// cost of the scan alone).
+    public func firstViolation(
+        variant: String, engine: YearEngine, columns: YearColumns, yearIndex y: Int, paths: Range<Int>
+    ) -> ProjectionLimitViolation? {
+        if isClean(engine: engine, columns: columns, yearIndex: y, paths: paths) { return nil }
+        return check(variant: variant, engine: engine, columns: columns, yearIndex: y, paths: paths)
+    }
+
     /// The first violation in year index `y` of a Monte Carlo run of `engine`, over `paths`
     /// of `columns` (units in file order, then districts; the first offending path of a column).
     public func check(

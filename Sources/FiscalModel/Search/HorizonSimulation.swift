@@ -46,6 +46,10 @@ public enum HorizonSimulation {
         let sources = [reform, baseline].compactMap { $0?.policy.donations?.sourceAmounts.count }.max() ?? 0
         let sums = SumBuffers(districts: d, paths: paths)
         let last = years - 1
+        // SPEC §19: every batch-year is checked; a batch stops at its first violation, and the
+        // reported one is the earliest by (year, run, batch), so it does not depend on `threads`.
+        let limits = ProjectionGuard(s)
+        let violations = ViolationSlots(count: batchCount)
 
         let work: @Sendable (Int) -> Void = { worker in
             let columns = YearColumns(unitCount: n, districtCount: d, paths: batchSize)
@@ -59,16 +63,29 @@ public enum HorizonSimulation {
                 let count = min(batchSize, paths - first)
                 let state = PathBatch(reform, count: count)
                 let baseState = baseline.map { PathBatch($0, count: count) }
-                for y in 0..<years {
+                years: for y in 0..<years {
                     shocks.fill(shock.pointer, firstPath: first, paths: count, year: y, districtScratch: districtScratch.pointer)
                     reform.advance(
                         state, yearIndex: y, firstPath: first, taxShocks: shock.pointer, draws: draws,
                         factorScratch: factors.pointer, into: columns.output)
+                    if let found = limits.firstViolation(
+                        variant: Variant.reformName, engine: reform, columns: columns, yearIndex: y, paths: 0..<count)
+                    {
+                        violations.store(found, rank: (y, 0), batch: b)
+                        break years
+                    }
                     sums.addReform(reform, columns.output, yearIndex: y, isLast: y == last, first: first, count: count)
                     if let baseline, let baseState, let baseColumns {
                         baseline.advance(
                             baseState, yearIndex: y, firstPath: first, taxShocks: shock.pointer, draws: draws,
                             factorScratch: factors.pointer, into: baseColumns.output)
+                        if let found = limits.firstViolation(
+                            variant: Variant.counterfactualName, engine: baseline, columns: baseColumns, yearIndex: y,
+                            paths: 0..<count)
+                        {
+                            violations.store(found, rank: (y, 1), batch: b)
+                            break years
+                        }
                         sums.addCounterfactual(baseColumns.output, first: first, count: count)
                     }
                 }
@@ -78,6 +95,7 @@ public enum HorizonSimulation {
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
 
         var result = sums.result(known: known)
+        result.limitViolation = violations.earliest()
         for district in 0..<d {
             let members = reform.policy.unitsByDistrict[district]
             var transferred = 0.0
@@ -88,6 +106,32 @@ public enum HorizonSimulation {
             result.unitsWithNeed[district] = members.filter { reform.need[last * n + $0] > 0 }.count
         }
         return result
+    }
+}
+
+/// The first limit violation of each batch, ranked by (year, run); each slot is written by the
+/// one worker that runs its batch.
+private final class ViolationSlots: @unchecked Sendable {
+    private typealias Slot = (rank: (Int, Int), violation: ProjectionLimitViolation)?
+    private let slots: UnsafeMutablePointer<Slot>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ violation: ProjectionLimitViolation, rank: (Int, Int), batch: Int) { slots[batch] = (rank, violation) }
+
+    /// The violation of the lowest (year, run), the lowest batch among equals.
+    func earliest() -> ProjectionLimitViolation? {
+        UnsafeBufferPointer(start: slots, count: count).compactMap { $0 }.min { $0.rank < $1.rank }?.violation
     }
 }
 

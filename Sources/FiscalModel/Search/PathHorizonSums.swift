@@ -26,6 +26,9 @@ public struct PathHorizonSums: Sendable, Equatable {
     public var selfSufficiencySum: [Double]
     /// Units with need > 0 in the last year, per district (the same on every path).
     public var unitsWithNeed: [Int]
+    /// The first yearly value beyond SPEC §19's limits (earliest year, the reform before its
+    /// no-adoption run, then the lowest batch of paths), or `nil`: then the sums are not to be used.
+    public var limitViolation: ProjectionLimitViolation?
 
     /// Zeroed sums for `districtCount` districts and `paths` paths.
     public init(districtCount: Int, paths: Int) {

@@ -75,8 +75,9 @@ enum PinCommand: Sendable {
     }
 
     /// The tables the command writes, by file name, for the scenario at `scenario` read through
-    /// `files`; `variant` is its `--variant`.
-    func tables(scenario: String, variant: String?, files: ScenarioFiles) throws(InputError) -> [String: Data] {
+    /// `files`; `variant` is its `--variant`. Throws `InputError` for invalid input and
+    /// `SweepLimitViolation` for a point beyond SPEC §19's limits.
+    func tables(scenario: String, variant: String?, files: ScenarioFiles) throws -> [String: Data] {
         let threads = ProcessInfo.processInfo.activeProcessorCount
         switch self {
         case .run:
@@ -94,7 +95,7 @@ enum PinCommand: Sendable {
             }
             let plan = try SweepPlan(template: template, definition: definition, paths: paths, seed: seed, threads: threads)
             let numbers = Array(plan.definition.points.indices.map { $0 + 1 })
-            let rows = SweepEvaluator(plan, threads: threads).rows(of: numbers)
+            let rows = try SweepEvaluator(plan, threads: threads).rows(of: numbers)
             return ["sweep.csv": Data(SweepTable(plan).csv(numbers: numbers, rows: rows).utf8)]
         case let .solve(vary, between, target, district, tolerance, paths, seed):
             guard let equals = target.firstIndex(of: "="), let value = Double(target[target.index(after: equals)...]) else {

@@ -57,9 +57,10 @@ public struct Solver: Sendable {
         self.threads = threads
     }
 
-    /// Runs the search. Invalid points (a value the path cannot take) are input errors.
-    public func run() throws(InputError) -> BracketSearch.Outcome {
-        try search.run { (xs: [Double]) throws(InputError) -> [Double] in try evaluate(xs) }
+    /// Runs the search. Invalid points (a value the path cannot take) are `InputError`s; a point
+    /// whose run reaches SPEC §19's limits is a `SweepLimitViolation`.
+    public func run() throws -> BracketSearch.Outcome {
+        try search.run { (xs: [Double]) throws -> [Double] in try evaluate(xs) }
     }
 
     /// The text the path is set to for `x`.
@@ -67,11 +68,11 @@ public struct Solver: Sendable {
         search.integer ? String(Int(x)) : PlainDecimalText.trimmed(x)
     }
 
-    private func evaluate(_ xs: [Double]) throws(InputError) -> [Double] {
+    private func evaluate(_ xs: [Double]) throws -> [Double] {
         let values = xs.map(text)
         let definition = try SweepDefinition.grid(["\(path)=\(values.joined(separator: ","))"])
         let plan = try SweepPlan(template: template, definition: definition, paths: paths, seed: seed, threads: threads)
-        let rows = SweepEvaluator(plan, threads: threads, baselines: baselines).rows(of: Array(1...xs.count))
+        let rows = try SweepEvaluator(plan, threads: threads, baselines: baselines).rows(of: Array(1...xs.count))
         let row = SweepTable(plan).districts.firstIndex(of: district)!
         let column = SweepMetrics.columns(monteCarlo: plan.isMonteCarlo).firstIndex(of: metric)!
         var metrics: [Double] = []

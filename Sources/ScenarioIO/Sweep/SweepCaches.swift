@@ -39,14 +39,18 @@ final class DeterministicBaselines: @unchecked Sendable {
     private var entries: [(growth: TaxGrowthPolicy, net: [[Double]])] = []
     private let lock = NSLock()
 
-    /// The counterfactual net revenue of `scenario`'s reform, computed once per tax-growth policy.
-    func net(_ scenario: Scenario) -> [[Double]] {
+    /// The counterfactual net revenue of `scenario`'s reform, computed once per tax-growth policy;
+    /// throws when the no-adoption run reaches SPEC §19's limits (nothing is stored then).
+    func net(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[Double]] {
         let growth = scenario.reform.taxGrowth
         lock.lock()
         let known = entries.first { $0.growth == growth }?.net
         lock.unlock()
         if let known { return known }
-        let run = Projection.run(CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName)
+        let run = Projection.run(
+            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
+            limits: ProjectionGuard(scenario))
+        if let violation = run.limitViolation { throw violation }
         let net = (0..<scenario.horizon.count).map { y in run.districts.map { $0[y].netRevenue } }
         lock.lock()
         if !entries.contains(where: { $0.growth == growth }) { entries.append((growth, net)) }

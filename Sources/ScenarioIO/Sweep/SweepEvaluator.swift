@@ -29,14 +29,30 @@ public struct SweepEvaluator: Sendable {
 
     /// The metric rows of the points `numbers` (1-based, in the order given): per point, one row
     /// per district in declared order, then `all`. `progress(done, total)` follows the points.
-    public func rows(of numbers: [Int], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [[[String]]] {
+    /// Throws for the first point (in the order given) whose run reaches SPEC §19's limits.
+    public func rows(
+        of numbers: [Int], progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(SweepLimitViolation) -> [[[String]]] {
         let scenarios = numbers.map { plan.scenarios[$0 - 1] }
         let total = numbers.count
+        func failure(_ index: Int, _ violation: ProjectionLimitViolation) -> SweepLimitViolation {
+            let point = plan.definition.points[numbers[index] - 1]
+            return SweepLimitViolation(point: SweepPlan.label(point, paths: plan.definition.paths), violation: violation)
+        }
         guard plan.isMonteCarlo else {
             let counter = ProgressCounter()
             let baselines = DeterministicBaselines()
-            return ParallelMap.run(total, threads: threads, done: { progress?(counter.next(), total) }) {
-                SweepMetrics.deterministicRows(scenarios[$0], baselines: baselines)
+            let outcomes = ParallelMap.run(total, threads: threads, done: { progress?(counter.next(), total) }) {
+                index -> Result<[[String]], ProjectionLimitViolation> in
+                Result { () throws(ProjectionLimitViolation) in
+                    try SweepMetrics.deterministicRows(scenarios[index], baselines: baselines)
+                }
+            }
+            return try outcomes.enumerated().map { (index, outcome) throws(SweepLimitViolation) in
+                switch outcome {
+                case .success(let rows): return rows
+                case .failure(let violation): throw failure(index, violation)
+                }
             }
         }
         var rows: [[[String]]] = []
@@ -45,6 +61,7 @@ public struct SweepEvaluator: Sendable {
             let known = baselines.net(growth, paths: plan.paths, seed: plan.seed)
             let sums = HorizonSimulation.run(
                 scenario, paths: plan.paths, seed: plan.seed, threads: threads, counterfactualNetRevenue: known)
+            if let violation = sums.limitViolation { throw failure(index, violation) }
             if known == nil { baselines.store(sums.counterfactualNetRevenue, growth: growth, paths: plan.paths, seed: plan.seed) }
             rows.append(SweepMetrics.monteCarloRows(sums, scenario: scenario))
             progress?(index + 1, total)

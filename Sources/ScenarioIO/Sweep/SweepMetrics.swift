@@ -23,18 +23,22 @@ public enum SweepMetrics {
     /// money as Σ over years of the rounded `districts.csv` cells, binding years from the
     /// unrounded φ < 1, gaps from the rounded last-year `gap` cells, ratios of the unrounded
     /// last-year values.
-    public static func deterministicRows(_ scenario: Scenario) -> [[String]] {
-        deterministicRows(scenario, baselines: DeterministicBaselines())
+    /// Throws when a yearly value reaches SPEC §19's limits.
+    public static func deterministicRows(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[String]] {
+        try deterministicRows(scenario, baselines: DeterministicBaselines())
     }
 
     /// The deterministic rows, the no-adoption run taken from `baselines` (shared by the
     /// points of a sweep: it depends on the tax-growth policy alone).
-    static func deterministicRows(_ scenario: Scenario, baselines: DeterministicBaselines) -> [[String]] {
+    static func deterministicRows(
+        _ scenario: Scenario, baselines: DeterministicBaselines
+    ) throws(ProjectionLimitViolation) -> [[String]] {
         var model = scenario
         model.variants = []
         let reform = Projection.run(
             CompiledPolicy(model.reform, of: model, counterfactual: false), name: Variant.reformName,
-            counterfactualNetRevenue: baselines.net(model))
+            counterfactualNetRevenue: try baselines.net(model), limits: ProjectionGuard(model))
+        if let violation = reform.limitViolation { throw violation }
         let written = ComparisonTable(scenario: model, result: RunResult(variants: [reform])).rows()[0]
         let money = model.moneyRounding
         let ratio = model.ratioRounding

@@ -60,7 +60,8 @@ struct MemoryEstimateTests {
         #expect(status == 2)
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(stderr.contains("error: this Monte Carlo run needs about"))
-        #expect(stderr.contains("--paths") && stderr.contains("--shard I/"))
+        // 268 shards would be needed, but a shard keeps whole districts and there are only 4.
+        #expect(stderr.contains("run at most --paths") && !stderr.contains("--shard"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("big")))
     }
 
@@ -80,7 +81,7 @@ struct MemoryEstimateTests {
         let message = try #require(MemoryCheck.problem(estimate, available: available, source: "a test"))
         #expect(message.contains("100000 paths × 1000 units"))
         #expect(message.contains("run at most --paths 30000"))
-        #expect(message.contains("--shard I/4"))
+        #expect(message.contains("--shard I/4 (I = 0…3"))
         #expect(MemoryCheck.problem(estimate, available: estimate.bytes, source: "a test") == nil)
         let fixedOnly = try #require(MemoryCheck.problem(estimate, available: estimate.fixedBytes / 2, source: "a test"))
         #expect(fixedOnly.contains("even a few paths do not fit"))

@@ -16,14 +16,14 @@ enum SweepRun {
     }
 
     /// `sweep.csv` of `plan`, all points.
-    static func csv(_ plan: SweepPlan, threads: Int = 2) -> String {
+    static func csv(_ plan: SweepPlan, threads: Int = 2) throws -> String {
         let numbers = Array(plan.definition.points.indices.map { $0 + 1 })
-        return SweepTable(plan).csv(numbers: numbers, rows: SweepEvaluator(plan, threads: threads).rows(of: numbers))
+        return SweepTable(plan).csv(numbers: numbers, rows: try SweepEvaluator(plan, threads: threads).rows(of: numbers))
     }
 
     /// `sweep.csv` keyed by point and district.
     static func table(_ plan: SweepPlan, threads: Int = 2) throws -> OutputTable {
-        try OutputTable(csv(plan, threads: threads), keyColumns: ["point", "district"])
+        try OutputTable(try csv(plan, threads: threads), keyColumns: ["point", "district"])
     }
 
     /// The diagnostics of a sweep that must be rejected.
