@@ -100,7 +100,10 @@ FUZZ_SECONDS ?= 300
 FUZZ_TARGETS := FuzzScenario:scenario FuzzUnits:units FuzzPinFile:pin
 CRASHERS     := Tests/ScenarioIOTests/Robustness/Crashers
 fuzz-build: deps
-	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address --build-path ../$(FUZZ_DIR) 2>&1 | grep -v "Cannot export local symbol" | tail -3
+	@mkdir -p $(FUZZ_DIR)
+	@echo "fuzz-build: the libFuzzer targets (Fuzz/, -sanitize=fuzzer,address)"
+	@cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address --build-path ../$(FUZZ_DIR) > ../$(FUZZ_DIR)/build.log 2>&1 \
+	  || { grep -v "Cannot export local symbol" ../$(FUZZ_DIR)/build.log | tail -30; echo "fuzz-build failed (log: $(FUZZ_DIR)/build.log)"; exit 1; }
 
 fuzz: fuzz-build
 	@mkdir -p $(FUZZ_DIR)/artifacts

@@ -1,6 +1,3 @@
-#if !FISCAL_SIM_FUZZ
-import Crypto
-#endif
 import FiscalModel
 import Foundation
 import Yams
@@ -64,11 +61,7 @@ public struct ScenarioLoader: Sendable {
         guard errors.isEmpty, let scenario else {
             throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : diagnostics)
         }
-        #if FISCAL_SIM_FUZZ
-        let digest = ""  // the fuzz build (Fuzz/) leaves swift-crypto out; nothing is written there
-        #else
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        #endif
+        let digest = ContentDigest.sha256(data)
         return LoadedScenario(
             scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings)
     }

@@ -1,4 +1,3 @@
-import Crypto
 import FiscalModel
 import Foundation
 
@@ -118,7 +117,7 @@ public struct SweepDefinition: Sendable {
             points.append(SweepPoint(number: index + 1, name: name, values: row.fields.dropFirst(offset).map { $0.trimmingCharacters(in: .whitespaces) }))
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentDigest.sha256(data)
         return SweepDefinition(
             source: .design(file: file, sha256: digest), paths: paths, points: points, rowLines: table.rows.map(\.line),
             firstValueColumn: offset + 1)

@@ -1,0 +1,18 @@
+#if !FISCAL_SIM_FUZZ
+import Crypto
+#endif
+import Foundation
+
+/// The SHA-256 of a file's bytes as lowercase hex, as the manifests (`run.json`, `sweep.json`,
+/// `shard.json`) record it. The one place swift-crypto is used, so the fuzz build (`Fuzz/`,
+/// built with `FISCAL_SIM_FUZZ`) can leave it out: there every digest is empty.
+public enum ContentDigest {
+    /// Lowercase hex SHA-256 of `data` (empty in the fuzz build, which writes nothing).
+    public static func sha256(_ data: Data) -> String {
+        #if FISCAL_SIM_FUZZ
+        return ""
+        #else
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        #endif
+    }
+}
