@@ -34,12 +34,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Run one shard of a Monte Carlo run: I/K (0 ≤ I < K), auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
+        valueName: "I/K|auto|auto/K"))
+    var shard: String?
+
     @Flag(help: .hidden)
     var profile = false
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
+        if let shard { _ = try ShardOption.parse(shard) }
     }
 
     func run() throws {
@@ -47,12 +53,13 @@ struct RunCommand: ParsableCommand {
         if let paths { loaded.scenario.paths = paths }
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
-        let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
+        let part = try shard.map { try ShardOption.resolve($0, paths: model.paths) }
+        let folder = URL(fileURLWithPath: out ?? part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)")
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
         let started = Date()
         let run: ScenarioRun
         do {
-            run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads) { done, total in
+            run = try ScenarioRun(loaded, options: .init(excelBOM: excel, chineseHeaders: lang == .zh), threads: threads, shard: part) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
@@ -76,7 +83,7 @@ struct RunCommand: ParsableCommand {
             print("")
             print(HeadlineComparison(scenario: model, result: result).render())
         case let .monteCarlo(result):
-            print(MonteCarloSummaryTable(scenario: model, result: result).render())
+            print(MonteCarloSummaryTable(scenario: run.simulated, result: result).render())
         }
         print("Wrote \(folder.path)/ (\(run.files.map(\.name).joined(separator: ", ")))")
     }

@@ -13,6 +13,9 @@ public struct LoadedScenario: Sendable {
     public var sha256: String
     /// Warnings (the scenario is runnable).
     public var warnings: [Diagnostic]
+    /// SHA-256 of every file the scenario reads, by role: `scenario`, `units`, `taxSeries`,
+    /// `matrix` (what a shard records, SPEC §16).
+    public var inputDigests: [String: String] = [:]
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -50,14 +53,17 @@ public struct ScenarioLoader: Sendable {
             root = applied.root
         }
         let reader = NodeReader(file: path)
-        let scenario = decode(root, reader: reader, path: path)
+        let log = InputDigests()
+        let scenario = InputDigests.$current.withValue(log) { decode(root, reader: reader, path: path) }
         let diagnostics = reader.diagnostics.map { overrides.relocate($0, lineOffset: lineOffset) }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let scenario else {
             throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : diagnostics)
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return LoadedScenario(scenario: scenario, path: path, sha256: digest, warnings: diagnostics)
+        return LoadedScenario(
+            scenario: scenario, path: path, sha256: digest, warnings: diagnostics,
+            inputDigests: log.digests.merging(["scenario": digest]) { $1 })
     }
 
     static func reason(_ error: Error) -> String {
@@ -208,6 +214,7 @@ public struct ScenarioLoader: Sendable {
             reader.error(node, "cannot read the \(what) file '\(file)': \(Self.reason(error)); paths are relative to the scenario file")
             return nil
         }
+        InputDigests.current?.record(what, data)
         do {
             return try CSVTable.parse(data, file: file)
         } catch {
