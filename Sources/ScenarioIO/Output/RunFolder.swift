@@ -20,6 +20,14 @@ public struct RunFolder {
 
     /// Writes `files` (name → bytes) as the complete content of the folder.
     public func write(_ files: [(name: String, data: Data)]) throws {
+        try write { staging in
+            for file in files { try file.data.write(to: staging.appendingPathComponent(file.name)) }
+        }
+    }
+
+    /// Makes the complete content of the folder with `fill`, which writes the files into the
+    /// (hidden, empty) staging folder it is given — for output streamed to disk.
+    public func write(using fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -36,9 +44,7 @@ public struct RunFolder {
         let staging = parent.appendingPathComponent(".\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                try file.data.write(to: staging.appendingPathComponent(file.name))
-            }
+            try fill(staging)
             if manager.fileExists(atPath: destination.path) {
                 try replace(destination, with: staging)
             } else if rename(staging.path, destination.path) != 0 {
