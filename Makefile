@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check slurm-check bench notebooks clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -71,12 +71,18 @@ mc-check: build py-deps
 	@python3 benchmarks/compare_means.py $(MC_CHECK_DIR)/peer $(MC_CHECK_DIR)/swift > $(MC_CHECK_DIR)/compare.txt; \
 	  status=$$?; tail -3 $(MC_CHECK_DIR)/compare.txt; exit $$status
 
+## slurm-check: a private single-node Slurm cluster (installs slurm-wlm's daemons and munge when
+## missing; needs root) runs 3-shard Monte Carlo jobs through deploy/slurm/; each merge must equal
+## the single-process run (diff -r). Prints "skipped: needs root" without root.
+slurm-check: build py-deps
+	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
+
 ## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check datapackages notebooks-check
+test: build crosscheck pinned mc-check datapackages notebooks-check slurm-check
 	$(SWIFT) test --disable-xctest
 
 clean:
