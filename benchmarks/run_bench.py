@@ -11,7 +11,9 @@ Cases (issue 3):
       two-level correlation, against benchmarks/numpy_peer.py (target: >= 10x faster end to
       end; the simulation core >= 100 M unit-year-paths per second per variant);
   (c) the same with a full 1000 x 1000 correlation matrix (Cholesky, BLAS dtrmm);
-  (d) S=10 000 for peak memory (target: <= 2 GiB RSS).
+  (d) S=10 000 for peak memory (target: <= 2 GiB RSS);
+  (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
+      merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
 
 Each fiscal-sim run is a separate process under /usr/bin/time (wall seconds, peak RSS); its
 hidden `--profile` flag reports the phases (shocks, simulation, statistics, tables + writing),
@@ -198,7 +200,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d")
+    ap.add_argument("--cases", default="a,b,c,d,scale")
+    ap.add_argument("--scale-units", type=int, default=40000)
+    ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
                     help="OPENBLAS_CORETYPE for the second run of (c) (default from /proc/cpuinfo; 'none' skips it)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c) per setting")
@@ -225,6 +229,9 @@ def main(argv=None):
         case_bc(args, rows, "c", ["--matrix"])
     if "d" in cases:
         case_d(args, rows)
+    if "scale" in cases:
+        import scale_case
+        scale_case.run(args, rows, timed, record, env_with, CPU)
     header = ["case", "tool", "OPENBLAS_CORETYPE", "wall", "unit-year-paths/s", "sim core/s", "peak RSS MiB",
               "vs peer", "notes"]
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
