@@ -98,9 +98,12 @@ CONF
 export SLURM_CONF=$tmp/slurm.conf
 slurmctld
 slurmd
-for i in $(seq 60); do
-  if sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; then break; fi
-  if [ "$i" = 60 ]; then echo "slurm-check: the cluster did not come up within a minute (sinfo: $(sinfo -h 2>&1 | head -1))" >&2; exit 1; fi
+deadline=$((SECONDS + 60))
+until timeout 5 sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; do
+  if [ $SECONDS -ge $deadline ]; then
+    echo "slurm-check: the cluster did not come up within a minute (sinfo: $(timeout 5 sinfo -h 2>&1 | head -1))" >&2
+    exit 1
+  fi
   sleep 1
 done
 echo "slurm-check: single-node cluster up ($host, $(nproc) CPUs, slurmctld pid $(cat "$tmp/slurmctld.pid"), slurmd pid $(cat "$tmp/slurmd.pid"))"
