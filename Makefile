@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check slurm-check bench notebooks clean
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks clean
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -48,13 +48,22 @@ notebook-runs: build
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --out out/pilot-districts --quiet > /dev/null
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --paths 2000 --out out/siming-pilot-mc --quiet > /dev/null
 
+## calibration-runs: the illustrative Siming history calibrated (with --matrix), pasted into the scenario and run as Monte Carlo (notebook 07).
+calibration-runs: build
+	$(DEBUG_BIN) calibrate scenarios/siming-pilot.yaml --history scenarios/data/siming-history.csv --matrix --out out/siming-pilot-calibration > /dev/null
+	python3 scenarios/paste_calibration.py scenarios/siming-pilot.yaml out/siming-pilot-calibration/calibration.yaml out/siming-calibrated.yaml --name siming-calibrated
+	$(DEBUG_BIN) run out/siming-calibrated.yaml --paths 1000 --out out/siming-calibrated-mc --quiet > /dev/null
+notebook-runs: calibration-runs
+
 ## notebooks: execute every notebook headless on fresh runs; export HTML and PNG figures into notebooks-export/.
 notebooks: notebook-runs
 	notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+	FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## notebooks-check: the same, exporting into out/ (so the committed exports stay as they are); fails on any error.
 notebooks-check: notebook-runs
 	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
+	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## datapackages: validate the run folders' datapackage.json with the frictionless package.
 datapackages: notebook-runs
@@ -71,6 +80,10 @@ mc-check: build py-deps
 	@python3 benchmarks/compare_means.py $(MC_CHECK_DIR)/peer $(MC_CHECK_DIR)/swift > $(MC_CHECK_DIR)/compare.txt; \
 	  status=$$?; tail -3 $(MC_CHECK_DIR)/compare.txt; exit $$status
 
+## calibration-check: `fiscal-sim calibrate` against NumPy's mean, std(ddof=1) and corrcoef (relative 1e-12).
+calibration-check: build py-deps
+	python3 Tests/calibration/check_numpy.py --binary $(DEBUG_BIN) --seeds 40
+
 ## slurm-check: a private single-node Slurm cluster (installs slurm-wlm's daemons and munge when
 ## missing; needs root) runs 3-shard Monte Carlo jobs through deploy/slurm/; each merge must equal
 ## the single-process run (diff -r). Prints "skipped: needs root" without root.
@@ -82,7 +95,7 @@ bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check datapackages notebooks-check slurm-check
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check slurm-check
 	$(SWIFT) test --disable-xctest
 
 clean:

@@ -38,7 +38,7 @@ if [ "$#" -eq 0 ]; then
     set -- "${FISCAL_RUN_DIR:-$REPO_ROOT/out/siming-pilot}"
 fi
 
-mapfile -t NOTEBOOKS < <(cd "$HERE" && ls [0-9][0-9]-*.ipynb)
+mapfile -t NOTEBOOKS < <(cd "$HERE" && ls ${FISCAL_NOTEBOOKS:-[0-9][0-9]-*.ipynb})  # FISCAL_NOTEBOOKS: a glob, e.g. 07-calibration.ipynb
 [ "${#NOTEBOOKS[@]}" -gt 0 ] || { log "no notebooks in $HERE"; exit 1; }
 
 passed=0

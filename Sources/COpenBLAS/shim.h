@@ -6,6 +6,7 @@
 /* Debian's libopenblas-dev ships no lapacke.h: declare the Fortran LAPACK symbols used.
    The trailing size_t is gfortran's hidden string length (pass 1). */
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t uplo_len);
+void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w, double *work, const int *lwork, int *iwork, const int *liwork, int *info, size_t jobz_len, size_t uplo_len);
 
 void openblas_set_num_threads(int num_threads);
 int openblas_get_num_threads(void);

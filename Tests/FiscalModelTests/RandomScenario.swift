@@ -114,4 +114,21 @@ struct RandomScenario {
         policy.needs = chance(0.8) ? [NeedItem(id: "staff", indicator: "staff", unitCost: step(1...10, horizon: horizon), growth: step(0...0.05, horizon: horizon))] : []
         return policy
     }
+
+    /// Linked-rule parameters (SPEC §14): base share in [0, 1], coefficient in `coefficients`.
+    mutating func linked(horizon: Horizon, coefficients: ClosedRange<Double> = 0...1.5) -> LinkedRebate {
+        LinkedRebate(baseShare: step(0...1, horizon: horizon), coefficient: step(coefficients, horizon: horizon))
+    }
+
+    /// `scenario()` with its rebate (if any) switched to the linked rule, keeping its cap,
+    /// term and eligibility.
+    mutating func linkedScenario() -> Scenario {
+        var scenario = self.scenario()
+        guard let rebate = scenario.reform.rebate else { return scenario }
+        let rule = linked(horizon: scenario.horizon)
+        scenario.reform.rebate = .linked(
+            baseShare: rule.baseShare, coefficient: rule.coefficient, termYears: rebate.termYears,
+            capPerUnit: rebate.capPerUnit, eligibility: rebate.eligibility)
+        return scenario
+    }
 }

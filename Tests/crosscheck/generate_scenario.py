@@ -351,6 +351,7 @@ class Gen:
                                  "set": sets})
         if variants:
             cfg["variants"] = variants
+        self.linked_pass(cfg)
 
         path = os.path.join(outdir, "scenario.yaml")
         with open(path, "w", encoding="utf-8") as fh:
@@ -376,6 +377,61 @@ class Gen:
         for j in range(nb):
             bands[j]["rate"] = self.param(0.05, 0.8, 2, p_step=0.25)
         return bands
+
+    # ------------------------------------------------------------ linked rule (SPEC §14)
+    def linked_params(self):
+        """{baseShare, coefficient}: scalars or step functions; edge values 0 and 1."""
+        share = self.param(0.0, 1.0, 3, p_step=0.3)
+        coef = self.param(0.0, 1.5, 3, p_step=0.3)
+        if self.edge and self.chance(0.3):
+            share = self.rng.choice([0.0, 1.0])
+        if self.edge and self.chance(0.3):
+            coef = self.rng.choice([0.0, 1.0])
+        return {"baseShare": share, "coefficient": coef}
+
+    def linked_pass(self, cfg):
+        """Turns some rebates into the linked rule, rewrites variant paths that named the
+        increment rule's keys, and adds variants that switch the rule with a whole `set`.
+        Uses its own random stream so the scenarios of earlier seeds stay as they were
+        wherever no linked rule is drawn."""
+        saved, self.rng = self.rng, random.Random(f"linked-{self.seed}")
+        try:
+            rng, years = self.rng, list(range(self.b + 1, self.end + 1))
+            rb = cfg.get("rebate")
+            variants = cfg.get("variants") or []
+            increment_keys = ("bands", "reference", "rebaseEveryYears", "referenceGrowth")
+            if rb is not None and self.chance(0.45):
+                kept = {k: v for k, v in rb.items() if k not in increment_keys}
+                rb = {"rule": "linked", "linked": self.linked_params(), **kept}
+                cfg["rebate"] = rb
+                for v in variants:
+                    sets = {}
+                    for key, value in v["set"].items():
+                        if any(key == "rebate." + k or key.startswith("rebate." + k + ".") for k in increment_keys):
+                            key, value = rng.choice([
+                                lambda: ("rebate.linked.coefficient", self.num(0.0, 1.2)),
+                                lambda: ("rebate.linked.baseShare", self.num(0.0, 1.0)),
+                                lambda: (f"rebate.linked.coefficient.{rng.choice(years)}", self.num(0.0, 1.2)),
+                                lambda: ("rebate.linked", self.linked_params()),
+                            ])()
+                            if any(k == key or k.startswith(key + ".") or key.startswith(k + ".") for k in sets):
+                                continue
+                        sets[key] = value
+                    v["set"] = sets
+                if self.chance(0.4):  # back to increment sharing with a whole-value set
+                    back = {k: v for k, v in rb.items() if k not in ("rule", "linked")}
+                    back = {"rule": "increment", "bands": self.bands(), **back}
+                    variants.append({"name": "increment-switch", "set": {"rebate": back}})
+            elif rb is not None and self.chance(0.35):
+                switch = {k: v for k, v in rb.items() if k not in increment_keys}
+                switch = {"rule": "linked", "linked": self.linked_params(), **switch}
+                if self.chance(0.3):
+                    switch["termYears"] = rng.randint(1, 4)
+                variants.append({"name": "linked-switch", "set": {"rebate": switch}})
+            if variants:
+                cfg["variants"] = variants
+        finally:
+            self.rng = saved
 
     def variant_set(self, cfg):
         rng, b, end, scale = self.rng, self.b, self.end, self.scale

@@ -421,7 +421,23 @@ def validate(m: Model):
     check_param(rs.get("exitRate"), "restructuring.exitRate", b)
     check_param(rs.get("taxYield"), "restructuring.taxYield", b)
     rb = cfg.get("rebate")
-    if rb is not None:
+    if rb is not None and rb.get("rule", "increment") == "linked":
+        # SPEC §14: the increment rule's keys are errors; `linked` needs both keys.
+        for key in ("bands", "reference", "rebaseEveryYears", "referenceGrowth"):
+            if key in rb:
+                raise ScenarioError(f"rebate.{key} belongs to rule: increment")
+        lk = rb.get("linked")
+        if not isinstance(lk, dict) or set(lk) != {"baseShare", "coefficient"}:
+            raise ScenarioError("rebate.linked needs exactly baseShare and coefficient")
+        check_param(lk["baseShare"], "rebate.linked.baseShare", b)
+        check_param(lk["coefficient"], "rebate.linked.coefficient", b)
+        for t in m.years:
+            if not (0 <= sf(lk["baseShare"], t) <= 1) or sf(lk["coefficient"], t) < 0:
+                raise ScenarioError("rebate.linked out of range")
+        check_param(rb.get("capPerUnit"), "rebate.capPerUnit", b)
+    elif rb is not None:
+        if rb.get("rule", "increment") != "increment" or "linked" in rb:
+            raise ScenarioError("rebate.rule / rebate.linked")
         if rb.get("reference", "fixed") not in ("fixed", "rolling", "ratchet"):
             raise ScenarioError("rebate.reference")
         bands = rb.get("bands")
@@ -602,6 +618,8 @@ def simulate(m: Model, counterfactual: bool):
 
     alpha = {u.id: (NEVER if counterfactual else adoption_year(m, u)) for u in m.units}
     term = int(rb["termYears"]) if rb is not None and rb.get("termYears") is not None else None
+    linked = rb.get("linked") if rb is not None and rb.get("rule") == "linked" else None
+    rho_star = {}  # uid -> statutory linked amount ρ*(t), SPEC §14
     el_reb = {u.id: rb is not None and eligible(rb, u.tags, ["village-converted"]) for u in m.units}
     el_fee = {(lf["id"], u.id): eligible(lf, u.tags, []) for lf in fees for u in m.units}
     el_don = {u.id: dn is not None and eligible(dn, u.tags, []) for u in m.units}
@@ -637,7 +655,12 @@ def simulate(m: Model, counterfactual: bool):
         # ---- drivers
         for u in m.units:
             ad = adopted(u, t)
-            r1 = sf(rb["bands"][0]["rate"], t) if rebate_applies(u, t) else 0.0
+            if not rebate_applies(u, t):
+                r1 = 0.0
+            elif linked is not None:  # §14: r = c(t)·s_i, s_i in force in α_i
+                r1 = sf(linked["coefficient"], t) * sf(linked["baseShare"], alpha[u.id])
+            else:
+                r1 = sf(rb["bands"][0]["rate"], t)
             gr = mu(u, t) + sf(eps, t) * r1
             x = sf(rs.get("exitRate"), t) if ad else 0.0
             V = E[u.id] * x
@@ -653,9 +676,29 @@ def simulate(m: Model, counterfactual: bool):
                 donations=0.0, enterprise=E[u.id], collective=K[u.id], need=0.0,
                 task_cost={lf["id"]: 0.0 for lf in fees})
 
+        # ---- linked rule: ρ* runs every year from α on (also after the term), §14
+        if linked is not None:
+            for u in m.units:
+                a = alpha[u.id]
+                if a is None or t < a:
+                    continue
+                if t == a:
+                    rho_star[u.id] = sf(linked["baseShare"], a) * T[u.id][a - 1]
+                prev, cur = T[u.id][t - 1], T[u.id][t]
+                gamma = 0.0 if prev == 0 else cur / prev - 1.0
+                rho_star[u.id] *= max(0.0, 1.0 + sf(linked["coefficient"], t) * gamma)
+
         # ---- rebate
         for u in m.units:
             if not rebate_applies(u, t):
+                continue
+            if linked is not None:
+                uy = out_units[(u.id, t)]
+                R = T[u.id][alpha[u.id] - 1]
+                rho = rho_star[u.id]
+                if rb.get("capPerUnit") is not None:
+                    rho = min(rho, sf(rb["capPerUnit"], t))
+                uy.reference, uy.increment, uy.rebate = R, max(0.0, uy.tax - R), rho
                 continue
             a = alpha[u.id]
             ref_kind = rb.get("reference", "fixed")

@@ -253,14 +253,15 @@ class TestRunAll(FakeRuns):
             r = subprocess.run(["bash", str(NB_DIR / "run_all.sh"), str(self.det), str(self.mc)],
                                capture_output=True, text=True, env=env)
             self.assertEqual(r.returncode, 0, r.stderr[-3000:])
-            self.assertEqual(r.stdout.strip().splitlines()[-1], "12 passed, 0 failed")
             notebooks = sorted(p.stem for p in NB_DIR.glob("[0-9][0-9]-*.ipynb"))
+            self.assertEqual(r.stdout.strip().splitlines()[-1], f"{2 * (len(notebooks) + 1)} passed, 0 failed")
             for name in ("det", "mc"):
                 html = sorted(p.stem for p in (Path(out) / "html" / name).glob("*.html"))
                 self.assertEqual(html, notebooks)
                 figs = list((Path(out) / "figures" / name).glob("*.png"))
                 prefixes = {p.name[:2] for p in figs}
-                self.assertEqual(prefixes, {n[:2] for n in notebooks}, "every notebook saves figures")
+                # 07 draws only for runs whose units have a calibration (not these fake runs)
+                self.assertEqual(prefixes, {n[:2] for n in notebooks} - {"07"}, "every notebook saves figures")
 
     def test_run_all_fails_on_a_broken_folder(self):
         with tempfile.TemporaryDirectory() as out:

@@ -133,6 +133,10 @@ public struct CompiledPolicy: Sendable {
 }
 
 /// The rebate resolved per year.
+///
+/// Under the linked rule (SPEC §14) the reference is the base tax T(α−1): the fixed reference
+/// without rebasing or indexation, so `reference` is `.fixed`, `rebaseEveryYears` is `nil`,
+/// `referenceGrowth` is 0 and `bands` is empty; `linked` carries the rule's parameters.
 public struct CompiledRebate: Sendable {
     /// Reference mode.
     public let reference: RebatePolicy.Reference
@@ -140,20 +144,34 @@ public struct CompiledRebate: Sendable {
     public let rebaseEveryYears: Int?
     /// Term n in years.
     public let termYears: Int?
-    /// Marginal bands in force in each projected year.
+    /// Marginal bands in force in each projected year (empty under the linked rule).
     public let bands: [BandSchedule]
-    /// First-band (statutory) rate per year, for the incentive term.
+    /// First-band (statutory) rate per year, for the incentive term (0 under the linked rule).
     public let firstRate: [Double]
     /// Reference indexation q(t) per year (0 unless fixed with `referenceGrowth`).
     public let referenceGrowth: [Double]
     /// Cap per unit per year, if any.
     public let capPerUnit: [Double]?
+    /// The linked rule's parameters per year, if the rebate follows it.
+    public let linked: CompiledLinkedRebate?
 
     /// Resolves `rebate` over `horizon`.
     public init(_ rebate: RebatePolicy, horizon: Horizon) {
+        termYears = rebate.termYears
+        capPerUnit = rebate.capPerUnit?.series(over: horizon)
+        if case .linked(let rule) = rebate.rule {
+            reference = .fixed
+            rebaseEveryYears = nil
+            bands = []
+            firstRate = Array(repeating: 0, count: horizon.count)
+            referenceGrowth = Array(repeating: 0, count: horizon.count)
+            linked = CompiledLinkedRebate(
+                baseShare: rule.baseShare.series(over: horizon), coefficient: rule.coefficient.series(over: horizon))
+            return
+        }
+        linked = nil
         reference = rebate.reference
         rebaseEveryYears = rebate.reference == .fixed ? rebate.rebaseEveryYears : nil
-        termYears = rebate.termYears
         bands = horizon.years.map { year in
             BandSchedule(
                 upperBounds: rebate.bands.dropLast().map { $0.upTo?.value(in: year) ?? .infinity },
@@ -165,7 +183,28 @@ public struct CompiledRebate: Sendable {
         } else {
             referenceGrowth = Array(repeating: 0, count: horizon.count)
         }
-        capPerUnit = rebate.capPerUnit?.series(over: horizon)
+    }
+
+    /// The statutory rate r(t) of the incentive term (SPEC §4) for a unit where the rebate
+    /// applies in year index `y` and that adopted in year index `alphaIndex`: the first-band
+    /// rate, or c(t)·s under the linked rule (§14).
+    @inlinable public func incentiveRate(yearIndex y: Int, adoptionIndex alphaIndex: Int) -> Double {
+        guard let linked else { return firstRate[y] }
+        return linked.coefficient[y] * linked.baseShare[alphaIndex]
+    }
+}
+
+/// The linked rule (挂钩返还, SPEC §14) resolved per projected year.
+public struct CompiledLinkedRebate: Sendable {
+    /// Base share s(t); a unit's s is the value in its adoption year.
+    public let baseShare: [Double]
+    /// Coefficient c(t).
+    public let coefficient: [Double]
+
+    /// Creates the resolved rule.
+    public init(baseShare: [Double], coefficient: [Double]) {
+        self.baseShare = baseShare
+        self.coefficient = coefficient
     }
 }
 

@@ -1,5 +1,5 @@
-/// Advances a batch of paths by one year: drivers (§4), the rebate with district capacity
-/// (§6.1), line fees (§6.2) and pooled donations (§6.3).
+/// Advances a batch of paths by one year: drivers (§4), the rebate — increment sharing (§6.1)
+/// or the linked rule (§14) — with district capacity, line fees (§6.2) and pooled donations (§6.3).
 ///
 /// This is the one implementation of the model's yearly semantics. A deterministic run is a
 /// batch of one path without shocks; a Monte Carlo run advances batches of paths with drawn
@@ -29,6 +29,8 @@ public struct YearEngine: Sendable {
     let memoryStep: [UInt8]
     /// Fixed reference index Π_{u=s..t}(1 + q(u)).
     let referenceIndex: [Double]
+    /// Linked rule: the base share s_i in force in unit i's adoption year (0 if it never adopts).
+    let linkedBaseShare: [Double]
     /// F_{k,i}(t), `[k][y * n + i]`.
     public let fees: [[Double]]
     /// Σ_k F_{k,i}(t).
@@ -55,7 +57,12 @@ public struct YearEngine: Sendable {
         var enterprise = [Double](repeating: 0, count: years * n)
         var memory = [UInt8](repeating: 0, count: years * n)
         var index = [Double](repeating: 1, count: years * n)
+        var baseShare = [Double](repeating: 0, count: n)
         for i in 0..<n {
+            let alphaIndex = policy.adoptionYear[i].map { policy.horizon.index(of: $0) }
+            if let linked = policy.rebate?.linked, let alphaIndex, alphaIndex < years {
+                baseShare[i] = linked.baseShare[alphaIndex]
+            }
             var income = policy.baseEnterpriseIncome[i]
             var referenceIndex = 1.0
             for y in 0..<years {
@@ -65,7 +72,7 @@ public struct YearEngine: Sendable {
                 let rebateApplies = policy.rebateApplies(to: i, in: year)
                 adopted[k] = isAdopted
                 applies[k] = rebateApplies
-                let rate = rebateApplies ? policy.rebate!.firstRate[y] : 0
+                let rate = rebateApplies ? policy.rebate!.incentiveRate(yearIndex: y, adoptionIndex: alphaIndex!) : 0
                 growthBase[k] = policy.baselineGrowth[k] + policy.elasticity[y] * rate
                 let divested = isAdopted ? income * policy.exitRate[y] : 0
                 income -= divested
@@ -92,6 +99,7 @@ public struct YearEngine: Sendable {
         self.enterpriseIncome = enterprise
         self.memoryStep = memory
         self.referenceIndex = index
+        self.linkedBaseShare = baseShare
 
         var fees: [[Double]] = []
         var taskCosts: [[Double]] = []
@@ -151,9 +159,16 @@ public struct YearEngine: Sendable {
         batch.tax.withUnsafeMutableBufferPointer { tax in
             batch.periodBase.withUnsafeMutableBufferPointer { periodBase in
                 batch.ratchet.withUnsafeMutableBufferPointer { ratchet in
-                    clamped = advanceUnits(
-                        yearIndex: y, paths: batch.count, tax: tax.baseAddress!, periodBase: periodBase.baseAddress,
-                        ratchet: ratchet.baseAddress, taxShocks: taxShocks, out: out)
+                    batch.linkedAmount.withUnsafeMutableBufferPointer { linked in
+                        batch.scratch.withUnsafeMutableBufferPointer { scratch in
+                            let memory = ReferenceMemory(
+                                periodBase: periodBase.baseAddress, ratchet: ratchet.baseAddress,
+                                linkedAmount: linked.baseAddress, previousTax: scratch.baseAddress!)
+                            clamped = advanceUnits(
+                                yearIndex: y, paths: batch.count, tax: tax.baseAddress!, memory: memory,
+                                taxShocks: taxShocks, out: out)
+                        }
+                    }
                 }
             }
         }
@@ -169,18 +184,35 @@ public struct YearEngine: Sendable {
         return clamped
     }
 
+    /// The per-path rebate memory of a batch, unit-major like its tax.
+    private struct ReferenceMemory {
+        /// T(s−1) of the fixed reference's current period (also the linked rule's base tax T(α−1)).
+        var periodBase: UnsafeMutablePointer<Double>?
+        /// The ratchet's running maximum.
+        var ratchet: UnsafeMutablePointer<Double>?
+        /// The linked rule's statutory amount ρ*(t−1), updated to ρ*(t).
+        var linkedAmount: UnsafeMutablePointer<Double>?
+        /// One unit's T(t−1) for every path while its tax advances (scratch slot 0).
+        var previousTax: UnsafeMutablePointer<Double>
+    }
+
     /// Tax, reference, increment and statutory rebate of every unit and path.
     private func advanceUnits(
-        yearIndex y: Int, paths: Int, tax: UnsafeMutablePointer<Double>, periodBase: UnsafeMutablePointer<Double>?,
-        ratchet: UnsafeMutablePointer<Double>?, taxShocks: UnsafePointer<Double>?, out: BatchYearOutput
+        yearIndex y: Int, paths: Int, tax: UnsafeMutablePointer<Double>, memory: ReferenceMemory,
+        taxShocks: UnsafePointer<Double>?, out: BatchYearOutput
     ) -> Int {
         let p = policy
+        let periodBase = memory.periodBase
+        let ratchet = memory.ratchet
+        let linked = p.rebate?.linked
+        let coefficient = linked?.coefficient[y] ?? 0
         let n = p.unitCount
         let sigma = p.volatility[y]
         let rebate = p.rebate
         let mode = rebate?.reference
-        let bounds = rebate?.bands[y].upperBounds ?? []
-        let rates = rebate?.bands[y].rates ?? []
+        let schedule = linked == nil ? rebate?.bands[y] : nil
+        let bounds = schedule?.upperBounds ?? []
+        let rates = schedule?.rates ?? []
         let cap = rebate?.capPerUnit?[y]
         var clamped = 0
         for i in 0..<n {
@@ -197,12 +229,20 @@ public struct YearEngine: Sendable {
                 if mode == .fixed, step == 1, let periodBase {
                     (periodBase + i * paths).update(from: state, count: paths)
                 } else if mode == .ratchet, let ratchet {
-                    let memory = ratchet + i * paths
+                    let running = ratchet + i * paths
                     if step == 1 {
-                        memory.update(from: state, count: paths)
+                        running.update(from: state, count: paths)
                     } else {
-                        for q in 0..<paths { memory[q] = max(memory[q], state[q]) }
+                        for q in 0..<paths { running[q] = max(running[q], state[q]) }
                     }
+                }
+                if linked != nil, let amount = memory.linkedAmount.map({ $0 + i * paths }) {
+                    // ρ*(α−1) = s·T(α−1); the recursion needs T(t−1) once the tax has advanced.
+                    if step == 1 {
+                        let share = linkedBaseShare[i]
+                        for q in 0..<paths { amount[q] = share * state[q] }
+                    }
+                    memory.previousTax.update(from: state, count: paths)
                 }
             }
             let applies = self.applies[k]
@@ -249,6 +289,21 @@ public struct YearEngine: Sendable {
                 }
             }
             taxOut.update(from: state, count: paths)
+
+            // Linked rule: ρ*(t) = ρ*(t−1)·max(0, 1 + c·γ) in every year from α on, paid or not.
+            if linked != nil, step != 0, let amount = memory.linkedAmount.map({ $0 + i * paths }) {
+                let previous = memory.previousTax
+                for q in 0..<paths {
+                    amount[q] *= LinkedRebate.growthFactor(previousTax: previous[q], tax: state[q], coefficient: coefficient)
+                }
+                if applies {
+                    for q in 0..<paths {
+                        incOut[q] = max(0, state[q] - refOut[q])
+                        rebOut[q] = cap.map { min(amount[q], $0) } ?? amount[q]
+                    }
+                    continue
+                }
+            }
 
             // Increment and statutory rebate (before district capacity).
             if applies {

@@ -1,6 +1,30 @@
-/// Tax-increment proportional rebate (税收增量比例返还): tax created above a reference (基数) is
-/// rebated to the street at marginal band rates.
+/// The rebate to street offices: by default the tax-increment proportional rebate (税收增量比例返还),
+/// where tax created above a reference (基数) is rebated at marginal band rates; or the linked
+/// rule (挂钩返还, SPEC §14), where a base amount grows at a coefficient of the tax growth.
 public struct RebatePolicy: Sendable, Equatable {
+    /// Which rule turns a unit's tax into its rebate.
+    public enum Rule: Sendable, Equatable {
+        /// Increment sharing (SPEC §6.1): `reference`, `bands` and the fixed-reference options apply.
+        case increment
+        /// The linked rule (SPEC §14): `reference`, `bands`, `rebaseEveryYears` and
+        /// `referenceGrowth` do not apply.
+        case linked(LinkedRebate)
+
+        /// The rule's name as a scenario writes it in `rebate.rule`.
+        public var name: RuleName {
+            if case .linked = self { return .linked }
+            return .increment
+        }
+    }
+
+    /// The values of `rebate.rule`.
+    public enum RuleName: String, Sendable, Equatable, CaseIterable {
+        /// Increment sharing (the default).
+        case increment
+        /// The linked rule.
+        case linked
+    }
+
     /// How the reference R(t) is set.
     public enum Reference: String, Sendable, Equatable, CaseIterable {
         /// The tax in the year before adoption (optionally rebased every k years and indexed).
@@ -26,6 +50,8 @@ public struct RebatePolicy: Sendable, Equatable {
         }
     }
 
+    /// The rule (increment sharing unless set).
+    public var rule: Rule
     /// Reference mode.
     public var reference: Reference
     /// Fixed reference only: reset the base every k years of adoption.
@@ -34,7 +60,7 @@ public struct RebatePolicy: Sendable, Equatable {
     public var referenceGrowth: StepFunction?
     /// The rebate applies in the first n years of adoption only.
     public var termYears: Int?
-    /// Marginal bands; the last is open.
+    /// Marginal bands; the last is open (empty under the linked rule).
     public var bands: [Band]
     /// Upper limit of one unit's rebate in a year, applied before district capacity.
     public var capPerUnit: StepFunction?
@@ -45,8 +71,9 @@ public struct RebatePolicy: Sendable, Equatable {
     public init(
         reference: Reference = .fixed, rebaseEveryYears: Int? = nil, referenceGrowth: StepFunction? = nil,
         termYears: Int? = nil, bands: [Band], capPerUnit: StepFunction? = nil,
-        eligibility: Eligibility = .rebateDefault
+        eligibility: Eligibility = .rebateDefault, rule: Rule = .increment
     ) {
+        self.rule = rule
         self.reference = reference
         self.rebaseEveryYears = rebaseEveryYears
         self.referenceGrowth = referenceGrowth
@@ -54,6 +81,16 @@ public struct RebatePolicy: Sendable, Equatable {
         self.bands = bands
         self.capPerUnit = capPerUnit
         self.eligibility = eligibility
+    }
+
+    /// A linked-rule rebate (挂钩返还): base share s, coefficient c, optional cap, term and eligibility.
+    public static func linked(
+        baseShare: StepFunction, coefficient: StepFunction, termYears: Int? = nil, capPerUnit: StepFunction? = nil,
+        eligibility: Eligibility = .rebateDefault
+    ) -> RebatePolicy {
+        RebatePolicy(
+            termYears: termYears, bands: [], capPerUnit: capPerUnit, eligibility: eligibility,
+            rule: .linked(LinkedRebate(baseShare: baseShare, coefficient: coefficient)))
     }
 }
 

@@ -52,7 +52,7 @@ public struct UnitYearExplainer {
             let names = result.variants.map(\.name)
             throw Failure(description: "--variant: '\(name)' is not a variant\(Suggestion.hint(for: name, in: names)); variants: \(names.joined(separator: ", "))")
         }
-        let context = Context(
+        let context = ExplainContext(
             scenario: scenario, variant: variant, policy: policy, compiled: compiled, unit: i, yearIndex: horizon.index(of: year),
             pools: pools, money: money, ratio: ratio)
         return context.explanation()
@@ -60,7 +60,7 @@ public struct UnitYearExplainer {
 }
 
 /// Everything one explanation reads, and the section builders.
-private struct Context {
+struct ExplainContext {
     let scenario: Scenario
     let variant: VariantResult
     let policy: Policy
@@ -172,11 +172,12 @@ private struct Context {
             let mu = compiled.baselineGrowth[y * n + i]
             lines.append(Explanation.Line("baseline growth μ = \(number(mu)) (\(source))"))
             var growth = mu
-            if compiled.rebateApplies(to: i, in: year), let rebate = compiled.rebate {
+            if compiled.rebateApplies(to: i, in: year), let rebate = compiled.rebate, let alpha = compiled.adoptionYear[i] {
                 let epsilon = compiled.elasticity[y]
-                let rate = rebate.firstRate[y]
+                let rate = rebate.incentiveRate(yearIndex: y, adoptionIndex: scenario.horizon.index(of: alpha))
                 growth += epsilon * rate
-                lines.append(Explanation.Line("incentive ε × first-band rate = \(number(epsilon)) × \(number(rate)) = \(number(epsilon * rate)) (协税护税 effort bought by the rebate)"))
+                let name = rebate.linked.map { "linked rate c × s = \(number($0.coefficient[y])) × \(number($0.baseShare[scenario.horizon.index(of: alpha)]))" } ?? "first-band rate"
+                lines.append(Explanation.Line("incentive ε × \(name) = \(number(epsilon)) × \(number(rate)) = \(number(epsilon * rate)) (协税护税 effort bought by the rebate)"))
             } else {
                 lines.append(Explanation.Line("incentive: none (the rebate does not apply to this unit-year)"))
             }
@@ -196,7 +197,7 @@ private struct Context {
 
     private func rebateSection() -> Explanation.Section {
         var lines: [Explanation.Line] = []
-        let title = "Tax-increment rebate 税收增量比例返还"
+        let title = compiled.rebate?.linked == nil ? "Tax-increment rebate 税收增量比例返还" : "Linked rebate 挂钩返还 (1∶c rule)"
         guard let rebate = compiled.rebate, compiled.rebateApplies(to: i, in: year), let alpha = compiled.adoptionYear[i],
             let reference = row.reference
         else {
@@ -217,10 +218,16 @@ private struct Context {
                 why = "past the term: termYears \(term) covers \(compiled.adoptionYear[i]!)–\(compiled.adoptionYear[i]! + term - 1)"
             }
             lines.append(Explanation.Line("the rebate does not apply: \(why)"))
+            if compiled.rebate?.linked != nil, row.adopted, compiled.rebateEligible[i], let amount = linkedChain(of: i).last?.amount {
+                lines.append(Explanation.Line("linked rule: the statutory amount ρ*(\(year)) keeps following the tax after the term (not paid)", value: money.text(amount)))
+            }
             lines.append(Explanation.Line("reference (empty where the rebate does not apply)", value: "", cell: .unit("reference")))
             lines.append(Explanation.Line("increment", value: money.text(row.increment), cell: .unit("increment")))
             lines.append(Explanation.Line("rebate", value: money.text(row.rebate), cell: .unit("rebate")))
             return Explanation.Section(title: title, lines: lines)
+        }
+        if let linked = rebate.linked {
+            return Explanation.Section(title: title, lines: linkedLines(linked, alpha: alpha, reference: reference))
         }
         switch rebate.reference {
         case .fixed:
@@ -250,6 +257,13 @@ private struct Context {
         }
         let statutory = schedule.rebate(on: row.increment)
         lines.append(Explanation.Line("statutory rebate (sum of the bands)", value: money.text(statutory)))
+        lines += payoutLines(statutory: statutory, rebate: rebate)
+        return Explanation.Section(title: title, lines: lines)
+    }
+
+    /// The paid rebate from the statutory amount: `capPerUnit`, then district capacity.
+    func payoutLines(statutory: Double, rebate: CompiledRebate) -> [Explanation.Line] {
+        var lines: [Explanation.Line] = []
         var capped = statutory
         if let cap = rebate.capPerUnit?[y] {
             capped = min(statutory, cap)
@@ -258,11 +272,11 @@ private struct Context {
         let factor = districtRow.capacityFactor
         lines.append(Explanation.Line(capacityText(), value: ratio.text(factor), cell: .district("capacity_factor")))
         lines.append(Explanation.Line("rebate ρ = \(money.text(capped)) × φ", value: money.text(row.rebate), cell: .unit("rebate")))
-        return Explanation.Section(title: title, lines: lines)
+        return lines
     }
 
     /// Why the district capacity factor is what it is.
-    private func capacityText() -> String {
+    func capacityText() -> String {
         let D = compiled.districtCount
         let share = compiled.capacityShare[y * D + d]
         let amount = compiled.capacityAmount[y * D + d]
@@ -273,7 +287,7 @@ private struct Context {
         let total = compiled.unitsByDistrict[d].reduce(0.0) { sum, j in
             let r = variant.units[j][y]
             guard r.reference != nil, let rebate = compiled.rebate else { return sum }
-            let statutory = rebate.bands[y].rebate(on: r.increment)
+            let statutory = rebate.linked == nil ? rebate.bands[y].rebate(on: r.increment) : linkedChain(of: j).last!.amount
             return sum + (rebate.capPerUnit.map { min(statutory, $0[y]) } ?? statutory)
         }
         return "capacity factor φ: district rebates before scaling \(money.text(total)) vs limit \(limits.joined(separator: " or ")) (财政承受能力; 1 = not binding)"

@@ -16,8 +16,15 @@ enum ScenarioKeys {
     static let restructuring = ["exitRate", "taxYield"]
     static let rollout = ["default", "byTag", "byUnit"]
     static let rebate = [
-        "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit", "eligibility",
+        "rule", "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit",
+        "eligibility", "linked",
     ]
+    /// Rebate keys of the increment rule only (SPEC §14: an input error under `rule: linked`).
+    static let incrementRule = ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]
+    /// Rebate keys of the linked rule only (an input error under `rule: increment`).
+    static let linkedOnly = ["linked"]
+    /// Keys of `rebate.linked`.
+    static let linkedRule = ["baseShare", "coefficient"]
     static let band = ["upTo", "rate"]
     static let eligibility = ["excludeTags", "includeTags"]
     static let lineFee = [

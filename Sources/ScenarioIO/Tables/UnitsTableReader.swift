@@ -134,6 +134,9 @@ struct TaxSeriesReader {
     let unitIDs: [String]
     /// The projection horizon.
     let horizon: Horizon
+    /// Whether the file is a history (years ≤ the base year, `fiscal-sim calibrate`) rather than
+    /// a plan for the projected years.
+    var isHistory = false
 
     /// Planned tax by unit index and year, or every problem found.
     func read() -> (series: [Int: [Int: Double]], diagnostics: [Diagnostic]) {
@@ -160,10 +163,14 @@ struct TaxSeriesReader {
             }
             let yearText = row.fields[yearColumn].trimmingCharacters(in: .whitespaces)
             guard let year = Int(yearText) else {
-                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': found '\(yearText)'; expected a whole year such as \(horizon.firstYear)")
+                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': found '\(yearText)'; expected a whole year such as \(isHistory ? horizon.baseYear : horizon.firstYear)")
                 continue
             }
-            guard horizon.years.contains(year) else {
+            if isHistory, year > horizon.baseYear {
+                problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': \(year) is after the base year \(horizon.baseYear); a history lists past outturns up to the base year")
+                continue
+            }
+            guard isHistory || horizon.years.contains(year) else {
                 problem(row.line, yearColumn + 1, "unit '\(id)', column 'year': \(year) is outside the projected years \(horizon.firstYear)–\(horizon.endYear)")
                 continue
             }

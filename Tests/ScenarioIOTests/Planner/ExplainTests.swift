@@ -73,6 +73,42 @@ import Testing
         #expect(bandLines == ["15.00", "80.00"])
     }
 
+    /// The linked rule (SPEC §14) by hand: T(b) = 1000, planned 1200 then 900, adoption 2026,
+    /// s = 0.5, c = 0.5, capacity 60 % of tax (not binding); term 2 years, so 2028 is past it.
+    @Test func linkedRuleWorkedByHand() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("units.csv", "id,district,tax,allocation\na,d,1000,100\n")
+        try folder.write("series.csv", "unit,year,tax\na,2026,1200\na,2027,900\na,2028,990\n")
+        let path = try folder.write("s.yaml", """
+            name: hand
+            years: {base: 2025, end: 2028}
+            units: units.csv
+            taxSeries: series.csv
+            districts: [{id: d, capacity: {maxShareOfRevenue: 0.6}}]
+            rebate: {rule: linked, linked: {baseShare: 0.5, coefficient: 0.5}, termYears: 2}
+            """)
+        let scenario = try ScenarioLoader().load(path).scenario
+        let result = Simulation(scenario).runDeterministic()
+        let explainer = UnitYearExplainer(scenario: scenario, result: result)
+        let explanation = try explainer.explain(unit: "a", year: 2027)
+        let values = Dictionary(explanation.figures.map { ($0.cell!.column, $0.value!) }, uniquingKeysWith: { a, _ in a })
+        // B = 500; 2026: × 1.1 = 550; 2027: γ = −25 %, × 0.875 = 481.25 (相应扣减); reference T(2025).
+        #expect(values["reference"] == "1000.00")
+        #expect(values["increment"] == "0.00")
+        #expect(values["rebate"] == "481.25")
+        #expect(values["capacity_factor"] == "1.000000")
+        let lines = explanation.sections.flatMap(\.lines)
+        #expect(lines.first { $0.text.hasPrefix("base rebate B") }?.value == "500.00")
+        let chain = lines.filter { $0.text.hasPrefix("2026:") || $0.text.hasPrefix("2027:") }
+        #expect(chain.map(\.value) == ["550.00", "481.25"])
+        #expect(chain.last?.text.contains("= -25 %") == true, "\(chain.last?.text ?? "")")
+        #expect(chain.last?.text.contains("chained factor 0.9625") == true, "\(chain.last?.text ?? "")")
+        // Past the term the statutory amount keeps following the tax: 481.25 × 1.05 = 505.3125.
+        let after = try explainer.explain(unit: "a", year: 2028).sections.flatMap(\.lines)
+        #expect(after.first { $0.text.contains("keeps following the tax after the term") }?.value == "505.31")
+        #expect(after.first { $0.cell?.column == "rebate" }?.value == "0.00")
+    }
+
     @Test func unknownUnitYearAndVariantAreExplained() throws {
         let loaded = try ScenarioLoader().load(Repository.path("scenarios/siming-pilot.yaml"))
         let result = Simulation(loaded.scenario).runDeterministic()
