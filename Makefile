@@ -33,9 +33,10 @@ run: build-release
 	$(RELEASE_BIN) run
 
 ## crosscheck: the engine against the independent Python reference on generated scenarios.
-crosscheck: build
+crosscheck: build py-deps
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
+	python3 Tests/crosscheck/mc_means.py --binary $(DEBUG_BIN) --paths 1000 --seeds 4
 
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
 pinned: build

@@ -603,7 +603,9 @@ class DistYear:
     don_reserve: float
 
 
-def simulate(m: Model, counterfactual: bool):
+def simulate(m: Model, counterfactual: bool, shock=None):
+    """One path; `shock`, if given, maps (unit id, year) to the additive growth shock
+    sigma(t)*z (mc_means.py); deterministic runs pass none."""
     cfg, b, years = m.cfg, m.b, m.years
     g = cfg.get("growth") or {}
     by_tag_growth = g.get("byTag") or {}
@@ -668,6 +670,8 @@ def simulate(m: Model, counterfactual: bool):
             if (u.id, t) in m.tax_series:
                 T[u.id][t] = m.tax_series[(u.id, t)]
             else:
+                if shock is not None:
+                    gr += shock[(u.id, t)]
                 T[u.id][t] = T[u.id][t - 1] * max(0.0, 1.0 + gr) + sf(rs.get("taxYield"), t) * V
             K[u.id] = K[u.id] * (1.0 + sf(coll_rate, t))
             out_units[(u.id, t)] = UnitYear(

@@ -255,8 +255,8 @@ public struct YearEngine: Sendable {
                 case .rolling:
                     for q in 0..<paths { refOut[q] = state[q] }
                 case .ratchet:
-                    let memory = ratchet! + i * paths
-                    for q in 0..<paths { refOut[q] = memory[q] }
+                    let running = ratchet! + i * paths
+                    for q in 0..<paths { refOut[q] = running[q] }
                 }
             } else {
                 for q in 0..<paths { refOut[q] = .nan }
