@@ -37,6 +37,7 @@ crosscheck: build py-deps
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
 	python3 Tests/crosscheck/mc_means.py --binary $(DEBUG_BIN) --paths 1000 --seeds 4
+	python3 Tests/crosscheck/sweep_crosscheck.py --binary $(DEBUG_BIN) --seeds 12
 
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
 pinned: build
@@ -59,17 +60,18 @@ notebook-runs: calibration-runs
 ## notebooks: execute every notebook headless on fresh runs; export HTML and PNG figures into notebooks-export/.
 notebooks: notebook-runs
 	notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
-	FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
+	FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SWEEP_NOTEBOOKS=0 FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## notebooks-check: the same, exporting into out/ (so the committed exports stay as they are); fails on any error.
 notebooks-check: notebook-runs
 	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
-	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
+	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SWEEP_NOTEBOOKS=0 FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## datapackages: validate the run folders' datapackage.json with the frictionless package.
 datapackages: notebook-runs
 	notebooks-export/setup_env.sh
-	@for d in $(NOTEBOOK_RUNS); do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
+	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rollout.default=2026,never --grid rebate.bands.0.rate=0.2:0.5:4 --out out/siming-pilot-sweep --quiet > /dev/null
+	@for d in $(NOTEBOOK_RUNS) out/siming-pilot-sweep; do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
 
 ## mc-check: Monte Carlo means against the independent NumPy peer, within 4 standard errors.
 MC_CHECK_DIR ?= /tmp/fiscal-sim-mc-check

@@ -12,8 +12,13 @@ Cases (issue 3):
       end; the simulation core >= 100 M unit-year-paths per second per variant);
   (c) the same with a full 1000 x 1000 correlation matrix (Cholesky, BLAS dtrmm);
   (d) S=10 000 for peak memory (target: <= 2 GiB RSS);
+  (e) `fiscal-sim sweep`: a 1000-point deterministic grid of the shipped Siming scenario, whole
+      process (target: under 2 s), points per second against the peer evaluating the same points;
+  (f) a 20-point Monte Carlo sweep (S=2000) of the (b) scenario against the peer;
   (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
       merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
+The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
+`set`), so it simulates every point on the same draws in one process, as the sweep does.
 
 Each fiscal-sim run is a separate process under /usr/bin/time (wall seconds, peak RSS); its
 hidden `--profile` flag reports the phases (shocks, simulation, statistics, tables + writing),
@@ -24,6 +29,7 @@ goes to stdout. This is a benchmark, not a test: it asserts nothing and exits 0 
 program fails.
 """
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -34,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -196,11 +204,68 @@ def case_d(args, rows):
                  f"{profile.get('core_mcells_per_s', 0):.0f} M", f"{rss:.0f}", "-", "target <= 2048 MiB"])
 
 
+def grid_points(grid):
+    """The points of `--grid` options as fiscal-sim numbers them (first axis slowest; LO:HI:N
+    as LO + k(HI - LO)/(N - 1), the last exactly HI), as (path, YAML value) lists."""
+    axes = []
+    for option in grid:
+        path, values = option.split("=", 1)
+        parts = values.split(":")
+        if len(parts) == 3 and "," not in values:
+            lo, hi, n = float(parts[0]), float(parts[1]), int(parts[2])
+            vals = [hi if k == n - 1 else lo + k * (hi - lo) / (n - 1) for k in range(n)]
+            if path.startswith("rollout."):
+                vals = [int(v) for v in vals]
+        else:
+            vals = [yaml.safe_load(v) for v in values.split(",")]
+        axes.append([(path, v) for v in vals])
+    return [list(p) for p in itertools.product(*axes)]
+
+
+def peer_sweep_scenario(scenario, grid, folder):
+    """The scenario with one variant per sweep point (its overrides as `set`), for the peer."""
+    with open(scenario, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    doc["units"] = os.path.join(os.path.dirname(os.path.abspath(scenario)), doc["units"])
+    doc["variants"] = [{"name": f"p{k + 1}", "set": dict(point)} for k, point in enumerate(grid_points(grid))]
+    path = os.path.join(folder, "peer-sweep.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False)
+    return path, len(doc["variants"])
+
+
+def case_sweep(args, rows, name, scenario, grid, note):
+    """`fiscal-sim sweep` of `grid` (whole process) against the peer on the same points."""
+    folder = os.path.join(args.out, name)
+    os.makedirs(folder, exist_ok=True)
+    peer_yaml, points = peer_sweep_scenario(scenario, grid, folder)
+    peer = None
+    if not args.no_peer:
+        pwall, prss, pdetail = peer_run(args, peer_yaml, folder, None)
+        peer = record(args.out, {"case": name, "tool": "numpy_peer", "points": points, "wall_s": pwall,
+                                 "cpu_s": CPU["last"], "peak_rss_mb": prss, "detail": pdetail})
+        rows.append([name, "numpy peer", "unset", f"{pwall:.2f} s (cpu {peer['cpu_s']:.1f} s)",
+                     f"{points / pwall:.2f} points/s", "-", f"{prss:.0f}", "1.0x", f"{points} points as variants"])
+    out = os.path.join(folder, "sweep")
+    cmd = [args.binary, "sweep", scenario, "--out", out, "--quiet"]
+    for option in grid:
+        cmd += ["--grid", option]
+    wall, rss, _, _ = timed(cmd, env=env_with(None))
+    cpu = CPU["last"]
+    entry = record(args.out, {"case": name, "tool": "fiscal-sim", "points": points, "wall_s": wall, "cpu_s": cpu,
+                              "points_per_s": points / wall, "peak_rss_mb": rss,
+                              "ratio_vs_peer": (peer["wall_s"] / wall) if peer else None,
+                              "cpu_ratio_vs_peer": (peer["cpu_s"] / cpu) if peer else None})
+    rows.append([name, "fiscal-sim sweep", "unset", f"{wall:.2f} s (cpu {cpu:.1f} s)", f"{points / wall:.2f} points/s",
+                 "-", f"{rss:.0f}",
+                 f"{entry['ratio_vs_peer']:.1f}x (cpu {entry['cpu_ratio_vs_peer']:.1f}x)" if peer else "-", note])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,scale")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,scale")
     ap.add_argument("--scale-units", type=int, default=40000)
     ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
@@ -229,6 +294,11 @@ def main(argv=None):
         case_bc(args, rows, "c", ["--matrix"])
     if "d" in cases:
         case_d(args, rows)
+    if "e" in cases:
+        grid = ["rebate.bands.0.rate=0.1:0.5:10", "incentive.elasticity=0:0.1:10", "rollout.default=2026:2035:10"]
+        case_sweep(args, rows, "e", os.path.join(REPO, "scenarios", "siming-pilot.yaml"), grid, "target < 2 s")
+    if "f" in cases:
+        case_sweep(args, rows, "f", generate(args, "b", []), ["rebate.bands.0.rate=0.1:0.5:20"], "")
     if "scale" in cases:
         import scale_case
         scale_case.run(args, rows, timed, record, env_with, CPU)

@@ -17,6 +17,12 @@
 # FISCAL_NOTEBOOK_TIMEOUT (seconds per cell, default 600), FISCAL_ERROR_LINES (traceback
 # lines shown per failed notebook, default 12),
 # FISCAL_EXPORT_DIR (default notebooks-export; html/ and figures/ go below it).
+#
+# Sweep notebooks (06-sensitivity.ipynb) run once, not per run folder: they call
+# `fiscal-sim sweep` themselves through FISCAL_SIM_BIN (default <repo>/.build/debug/fiscal-sim)
+# and export into html/sensitivity/ and figures/sensitivity/; their sweep goes into
+# FISCAL_SWEEP_DIR (default <repo>/out/siming-pilot-sensitivity). FISCAL_SWEEP_NOTEBOOKS=0
+# skips them.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,12 +44,36 @@ if [ "$#" -eq 0 ]; then
     set -- "${FISCAL_RUN_DIR:-$REPO_ROOT/out/siming-pilot}"
 fi
 
-mapfile -t NOTEBOOKS < <(cd "$HERE" && ls ${FISCAL_NOTEBOOKS:-[0-9][0-9]-*.ipynb})  # FISCAL_NOTEBOOKS: a glob, e.g. 07-calibration.ipynb
+SWEEP_NOTEBOOKS=(06-sensitivity.ipynb)
+# FISCAL_NOTEBOOKS: a glob of per-run-folder notebooks, e.g. 07-calibration.ipynb (default: all but the sweep notebooks)
+mapfile -t NOTEBOOKS < <(cd "$HERE" && ls ${FISCAL_NOTEBOOKS:-[0-9][0-9]-*.ipynb} | grep -v -x -F "${SWEEP_NOTEBOOKS[@]/#/-e}")
 [ "${#NOTEBOOKS[@]}" -gt 0 ] || { log "no notebooks in $HERE"; exit 1; }
 
 passed=0
 failed=0
 failures=()
+# execute NOTEBOOK RUN_DIR HTML_DIR FIG_DIR NAME: one headless execution, counted in passed/failed.
+execute() {
+    local nb="$1" run_dir="$2" html_dir="$3" fig_dir="$4" name="$5" start errlog
+    start=$(date +%s)
+    errlog="$(mktemp)"
+    if (cd "$HERE" && FISCAL_RUN_DIR="$run_dir" FISCAL_FIGURE_DIR="$fig_dir" FISCAL_STRICT_GLYPHS=1 \
+            MPLBACKEND=module://matplotlib_inline.backend_inline PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" \
+            "$VENV/bin/jupyter" nbconvert --to html --execute "$nb" \
+            --ExecutePreprocessor.timeout="$TIMEOUT" --ExecutePreprocessor.kernel_name=python3 \
+            --output-dir "$html_dir" --log-level=WARN) 2> "$errlog"; then
+        log "  ok   $nb ($(( $(date +%s) - start )) s)"
+        passed=$((passed + 1))
+    else
+        log "  FAIL $nb"
+        # the traceback's last lines, without terminal colours
+        sed 's/\x1b\[[0-9;]*m//g' "$errlog" | grep -v -e 'Kernel is running over TCP' -e 'Alternative text is missing' \
+            | grep -v '^[[:space:]]*$' | tail -"${FISCAL_ERROR_LINES:-12}" | sed 's/^/    /' >&2
+        failed=$((failed + 1)); failures+=("$name: $nb")
+    fi
+    rm -f "$errlog"
+}
+
 for arg in "$@"; do
     if [ ! -d "$arg" ]; then
         log "run folder $arg does not exist"
@@ -69,26 +99,24 @@ for arg in "$@"; do
     fi
 
     for nb in "${NOTEBOOKS[@]}"; do
-        start=$(date +%s)
-        errlog="$(mktemp)"
-        if (cd "$HERE" && FISCAL_RUN_DIR="$run_dir" FISCAL_FIGURE_DIR="$fig_dir" FISCAL_STRICT_GLYPHS=1 \
-                MPLBACKEND=module://matplotlib_inline.backend_inline PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" \
-                "$VENV/bin/jupyter" nbconvert --to html --execute "$nb" \
-                --ExecutePreprocessor.timeout="$TIMEOUT" --ExecutePreprocessor.kernel_name=python3 \
-                --output-dir "$html_dir" --log-level=WARN) 2> "$errlog"; then
-            log "  ok   $nb ($(( $(date +%s) - start )) s)"
-            passed=$((passed + 1))
-        else
-            log "  FAIL $nb"
-            # the traceback's last lines, without terminal colours
-            sed 's/\x1b\[[0-9;]*m//g' "$errlog" | grep -v -e 'Kernel is running over TCP' -e 'Alternative text is missing' \
-                | grep -v '^[[:space:]]*$' | tail -"${FISCAL_ERROR_LINES:-12}" | sed 's/^/    /' >&2
-            failed=$((failed + 1)); failures+=("$name: $nb")
-        fi
-        rm -f "$errlog"
+        execute "$nb" "$run_dir" "$html_dir" "$fig_dir" "$name"
     done
     log "  $(ls "$fig_dir" | wc -l) figures in ${fig_dir#$REPO_ROOT/}"
 done
+
+if [ "${FISCAL_SWEEP_NOTEBOOKS:-1}" != 0 ]; then
+    export FISCAL_SIM_BIN="${FISCAL_SIM_BIN:-$REPO_ROOT/.build/debug/fiscal-sim}"
+    export FISCAL_SWEEP_DIR="${FISCAL_SWEEP_DIR:-$REPO_ROOT/out/siming-pilot-sensitivity}"
+    export FISCAL_SCENARIO="${FISCAL_SCENARIO:-$REPO_ROOT/scenarios/siming-pilot.yaml}"
+    html_dir="$EXPORT_DIR/html/sensitivity"
+    fig_dir="$EXPORT_DIR/figures/sensitivity"
+    rm -rf "$html_dir" "$fig_dir"
+    mkdir -p "$html_dir" "$fig_dir"
+    log "sweep notebooks with $FISCAL_SIM_BIN -> html/sensitivity, figures/sensitivity"
+    for nb in "${SWEEP_NOTEBOOKS[@]}"; do
+        execute "$nb" "" "$html_dir" "$fig_dir" sensitivity
+    done
+fi
 
 for f in "${failures[@]+"${failures[@]}"}"; do log "failed: $f"; done
 echo "$passed passed, $failed failed"

@@ -9,14 +9,17 @@ struct FiscalSim: ParsableCommand {
         commandName: "fiscal-sim",
         abstract: "Simulate tax-increment rebates, line fees to blocks and pooled donations for street offices.",
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, ExplainCommand.self, InitCommand.self, TestCommand.self, CalibrateCommand.self, MergeCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, ExplainCommand.self, InitCommand.self, TestCommand.self,
+            SweepCommand.self, SolveCommand.self, CalibrateCommand.self, MergeCommand.self,
+        ]
     )
 
     /// Parses and runs, mapping failures to SPEC §12's exit codes: 0 success, 2 invalid input or
     /// usage, 1 anything else.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(SolveCommand.attachingRange(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as InputError {
             Terminal.printError(error.description)

@@ -2,26 +2,28 @@ import Foundation
 
 /// Progress of a long run on standard error: shown only on a terminal, only once the run has
 /// taken about two seconds, rewritten in place, and cleared at the end.
-final class ProgressLine {
+final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
     private let label: String
+    private let unit: String
     private let start = Date()
     private var shown = false
 
     /// A progress line; with `enabled` false it prints nothing.
-    init(enabled: Bool, label: String) {
+    init(enabled: Bool, label: String, unit: String = "year") {
         self.enabled = enabled
         self.label = label
+        self.unit = unit
     }
 
-    /// Reports `done` of `total` projected years.
+    /// Reports `done` of `total` projected years (or points: `unit`).
     func update(_ done: Int, of total: Int) {
         guard enabled else { return }
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 2 || shown else { return }
         shown = true
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let text = String(format: "\r%@: year %d of %d, %.0f s elapsed, about %.0f s left ", label, done, total,
+        let text = String(format: "\r%@: %@ %d of %d, %.0f s elapsed, about %.0f s left ", label, unit, done, total,
                           elapsed, remaining)
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -154,20 +154,12 @@ public struct MonteCarloSimulation: Sendable {
             } }
             for (r, run) in runs.enumerated() {
                 let engine = run.engine
-                let volatility = engine.policy.donations?.sourceVolatility.map { $0[y] } ?? []
                 timed(\.simulation) { parallel(batchCount) { b, w in
                     let first = batchStart[b]
-                    let count = batchPaths[b]
-                    let factors = scratch[w].factors.pointer
-                    if !volatility.isEmpty {
-                        DonationShocks.fill(
-                            factors, volatility: volatility, districtCount: d, draws: normals, firstPath: first,
-                            paths: count, year: y, indices: draws)
-                    }
                     let clampedHere = engine.advance(
-                        states[r][b], yearIndex: y, taxShocks: shockBuffers[run.shocks].pointer + first * n,
-                        donationFactors: volatility.isEmpty ? nil : UnsafePointer(factors),
-                        into: columns.output.shifted(by: first))
+                        states[r][b], yearIndex: y, firstPath: first,
+                        taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: normals, indices: draws,
+                        factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
                 } }
                 if run.counterfactual == nil {

@@ -37,6 +37,10 @@ public struct PinCase: Sendable {
     var runKey: String
     /// Expectations or an expected error.
     public var outcome: Outcome
+    /// The command run (`command:`; default `run`).
+    var command: PinCommand = .run
+    /// The command's `--variant` (sweep and solve).
+    var variant: String?
 
     /// Number of checks in the case.
     public var checkCount: Int {

@@ -31,6 +31,8 @@ struct PinFileReader {
         var variant: String?
         var table: String?
         var tolerance = PinTolerance.exact
+        /// `command` and its options (a case's keys replace the top level's).
+        var command: [String: Node] = [:]
     }
 
     /// Parses `text`, the content of the file at `path`.
@@ -91,6 +93,7 @@ struct PinFileReader {
         if let node = fields["variant"], let text = reader.text(node, path: prefix + "variant") { defaults.variant = text }
         if let node = fields["table"], let text = table(node, reader: reader, path: prefix + "table") { defaults.table = text }
         defaults.tolerance = tolerance(fields, default: defaults.tolerance, reader: reader, path: path)
+        for key in PinCommand.keys { if let node = fields[key] { defaults.command[key] = node } }
     }
 
     private func makeCase(_ fields: NodeReader.Fields, defaults: Defaults, reader: NodeReader, path: String) -> PinCase? {
@@ -99,6 +102,17 @@ struct PinFileReader {
         guard let scenario = defaults.scenario else {
             reader.error(fields.node, "\(path.isEmpty ? "" : path + ": ")missing required key 'scenario' (the scenario file, relative to this test file), here or at the top level")
             return nil
+        }
+        guard let command = PinCommand.read(defaults.command, reader: reader, path: path, testFile: self.path) else { return nil }
+        var defaults = defaults
+        var searchVariant: String?
+        if command.takesVariant {
+            searchVariant = defaults.variant
+            defaults.variant = nil
+            if !defaults.setKeys.isEmpty {
+                reader.error(fields.node, "\(path.isEmpty ? "" : path + ": ")`set` applies to command run only; a sweep or solve sets its values with grid, design or vary")
+                return nil
+            }
         }
         let outcome: PinCase.Outcome
         switch (fields["expect"], fields["expectError"]) {
@@ -125,9 +139,10 @@ struct PinFileReader {
             name: name, position: SourcePosition(line: mark?.line ?? 1, column: mark?.column ?? 1),
             scenarioAsWritten: scenario.text, scenarioPath: resolved,
             overrides: ScenarioOverrides(file: self.path, text: "", setKeys: defaults.setKeys),
-            runKey: ([(resolved as NSString).standardizingPath] + defaults.setKeys.map { "\(self.path):\($0.line):\($0.column)" })
+            runKey: ([(resolved as NSString).standardizingPath, command.cacheKey, searchVariant ?? ""]
+                + defaults.setKeys.map { "\(self.path):\($0.line):\($0.column)" })
                 .joined(separator: "\u{1}"),
-            outcome: outcome)
+            outcome: outcome, command: command, variant: searchVariant)
     }
 
     /// One expectation entry: one check for `column`/`value`, or one per entry of `values`.

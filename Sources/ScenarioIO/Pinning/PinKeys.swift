@@ -3,7 +3,7 @@ enum PinKeys {
     /// Keys a case may carry; at the top level they are the defaults of every case.
     static let caseKeys = [
         "name", "scenario", "set", "variant", "table", "absoluteTolerance", "relativeTolerance", "expect", "expectError",
-    ]
+    ] + PinCommand.keys
     /// Top-level keys.
     static let topLevel = ["description"] + caseKeys + ["cases"]
     /// Keys of one expectation.

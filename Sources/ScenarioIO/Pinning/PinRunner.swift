@@ -115,9 +115,13 @@ public struct PinRunner {
         if let cached = runs[item.runKey] { return cached }
         let outcome: RunOutcome
         do {
-            let loaded = try ScenarioLoader(files: files).load(item.scenarioPath, overrides: item.overrides)
-            let run = try ScenarioRun(loaded)
-            outcome = .files(Dictionary(run.files.map { ($0.name, $0.data) }, uniquingKeysWith: { first, _ in first }))
+            if case .run = item.command {
+                let loaded = try ScenarioLoader(files: files).load(item.scenarioPath, overrides: item.overrides)
+                let run = try ScenarioRun(loaded)
+                outcome = .files(Dictionary(run.files.map { ($0.name, $0.data) }, uniquingKeysWith: { first, _ in first }))
+            } else {
+                outcome = .files(try item.command.tables(scenario: item.scenarioPath, variant: item.variant, files: files))
+            }
         } catch let error as InputError {
             outcome = .failure(error.description)
         } catch {

@@ -68,6 +68,11 @@ struct ScenarioHeader {
                     let idNode = reader.requireKey("id", in: district, path: path),
                     let id = reader.text(idNode, path: path + ".id")
                 else { continue }
+                if id == "all" {
+                    // SPEC §15.1: `all` names the whole-scenario row of sweep.csv.
+                    reader.error(idNode, "\(path).id: the district id 'all' is reserved (the total row of a sweep); choose another id")
+                    continue
+                }
                 if header.districts.contains(where: { $0.id == id }) {
                     reader.error(idNode, "districts: duplicate id '\(id)'; district ids must be unique")
                     continue

@@ -23,6 +23,9 @@ public struct LoadedScenario: Sendable {
 public struct ScenarioLoader: Sendable {
     /// Where files are read from.
     public var files: ScenarioFiles
+    /// Units tables already read, by file, districts and columns (`nil`: read each time); a
+    /// sweep validates hundreds of points of one scenario.
+    var unitsCache: UnitsTableCache?
 
     /// Creates a loader reading from `files`.
     public init(files: ScenarioFiles = .disk) { self.files = files }
@@ -66,6 +69,14 @@ public struct ScenarioLoader: Sendable {
             inputDigests: log.digests.merging(["scenario": digest]) { $1 })
     }
 
+    /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
+    /// read through `files`): the model, or `nil` and every diagnostic (warnings included).
+    func decode(tree root: Node, path: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        let reader = NodeReader(file: path)
+        let scenario = decode(root, reader: reader, path: path)
+        return (reader.hasErrors ? nil : scenario, reader.diagnostics)
+    }
+
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue || nsError.code == CocoaError.fileNoSuchFile.rawValue {
@@ -103,8 +114,11 @@ public struct ScenarioLoader: Sendable {
         }
         guard let unitsPath = header.unitsPath else { return nil }
         let unitsFile = ScenarioFiles.resolve(unitsPath.path, against: path)
-        if let table = readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units") {
-            let result = UnitsTableReader(table: table, districtIDs: districtIDs, indicatorColumns: columns).read()
+        let unitsKey = ([unitsFile, "|"] + districtIDs + ["|"] + columns).joined(separator: "\u{1}")
+        if let result = unitsCache?[unitsKey] ?? readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units").map({
+            UnitsTableReader(table: $0, districtIDs: districtIDs, indicatorColumns: columns).read()
+        }) {
+            unitsCache?[unitsKey] = result
             reader.append(result.diagnostics)
             units = result.units
             if result.diagnostics.isEmpty {

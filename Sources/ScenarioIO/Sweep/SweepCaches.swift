@@ -1,0 +1,56 @@
+import FiscalModel
+import Foundation
+import Yams
+
+/// A dictionary shared by the threads that validate or run points; a value computed twice by
+/// two threads is the same value, so the first one stored wins.
+final class SharedCache<Value>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
+    private let lock = NSLock()
+
+    /// The value stored for `key`, if any; assigning stores one.
+    subscript(key: String) -> Value? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[key]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            if values[key] == nil { values[key] = newValue }
+        }
+    }
+}
+
+/// Units tables read by the loader, by file, districts and indicator columns.
+typealias UnitsTableCache = SharedCache<(units: [FiscalUnit], diagnostics: [Diagnostic])>
+
+/// YAML nodes of point values, by entry position and text (the same value recurs in many points).
+typealias ValueNodeCache = SharedCache<FrozenNode>
+
+/// A parsed tree that is only read after it is built, shared by the threads validating points.
+struct FrozenNode: @unchecked Sendable {
+    let node: Node?
+}
+
+/// Deterministic no-adoption net revenue (`[year][district]`) by tax-growth policy.
+final class DeterministicBaselines: @unchecked Sendable {
+    private var entries: [(growth: TaxGrowthPolicy, net: [[Double]])] = []
+    private let lock = NSLock()
+
+    /// The counterfactual net revenue of `scenario`'s reform, computed once per tax-growth policy.
+    func net(_ scenario: Scenario) -> [[Double]] {
+        let growth = scenario.reform.taxGrowth
+        lock.lock()
+        let known = entries.first { $0.growth == growth }?.net
+        lock.unlock()
+        if let known { return known }
+        let run = Projection.run(CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName)
+        let net = (0..<scenario.horizon.count).map { y in run.districts.map { $0[y].netRevenue } }
+        lock.lock()
+        if !entries.contains(where: { $0.growth == growth }) { entries.append((growth, net)) }
+        lock.unlock()
+        return net
+    }
+}
