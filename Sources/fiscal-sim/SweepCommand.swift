@@ -37,15 +37,22 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Evaluate one shard of the points, p with (p − 1) mod K = I: I/K, auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
+        valueName: "I/K|auto|auto/K"))
+    var shard: String?
+
     func validate() throws {
         if grid.isEmpty == (design == nil) {
             throw ValidationError(grid.isEmpty ? "give --grid PATH=VALUES (one or more) or --design FILE.csv" : "--grid and --design cannot be combined; use one of them")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
         try common.check()
+        if let shard { _ = try ShardOption.parse(shard) }
     }
 
     func run() throws {
+        let part = try shard.map { try ShardOption.resolve($0) }
         let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let template = try ScenarioTemplate(path: scenario, variant: common.variant)
         for warning in template.loaded.warnings { Terminal.printError(warning.description) }
@@ -64,24 +71,21 @@ struct SweepCommand: ParsableCommand {
         let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
         let evaluator = SweepEvaluator(plan, threads: threads)
         // Before any point allocates: a memory check compares `evaluator.bytesPerPoint` with the machine.
-        let numbers = Array(1...plan.definition.points.count)
+        let numbers = part?.points(of: plan.definition.points.count) ?? Array(1...plan.definition.points.count)
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "sweep", unit: "point")
         let rows = evaluator.rows(of: numbers) { done, total in progress.update(done, of: total) }
         progress.finish()
-        let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-sweep")
+        let name = "out/\(template.loaded.scenario.name)-sweep"
+        let folder = URL(fileURLWithPath: out ?? part.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name)
         let table = SweepTable(plan)
         do {
-            let csv = Data(table.csv(numbers: numbers, rows: rows).utf8)
-            let manifest = SweepManifest(plan, files: ["sweep.csv", "sweep.json", "datapackage.json"])
-            try RunFolder(folder).write([
-                ("sweep.csv", csv), ("sweep.json", try manifest.encoded()),
-                ("datapackage.json", try SweepDataPackage.make(table, manifest: manifest)),
-            ])
+            let files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: part)
+            try RunFolder(folder).write(files)
         } catch {
             throw ToolFailure(message: "\(error)")
         }
         print("\(plan.definition.points.count) points × \(table.districts.count) rows (\(plan.isMonteCarlo ? "\(plan.paths) paths" : "deterministic"))")
-        print("Wrote \(folder.path)/ (sweep.csv, sweep.json, datapackage.json)")
+        print("Wrote \(folder.path)/ (sweep.csv, sweep.json, datapackage.json\(part == nil ? "" : ", shard.json"))")
     }
 }
 

@@ -18,3 +18,11 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// `I/K`, as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 }
+
+extension Shard {
+    /// The sweep points of this shard among points 1…`pointCount` (SPEC §16): the p with
+    /// (p − 1) mod K = I, in order.
+    public func points(of pointCount: Int) -> [Int] {
+        Array(stride(from: index + 1, through: pointCount, by: count))
+    }
+}
