@@ -88,7 +88,7 @@ calibration-check: build py-deps
 	python3 Tests/calibration/check_numpy.py --binary $(DEBUG_BIN) --seeds 40
 
 ## slurm-check: a private single-node Slurm cluster (installs slurm-wlm's daemons and munge when
-## missing; needs root) runs 3-shard Monte Carlo jobs through deploy/slurm/; each merge must equal
+## missing; needs root) runs 3-shard Monte Carlo runs and a sweep through deploy/slurm/; each merge must equal
 ## the single-process run (diff -r). Prints "skipped: needs root" without root.
 slurm-check: build py-deps
 	Tests/slurm/slurm-check.sh $(DEBUG_BIN)

@@ -1,5 +1,6 @@
 #!/bin/bash
-# make slurm-check: a private single-node Slurm cluster runs sharded fiscal-sim jobs through
+# make slurm-check: a private single-node Slurm cluster runs sharded fiscal-sim jobs (two Monte
+# Carlo runs, two-level and matrix correlation, and a Monte Carlo sweep) through
 # the shipped deploy/slurm scripts (sbatch --wait --array, then the merge job with
 # --dependency=afterok), and each merged folder must equal the single-process run (diff -r).
 #
@@ -126,7 +127,5 @@ python3 "$repo/benchmarks/make_synthetic.py" "$tmp/two-level" --units 36 --distr
 python3 "$repo/benchmarks/make_synthetic.py" "$tmp/matrix" --units 30 --districts 4 --years 5 --paths 100 --matrix 2>/dev/null >/dev/null
 sharded two-level 3 run "$tmp/two-level/synthetic.yaml"
 sharded matrix 3 run "$tmp/matrix/synthetic.yaml"
-if "$binary" sweep --help >/dev/null 2>&1 && "$binary" sweep --help 2>&1 | grep -q -- "--shard"; then
-  sharded sweep 3 sweep "$tmp/two-level/synthetic.yaml" --paths 40 --grid "rebate.bands.2.rate=0.3:0.6:4" --grid "rollout.default=2027,2029"
-fi
+sharded sweep 3 sweep "$tmp/two-level/synthetic.yaml" --paths 40 --grid "rebate.bands.2.rate=0.3:0.6:4" --grid "rollout.default=2027,2029"
 echo "slurm-check: passed"
