@@ -75,4 +75,25 @@ struct ShardCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
     }
+
+    @Test func sweepShardsFromTheArrayMergeIntoTheUnshardedSweep() throws {
+        try folder.write("units.csv", "id,district,tax,allocation\na1,a,1000,100\nb1,b,2000,200\n")
+        try folder.write("s.yaml", "name: sw\nyears: {base: 2025, end: 2027}\nunits: units.csv\ndistricts: [{id: a}, {id: b}]\ngrowth: {tax: 0.04, volatility: 0.1}\nrebate: {bands: [{rate: 0.4}]}\n")
+        let sweep = ["sweep", "s.yaml", "--grid", "rebate.bands.0.rate=0.1:0.5:5", "--paths", "30", "--quiet"]
+        #expect(try run(sweep).status == 0)
+        for task in 4...5 {
+            let array = ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_MIN": "4", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_STEP": "1"]
+            #expect(try run(sweep + ["--shard", "auto"], environment: array).status == 0)
+        }
+        #expect(try run(sweep + ["--shard", "1/2", "--out", "explicit1"]).status == 0)
+        #expect(snapshot(folder.url.appendingPathComponent("explicit1")) == snapshot(folder.url.appendingPathComponent("out/sw-sweep-shard-1-of-2")))
+        let (status, stderr) = try run(["merge", "out/sw-sweep-shard-0-of-2", "out/sw-sweep-shard-1-of-2", "--out", "merged"])
+        #expect(status == 0, "\(stderr)")
+        #expect(snapshot(folder.url.appendingPathComponent("merged")) == snapshot(folder.url.appendingPathComponent("out/sw-sweep")))
+        // A run shard is foreign to a sweep job.
+        #expect(try run(["run", "s.yaml", "--paths", "30", "--shard", "0/2", "--quiet"]).status == 0)
+        let (mixed, message) = try run(["merge", "out/sw-shard-0-of-2", "out/sw-sweep-shard-1-of-2", "--out", "mixed"])
+        #expect(mixed == 2 && message.contains("foreign shard"), "\(message)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("mixed")))
+    }
 }
