@@ -7,7 +7,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -87,6 +87,12 @@ mc-check: build py-deps
 calibration-check: build py-deps
 	python3 Tests/calibration/check_numpy.py --binary $(DEBUG_BIN) --seeds 40
 
+## slurm-check: a private single-node Slurm cluster (installs slurm-wlm's daemons and munge when
+## missing; needs root) runs 3-shard Monte Carlo runs and a sweep through deploy/slurm/; each merge must equal
+## the single-process run (diff -r). Prints "skipped: needs root" without root.
+slurm-check: build py-deps
+	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
+
 ## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
@@ -141,7 +147,7 @@ workbook-check: build
 	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check fuzz-quick
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick
 	$(SWIFT) test --disable-xctest
 
 clean:

@@ -18,6 +18,8 @@ Cases (issue 3):
   (x) --xlsx (issue 11): the time it adds to (a), runs with and without alternating (target:
       < 0.2 s), and the peak RSS it adds to a 1000-unit Monte Carlo run (--paths-x paths,
       --years-x years; target: the workbook needs no more memory than the run).
+  (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
+      merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
 The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
 `set`), so it simulates every point on the same draws in one process, as the sweep does.
 
@@ -302,7 +304,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,e,f,x")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,x,scale")
+    ap.add_argument("--scale-units", type=int, default=40000)
+    ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
                     help="OPENBLAS_CORETYPE for the second run of (c) (default from /proc/cpuinfo; 'none' skips it)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c) per setting")
@@ -338,6 +342,9 @@ def main(argv=None):
         case_sweep(args, rows, "f", generate(args, "b", []), ["rebate.bands.0.rate=0.1:0.5:20"], "")
     if "x" in cases:
         case_x(args, rows)
+    if "scale" in cases:
+        import scale_case
+        scale_case.run(args, rows, timed, record, env_with, CPU)
     header = ["case", "tool", "OPENBLAS_CORETYPE", "wall", "unit-year-paths/s", "sim core/s", "peak RSS MiB",
               "vs peer", "notes"]
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]

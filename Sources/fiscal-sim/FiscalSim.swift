@@ -11,7 +11,7 @@ struct FiscalSim: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, ExplainCommand.self, InitCommand.self, TestCommand.self,
-            SweepCommand.self, SolveCommand.self, CalibrateCommand.self,
+            SweepCommand.self, SolveCommand.self, CalibrateCommand.self, MergeCommand.self,
         ]
     )
 

@@ -43,12 +43,21 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Run one shard of a Monte Carlo run: I/K (0 ≤ I < K), auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
+        valueName: "I/K|auto|auto/K"))
+    var shard: String?
+
     @Flag(help: .hidden)
     var profile = false
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
+        if let shard { _ = try ShardOption.parse(shard) }
+        if shard != nil, xlsx {
+            throw ValidationError("--xlsx cannot be combined with --shard: a shard holds only part of the tables, and merge does not build workbooks yet; write the workbook from a run on one machine, or open the merged CSVs")
+        }
     }
 
     func run() throws {
@@ -56,7 +65,8 @@ struct RunCommand: ParsableCommand {
         if let paths { loaded.scenario.paths = paths }
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
-        let folder = URL(fileURLWithPath: out ?? "out/\(model.name)")
+        let part = try shard.map { try ShardOption.resolve($0, paths: model.paths) }
+        let folder = URL(fileURLWithPath: out ?? part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)")
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
         let started = Date()
         let run: ScenarioRun
@@ -64,7 +74,7 @@ struct RunCommand: ParsableCommand {
             var options = RunWriter.Options(excelBOM: excel, chineseHeaders: lang == .zh, workbook: xlsx)
             if xlsxConstantMemory { options.workbookConstantMemory = true }
             if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
-            run = try ScenarioRun(loaded, options: options, threads: threads) { done, total in
+            run = try ScenarioRun(loaded, options: options, threads: threads, shard: part) { done, total in
                 progress.update(done, of: total)
             }
             progress.finish()
@@ -92,7 +102,7 @@ struct RunCommand: ParsableCommand {
             print("")
             print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
         case let .monteCarlo(result):
-            print(TextTable.render(RunSummary.monteCarlo(scenario: model, result: result)))
+            print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result)))
         }
         print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
     }

@@ -43,15 +43,25 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Evaluate one shard of the points, p with (p − 1) mod K = I: I/K, auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
+        valueName: "I/K|auto|auto/K"))
+    var shard: String?
+
     func validate() throws {
         if grid.isEmpty == (design == nil) {
             throw ValidationError(grid.isEmpty ? "give --grid PATH=VALUES (one or more) or --design FILE.csv" : "--grid and --design cannot be combined; use one of them")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
         try common.check()
+        if let shard { _ = try ShardOption.parse(shard) }
+        if shard != nil, xlsx {
+            throw ValidationError("--xlsx cannot be combined with --shard: a shard holds only part of the tables, and merge does not build workbooks yet; write the workbook from a run on one machine, or open the merged CSVs")
+        }
     }
 
     func run() throws {
+        let part = try shard.map { try ShardOption.resolve($0) }
         let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let template = try ScenarioTemplate(path: scenario, variant: common.variant)
         for warning in template.loaded.warnings { Terminal.printError(warning.description) }
@@ -70,7 +80,7 @@ struct SweepCommand: ParsableCommand {
         let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
         let evaluator = SweepEvaluator(plan, threads: threads)
         try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: scenario)
-        let numbers = Array(1...plan.definition.points.count)
+        let numbers = part?.points(of: plan.definition.points.count) ?? Array(1...plan.definition.points.count)
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "sweep", unit: "point")
         let rows: [[[String]]]
         do {
@@ -80,17 +90,13 @@ struct SweepCommand: ParsableCommand {
             progress.finish()
             throw ToolFailure(message: error.description)
         }
-        let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-sweep")
+        let name = "out/\(template.loaded.scenario.name)-sweep"
+        let folder = URL(fileURLWithPath: out ?? part.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name)
         let table = SweepTable(plan)
         do {
-            let csv = Data(table.csv(numbers: numbers, rows: rows).utf8)
-            let workbookFiles = xlsx ? [ReportWorkbook.sweepFileName] : []
-            let manifest = SweepManifest(plan, files: ["sweep.csv", "sweep.json", "datapackage.json"] + workbookFiles)
-            var entries: [RunFolder.Entry] = [
-                .file(name: "sweep.csv", data: csv), .file(name: "sweep.json", data: try manifest.encoded()),
-                .file(name: "datapackage.json", data: try SweepDataPackage.make(table, manifest: manifest)),
-            ]
-            if xlsx {
+            let files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: part, workbook: xlsx)
+            var entries = files.map { RunFolder.Entry.file(name: $0.name, data: $0.data) }
+            if xlsx, let csv = files.first(where: { $0.name == "sweep.csv" })?.data {
                 let workbook = ReportWorkbook.sweep(
                     loaded: template.loaded, sweepCSV: csv, paths: plan.paths, seed: plan.seed,
                     language: lang == .zh ? .chinese : .english)
@@ -101,7 +107,8 @@ struct SweepCommand: ParsableCommand {
             throw ToolFailure(message: "\(error)")
         }
         print("\(plan.definition.points.count) points × \(table.districts.count) rows (\(plan.isMonteCarlo ? "\(plan.paths) paths" : "deterministic"))")
-        print("Wrote \(folder.path)/ (sweep.csv, sweep.json, datapackage.json\(xlsx ? ", sweep.xlsx" : ""))")
+        let written = ["sweep.csv", "sweep.json", "datapackage.json"] + (xlsx ? ["sweep.xlsx"] : []) + (part == nil ? [] : ["shard.json"])
+        print("Wrote \(folder.path)/ (\(written.joined(separator: ", ")))")
     }
 }
 

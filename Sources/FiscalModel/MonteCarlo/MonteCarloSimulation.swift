@@ -17,8 +17,20 @@ public struct MonteCarloSimulation: Sendable {
     /// Paths per batch: the unit of parallel work and of the BLAS product z = L·η.
     public static let batchSize = 64
 
+    /// Where the scenario's units and districts sit in the draws: their own indices, or for a
+    /// shard (SPEC §16) their indices in the full run.
+    public let draws: DrawIndices
+
     /// Creates a simulation of `scenario`.
-    public init(_ scenario: Scenario) { self.scenario = scenario }
+    public init(_ scenario: Scenario) { self.init(scenario, draws: DrawIndices(identityOf: scenario)) }
+
+    /// Creates a simulation of `scenario` drawing as the full run whose units and districts
+    /// `draws` names (a shard's restricted scenario, `ScenarioShard`).
+    public init(_ scenario: Scenario, draws: DrawIndices) {
+        precondition(draws.units.count == scenario.units.count && draws.districts.count == scenario.districts.count)
+        self.scenario = scenario
+        self.draws = draws
+    }
 
     /// One simulated policy: a reported variant or a counterfactual used for reform effects.
     private struct SimulatedRun {
@@ -87,7 +99,7 @@ public struct MonteCarloSimulation: Sendable {
         let workers = max(1, min(threads, batchCount, max(n + d, 1)))
 
         let shockGenerators = structures.map {
-            TaxShocks(correlation: $0, districtOf: s.units.map(\.districtIndex), seed: seed)
+            TaxShocks(correlation: $0, districtOf: s.units.map(\.districtIndex), seed: seed, indices: draws)
         }
         let shockBuffers = structures.map { _ in Buffer(count: n * paths) }
         let states = runs.map { run in batchPaths.map { PathBatch(run.engine, count: $0) } }
@@ -96,9 +108,11 @@ public struct MonteCarloSimulation: Sendable {
         let clamped = Buffer(count: runs.count * batchCount)
         let maxSources = runs.map { $0.engine.policy.donations?.sourceAmounts.count ?? 0 }.max() ?? 0
         let scratch = (0..<workers).map { _ in
-            WorkerScratch(paths: paths, factors: maxSources * d * batchSize, districts: d + 1)
+            WorkerScratch(
+                paths: paths, factors: maxSources * d * batchSize,
+                districts: shockGenerators.map { $0.scratchCount(paths: batchSize) }.max() ?? d + 1)
         }
-        let draws = NormalDraws(seed: seed)
+        let normals = NormalDraws(seed: seed)
         let poolOrder = IndexBuffer(count: d * paths)
         // Rows that repeat an earlier row bit for bit reuse its statistics: the tax of units the
         // reform does not touch repeats the (reported) counterfactual's, and a fixed reference
@@ -151,7 +165,7 @@ public struct MonteCarloSimulation: Sendable {
                     let first = batchStart[b]
                     let clampedHere = engine.advance(
                         states[r][b], yearIndex: y, firstPath: first,
-                        taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: draws,
+                        taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: normals, indices: draws,
                         factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
                     let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + batchPaths[b]))

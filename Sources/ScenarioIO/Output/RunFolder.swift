@@ -42,6 +42,25 @@ public struct RunFolder {
     /// Writes `entries` as the complete content of the folder; if any entry fails, nothing is
     /// left behind and a previous folder stays as it was.
     public func write(_ entries: [Entry]) throws {
+        try write { staging in
+            for entry in entries {
+                let url = staging.appendingPathComponent(entry.name)
+                switch entry {
+                case let .file(_, data): try data.write(to: url)
+                case let .produced(name, write):
+                    do {
+                        try write(url)
+                    } catch {
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Makes the complete content of the folder with `fill`, which writes the files into the
+    /// (hidden, empty) staging folder it is given — for output streamed to disk.
+    public func write(using fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -58,18 +77,7 @@ public struct RunFolder {
         let staging = parent.appendingPathComponent(".\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for entry in entries {
-                let url = staging.appendingPathComponent(entry.name)
-                switch entry {
-                case let .file(_, data): try data.write(to: url)
-                case let .produced(name, write):
-                    do {
-                        try write(url)
-                    } catch {
-                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error)")
-                    }
-                }
-            }
+            try fill(staging)
             if manager.fileExists(atPath: destination.path) {
                 try replace(destination, with: staging)
             } else if rename(staging.path, destination.path) != 0 {

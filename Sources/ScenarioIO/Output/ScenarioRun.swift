@@ -16,6 +16,8 @@ public struct ScenarioRun {
 
     /// The engine's result.
     public let outcome: Outcome
+    /// The scenario the engine ran: the loaded one, or a shard's districts of it.
+    public let simulated: Scenario
     /// The run folder's files (`units.csv`, `districts.csv`, …, `run.json`; the quantile tables
     /// for Monte Carlo runs) in writing order.
     public let files: [(name: String, data: Data)]
@@ -33,24 +35,36 @@ public struct ScenarioRun {
 
     /// Runs `loaded` and renders its files with `options`. Monte Carlo runs use `threads`
     /// worker threads (default: all cores; the output does not depend on it) and report
-    /// `progress(done, total)` after each projected year. Throws `ProjectionLimitViolation` when
-    /// a computed value goes beyond SPEC §19's limits (nothing is rendered then).
+    /// `progress(done, total)` after each projected year. With `shard` (a Monte Carlo run
+    /// only, SPEC §16) it simulates that shard's districts and adds `shard.json`. Throws
+    /// `ProjectionLimitViolation` when a computed value goes beyond SPEC §19's limits (nothing is
+    /// rendered then), and an `InputError` when the run (the shard) would not fit in memory.
     public init(
         _ loaded: LoadedScenario, options: RunWriter.Options = RunWriter.Options(), threads: Int? = nil,
-        progress: ((Int, Int) -> Void)? = nil
+        shard: Shard? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws {
         let scenario = loaded.scenario
-        let writer = RunWriter(loaded: loaded, options: options)
+        var writer = RunWriter(loaded: loaded, options: options)
+        if let shard, scenario.paths <= 1 {
+            throw ShardSelection.Problem(description: "--shard \(shard) needs a Monte Carlo run (paths > 1); a deterministic run is one quick job: run it without --shard")
+        }
         if scenario.paths > 1 {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            try MemoryCheck().check(scenario, paths: scenario.paths, threads: threads, file: loaded.path)
-            let result = try MonteCarloSimulation(scenario).run(
+            let part = shard.map { ScenarioShard(scenario, shard: $0) }
+            let simulation = part.map { MonteCarloSimulation($0.scenario, draws: $0.draws) } ?? MonteCarloSimulation(scenario)
+            simulated = simulation.scenario
+            try MemoryCheck().check(simulated, paths: scenario.paths, threads: threads, file: loaded.path)
+            writer = RunWriter(loaded: loaded.simulating(simulated), options: options)
+            let result = try simulation.run(
                 paths: scenario.paths, seed: scenario.seed,
                 threads: threads, progress: progress
             ).checked()
             outcome = .monteCarlo(result)
-            (files, workbook) = try Self.parts(writer.output(for: result))
+            var (files, workbook) = try Self.parts(writer.output(for: result))
+            if let shard { files.append(try ShardManifest.file(for: loaded, options: options, shard: shard, files: files)) }
+            (self.files, self.workbook) = (files, workbook)
         } else {
+            simulated = scenario
             let result = try Simulation(scenario).runDeterministic().checked()
             outcome = .deterministic(result)
             (files, workbook) = try Self.parts(writer.output(for: result))

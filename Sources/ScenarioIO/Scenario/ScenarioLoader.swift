@@ -15,6 +15,9 @@ public struct LoadedScenario: Sendable {
     /// Input tables decoded from an encoding other than UTF-8 (file → encoding, e.g.
     /// `GB18030`), recorded in `run.json`.
     public var inputEncodings: [String: String] = [:]
+    /// SHA-256 of every file the scenario reads, by role: `scenario`, `units`, `taxSeries`,
+    /// `matrix` (what a shard records, SPEC §16).
+    public var inputDigests: [String: String] = [:]
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -55,7 +58,8 @@ public struct ScenarioLoader: Sendable {
             root = applied.root
         }
         let reader = NodeReader(file: path)
-        let scenario = decode(root, reader: reader, path: path)
+        let log = InputDigests()
+        let scenario = InputDigests.$current.withValue(log) { decode(root, reader: reader, path: path) }
         let diagnostics = reader.diagnostics.map { overrides.relocate($0, lineOffset: lineOffset) }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let scenario else {
@@ -63,7 +67,8 @@ public struct ScenarioLoader: Sendable {
         }
         let digest = ContentDigest.sha256(data)
         return LoadedScenario(
-            scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings)
+            scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings,
+            inputDigests: log.digests.merging(["scenario": digest]) { $1 })
     }
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
@@ -225,6 +230,7 @@ public struct ScenarioLoader: Sendable {
             reader.error(node, "cannot read the \(what) file '\(file)': \(Self.reason(error)); paths are relative to the scenario file")
             return nil
         }
+        InputDigests.current?.record(what, data)
         do {
             let table = try CSVTable.parse(data, file: file)
             if let encoding = table.encoding {

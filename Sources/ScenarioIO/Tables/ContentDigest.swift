@@ -16,3 +16,26 @@ public enum ContentDigest {
         #endif
     }
 }
+
+/// SHA-256 over data given piece by piece (a merge hashes each shard table as it streams it).
+struct StreamingDigest {
+    #if !FISCAL_SIM_FUZZ
+    private var hash = SHA256()
+    #endif
+
+    /// Adds `data`.
+    mutating func update(_ data: Data) {
+        #if !FISCAL_SIM_FUZZ
+        hash.update(data: data)
+        #endif
+    }
+
+    /// The digest, lower-case hex (empty in the fuzz build).
+    var hex: String {
+        #if FISCAL_SIM_FUZZ
+        return ""
+        #else
+        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        #endif
+    }
+}

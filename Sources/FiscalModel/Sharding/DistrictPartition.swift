@@ -1,0 +1,30 @@
+/// Which districts each shard of a Monte Carlo run simulates (SPEC §16).
+///
+/// The rule (documented in `docs/interpretations.md`): districts stay in declared order and are
+/// cut into K contiguous runs balanced by unit count. District j with n_j units, c_j units
+/// before it in declared order and N units in all goes to shard ⌊K·(2·c_j + n_j) / (2·N)⌋ —
+/// the shard whose equal slice of the N units holds the district's middle unit. Shard loads
+/// then differ from N/K by less than one district, the rule depends only on the units file
+/// and the district list, and because the runs are contiguous the merged tables are the
+/// shards' blocks one after another (per variant) in shard order.
+public enum DistrictPartition {
+    /// The shard of each district, for districts with `unitCounts` units (declared order).
+    public static func shardOf(unitCounts: [Int], shards k: Int) -> [Int] {
+        precondition(k >= 1)
+        let total = unitCounts.reduce(0, +)
+        guard total > 0 else { return unitCounts.map { _ in 0 } }
+        var before = 0
+        return unitCounts.map { units in
+            defer { before += units }
+            return min(k - 1, k * (2 * before + units) / (2 * total))
+        }
+    }
+
+    /// The districts (declared-order indices) of `shard`: a contiguous range, possibly empty.
+    public static func districts(of shard: Shard, unitCounts: [Int]) -> Range<Int> {
+        let owners = shardOf(unitCounts: unitCounts, shards: shard.count)
+        let first = owners.firstIndex { $0 >= shard.index } ?? owners.count
+        let end = owners.firstIndex { $0 > shard.index } ?? owners.count
+        return first..<max(first, end)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The SHA-256 of every file one scenario load reads, by role (SPEC §16: a shard records them
+/// so that `merge` can tell shards of different inputs apart).
+final class InputDigests: @unchecked Sendable {
+    /// The log of the load in progress on this task, if any.
+    @TaskLocal static var current: InputDigests?
+
+    private let lock = NSLock()
+    private var values: [String: String] = [:]
+
+    /// Roles by the loader's name for the table (`units`, `tax series`, `correlation matrix`).
+    private static let roles = ["units": "units", "tax series": "taxSeries", "correlation matrix": "matrix"]
+
+    /// Records the bytes of the table the loader calls `what`.
+    func record(_ what: String, _ data: Data) {
+        let digest = ContentDigest.sha256(data)
+        lock.lock()
+        values[Self.roles[what] ?? what] = digest
+        lock.unlock()
+    }
+
+    /// Role → hex SHA-256.
+    var digests: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
+}
