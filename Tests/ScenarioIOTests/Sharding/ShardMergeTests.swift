@@ -110,7 +110,7 @@ struct ShardMergeTests {
         // 11 units; district midpoints 0.5, 3, 6, 9 → shards 0, 0, 1, 2: shard 1 holds c (2 units).
         let units = try #require(manifest.files.first { $0.name == "units_quantiles.csv" })
         #expect(units.rows == 3 * 2 * 4 * loaded.scenario.feeCategories.count + 3 * 2 * 4 * 13)
-        #expect(units.sha256 == InputDigests.hex(try #require(run.file(named: "units_quantiles.csv"))))
+        #expect(units.sha256 == ContentDigest.sha256(try #require(run.file(named: "units_quantiles.csv"))))
         #expect(manifest.files.first { $0.name == "run.json" }?.rows == nil)
         let text = String(decoding: try #require(run.file(named: "shard.json")), as: UTF8.self)
         for forbidden in [folder.url.path, "threads", ProcessInfo.processInfo.hostName] {

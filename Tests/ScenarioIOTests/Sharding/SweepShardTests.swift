@@ -60,7 +60,7 @@ struct SweepShardTests {
         let manifest = try JSONDecoder().decode(ShardManifest.self, from: try #require(files.first { $0.name == "shard.json" }?.data))
         #expect(manifest.command == "sweep" && manifest.index == 1 && manifest.count == 2)
         #expect(manifest.options == ["paths": "30", "seed": "5", "variant": "", "design": design])
-        #expect(manifest.inputs["design"] == InputDigests.hex(Data(designText.utf8)))
+        #expect(manifest.inputs["design"] == ContentDigest.sha256(Data(designText.utf8)))
         #expect(manifest.files.map(\.name) == ["sweep.csv", "sweep.json", "datapackage.json"])
         let pilotDistricts = plan.template.loaded.scenario.districts.count
         #expect(manifest.files[0].rows == pilotDistricts + 1)
