@@ -114,7 +114,7 @@ public struct RunWriter {
         if var book = workbook {
             book.tables = book.tables.map { table in
                 var table = table
-                table.englishHeader = CSVRecords.all(Data(table.csv.prefix { $0 != UInt8(ascii: "\n") })).first
+                table.englishHeader = CSVRecords.header(table.csv)
                 table.csv = translated.first { $0.name == table.file }?.data ?? table.csv
                 return table
             }

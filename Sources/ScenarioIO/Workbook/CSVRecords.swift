@@ -47,6 +47,11 @@ enum CSVRecords {
         }
     }
 
+    /// The header row of `data`: the fields of its first line.
+    static func header(_ data: Data) -> [String] {
+        all(Data(data.prefix { $0 != UInt8(ascii: "\n") })).first ?? []
+    }
+
     /// Every record of `data` (for the small tables the charts read).
     static func all(_ data: Data) -> [[String]] {
         var records: [[String]] = []

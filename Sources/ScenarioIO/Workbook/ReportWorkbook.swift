@@ -90,7 +90,7 @@ public struct ReportWorkbook: Sendable {
             diagnostics: [:])
         manifest.paths = paths
         manifest.seed = seed
-        let header = CSVRecords.all(Data(sweepCSV.prefix { $0 != UInt8(ascii: "\n") })).first ?? []
+        let header = CSVRecords.header(sweepCSV)
         let table = WorkbookTable(file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1)
         return ReportWorkbook(
             manifest: manifest, language: language, summaries: summaries, tables: [table],
@@ -103,7 +103,7 @@ public struct ReportWorkbook: Sendable {
         let rows = tables.map(\.rowCount)
         let names = sheetNames(rows: rows)
         let cells = zip(tables, rows).reduce(0) { total, pair in
-            total + pair.1 * (pair.0.csv.prefix { $0 != UInt8(ascii: "\n") }.filter { $0 == UInt8(ascii: ",") }.count + 1)
+            total + pair.1 * CSVRecords.header(pair.0.csv).count
         }
         let workbook = try XlsxWorkbook(
             url: url, title: "\(manifest.name) — fiscal-sim", constantMemory: constantMemory ?? (cells > Self.constantMemoryCells))
