@@ -2,7 +2,7 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60

@@ -7,8 +7,7 @@ import PackageDescription
 ///     swift build -c debug -Xswiftc -sanitize=fuzzer,address     (see `make fuzz`)
 ///
 /// The library targets are the main package's own sources (symlinks in `Linked/`), built with
-/// `FISCAL_SIM_FUZZ` so that swift-crypto (only the run manifest's SHA-256) stays out of the
-/// instrumented build, which would otherwise spend minutes on BoringSSL.
+/// `FISCAL_SIM_FUZZ`. SHA-256 comes from the system's libcrypto, as in the main package.
 let package = Package(
     name: "fiscal-sim-fuzz",
     dependencies: [
@@ -20,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Linked/COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(
             name: "CXlsxWriter", path: "Linked/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CLibCrypto", path: "Linked/CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "CFileOps", path: "Linked/CFileOps"),
         .target(
             name: "FiscalModel",
@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "ScenarioIO",
             dependencies: [
-                "FiscalModel", "CFileOps", "CXlsxWriter", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+                "FiscalModel", "CFileOps", "CXlsxWriter", "CLibCrypto", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
             ],
             path: "Linked/ScenarioIO",
             resources: [.embedInCode("Shipped/siming-pilot.yaml"), .embedInCode("Shipped/siming-streets.csv")],

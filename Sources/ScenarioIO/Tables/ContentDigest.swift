@@ -1,41 +1,54 @@
-#if !FISCAL_SIM_FUZZ
-import Crypto
-#endif
+import CLibCrypto
 import Foundation
 
 /// The SHA-256 of a file's bytes as lowercase hex, as the manifests (`run.json`, `sweep.json`,
-/// `shard.json`) record it. The one place swift-crypto is used, so the fuzz build (`Fuzz/`,
-/// built with `FISCAL_SIM_FUZZ`) can leave it out: there every digest is empty.
+/// `shard.json`) record it. The one SHA-256 helper of the package: OpenSSL's libcrypto (EVP
+/// interface) through the `CLibCrypto` system-library target, so no Swift crypto package is
+/// compiled.
 public enum ContentDigest {
-    /// Lowercase hex SHA-256 of `data` (empty in the fuzz build, which writes nothing).
+    /// Lowercase hex SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
-        #if FISCAL_SIM_FUZZ
-        return ""
-        #else
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        #endif
+        var digest = StreamingDigest()
+        digest.update(data)
+        return digest.hex
     }
 }
 
 /// SHA-256 over data given piece by piece (a merge hashes each shard table as it streams it).
 struct StreamingDigest {
-    #if !FISCAL_SIM_FUZZ
-    private var hash = SHA256()
-    #endif
+    /// The OpenSSL digest context, owned by a class so that it is freed exactly once.
+    private final class Context {
+        let pointer: OpaquePointer
+        init() {
+            guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+                fatalError("OpenSSL could not start a SHA-256 digest")
+            }
+            pointer = context
+        }
+        deinit { EVP_MD_CTX_free(pointer) }
+    }
+
+    private let context = Context()
 
     /// Adds `data`.
     mutating func update(_ data: Data) {
-        #if !FISCAL_SIM_FUZZ
-        hash.update(data: data)
-        #endif
+        data.withUnsafeBytes { bytes in
+            _ = EVP_DigestUpdate(context.pointer, bytes.baseAddress, bytes.count)
+        }
     }
 
-    /// The digest, lower-case hex (empty in the fuzz build).
+    /// The digest, lower-case hex. Call once: it finishes the digest.
     var hex: String {
-        #if FISCAL_SIM_FUZZ
-        return ""
-        #else
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
-        #endif
+        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        _ = EVP_DigestFinal_ex(context.pointer, &out, &length)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(Int(length) * 2)
+        for byte in out.prefix(Int(length)) {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
