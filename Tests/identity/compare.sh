@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Compare every output of the working tree's debug build with those of git revision REV
+# (default: main's merge-base with HEAD). Prints "identical" or the differing files; exit 1 on a difference.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd); cd "$ROOT"
+REV=${1:-$(git merge-base HEAD main)}
+WT=$ROOT/.build-identity/tree; rm -rf "$WT"; mkdir -p "$(dirname "$WT")"
+git worktree remove --force "$WT" 2>/dev/null || true
+git worktree add -q --detach "$WT" "$REV"
+(cd "$WT" && swift build --product fiscal-sim > "$ROOT/.build-identity/build.log" 2>&1) || { tail -20 .build-identity/build.log; exit 2; }
+swift build --product fiscal-sim > .build-identity/build-head.log 2>&1 || { tail -20 .build-identity/build-head.log; exit 2; }
+Tests/identity/snapshot.sh "$WT/.build/debug/fiscal-sim" .build-identity/before
+Tests/identity/snapshot.sh .build/debug/fiscal-sim .build-identity/after
+git worktree remove --force "$WT" || true
+if diff -r .build-identity/before .build-identity/after > .build-identity/diff.txt; then echo identical; else head -60 .build-identity/diff.txt; echo "DIFFERENT (full diff: .build-identity/diff.txt)"; exit 1; fi
