@@ -1,7 +1,8 @@
 import FiscalModel
 import Foundation
 
-/// Writes a deterministic run's folder: `units.csv`, `districts.csv`, `run.json`.
+/// Writes a run's folder: the tables (`units.csv`, `districts.csv`, …, `brief.csv`), `run.json`
+/// and `datapackage.json`.
 public struct RunWriter {
     /// Output options.
     public struct Options: Sendable {
@@ -61,6 +62,7 @@ public struct RunWriter {
             ("districts.csv", Data((bom + tables.districtsCSV()).utf8)),
             ("comparison.csv", Data((bom + ComparisonTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
+            (BriefColumns.fileName, Data((bom + BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)).utf8)),
         ]
         let manifest = RunManifest(
             loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + options.extraFiles,

@@ -3,7 +3,7 @@ enum ScenarioKeys {
     static let topLevel = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
         "districts", "growth", "allocation", "collective", "incentive", "restructuring", "rollout", "rebate",
-        "lineFees", "donations", "needs", "variants",
+        "lineFees", "donations", "needs", "variants", "discountRate",
     ]
     static let years = ["base", "end"]
     static let district = ["id", "name", "capacity"]
@@ -38,6 +38,6 @@ enum ScenarioKeys {
     /// Top-level keys a variant's `set` may not change.
     static let fixedForVariants = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
-        "variants",
+        "variants", "discountRate",
     ]
 }
