@@ -1,0 +1,83 @@
+import FiscalModel
+
+/// The brief (简报, SPEC §22) as the sentence a planner reads first — on the console and on the
+/// workbook's Brief sheet — in English or Chinese:
+/// "reform effect 2026–2035: +20,147.10 (present value +20,147.10); loss in 2026–2031, worst
+/// 2030: −3,522.13 (−1.96 % of revenue); pays back from 2034; capacity binds in 2030, 2031,
+/// 2033, 2034 (lowest factor 0.629); no street with a gap in 2035".
+public struct BriefSentence {
+    /// The language.
+    public let language: WorkbookLanguage
+    /// The projected years.
+    let firstYear: Int, endYear: Int
+
+    /// Sentences in `language` for a run of `scenario`.
+    public init(language: WorkbookLanguage, scenario: Scenario) {
+        self.language = language
+        firstYear = scenario.horizon.firstYear
+        endYear = scenario.horizon.endYear
+    }
+
+    private func pick(_ english: String, _ chinese: String) -> String { language.pick(english, chinese) }
+
+    /// The heading of `row`: variant and district as a person names them.
+    public func heading(_ row: BriefRow) -> String {
+        let district = row.district == DeterministicBrief.allDistricts ? pick("all districts", "全区合计") : row.districtName
+        return "\(VariantTitle.display(row.variant, language: language)) · \(district)"
+    }
+
+    /// The parts of the sentence of `row`, in reading order.
+    public func parts(_ row: BriefRow) -> [String] {
+        var parts: [String] = []
+        let total = MoneyText.signed(row.reformEffectTotal), present = MoneyText.signed(row.presentValue)
+        parts.append(pick(
+            "reform effect \(firstYear)–\(endYear): \(total) (present value \(present))",
+            "改革效应 \(firstYear)–\(endYear)年：\(total)（现值 \(present)）"))
+        if row.lossYears.isEmpty {
+            parts.append(pick("no loss year", "无减收年份"))
+        } else {
+            let share = row.worstShareOfRevenue.map { MoneyText.percent($0) }
+            let worst = MoneyText.signed(row.worstReformEffect)
+            parts.append(pick(
+                "loss in \(YearList.text(row.lossYears, language)), worst \(row.worstYear): \(worst)" + (share.map { " (\($0) of revenue)" } ?? ""),
+                "\(YearList.text(row.lossYears, language))年减收，最差 \(row.worstYear)年：\(worst)" + (share.map { "（占当年收入 \($0)）" } ?? "")))
+        }
+        parts.append(row.paybackYear.map { pick("pays back from \($0)", "\($0)年起累计回正") }
+            ?? pick("does not pay back by \(endYear)", "至\(endYear)年未能累计回正"))
+        if row.capacityBindingYears.isEmpty {
+            parts.append(pick("capacity never binds", "承受能力约束未触发"))
+        } else {
+            let factor = MoneyRounding(precision: 3, rule: .halfUp).text(row.minCapacityFactor)
+            parts.append(pick(
+                "capacity binds in \(YearList.text(row.capacityBindingYears, language)) (lowest factor \(factor))",
+                "承受能力约束于 \(YearList.text(row.capacityBindingYears, language))年触发（最低系数 \(factor)）"))
+        }
+        if row.gapUnits.isEmpty {
+            parts.append(pick("no street with a gap in \(endYear)", "\(endYear)年无街道存在缺口"))
+        } else {
+            let names = row.gapUnits.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }.joined(separator: pick(", ", "、"))
+            parts.append(pick("\(row.unitsWithGap) street\(row.unitsWithGap == 1 ? "" : "s") with a gap in \(endYear): \(names)",
+                              "\(endYear)年有缺口的街道 \(row.unitsWithGap) 个：\(names)"))
+        }
+        return parts
+    }
+
+    /// The whole sentence of `row`.
+    public func sentence(_ row: BriefRow) -> String { parts(row).joined(separator: pick("; ", "；")) }
+
+    /// The uncovered tasks of `row` grouped by street, or `nil` when every task is covered.
+    public func uncoveredTasks(_ row: BriefRow) -> String? {
+        guard !row.uncoveredTasks.isEmpty else { return nil }
+        var streets: [(String, [String])] = []
+        for pair in row.uncoveredTasks {
+            let split = pair.split(separator: ":", maxSplits: 1).map(String.init)
+            if let last = streets.indices.last, streets[last].0 == split[0] {
+                streets[last].1.append(split[1])
+            } else {
+                streets.append((split[0], [split[1]]))
+            }
+        }
+        let list = streets.map { $0.0 + pick(" (", "（") + $0.1.joined(separator: pick(", ", "、")) + pick(")", "）") }.joined(separator: pick("; ", "；"))
+        return pick("fee coverage below 1 in \(endYear): \(list)", "\(endYear)年条费未覆盖任务成本：\(list)")
+    }
+}
