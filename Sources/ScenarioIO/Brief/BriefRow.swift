@@ -96,7 +96,7 @@ extension BriefRow {
         minCapacityFactor = min(1, s.capacityFactor.min() ?? 1)
         var discounted = 0.0
         for (y, year) in s.years.enumerated() {
-            discounted += s.reformEffect[y] * pow(1 + discountRate, -Double(year - baseYear))
+            discounted += s.reformEffect[y] * PathBrief.discount(rate: discountRate, yearsAfterBase: year - baseYear)
         }
         presentValue = rounding.round(discounted)
         self.gapUnits = gapUnits

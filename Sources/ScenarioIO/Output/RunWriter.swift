@@ -90,6 +90,11 @@ public struct RunWriter {
             ("units_quantiles.csv", Data(bom + tables.unitsCSV())),
             ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
         ]
+        // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
+        // the all rows from brief-partials.bin.
+        let shardPartials = result.brief.flatMap { $0.yearlyPartials.isEmpty ? nil : BriefPartials($0) }
+        files.append((BriefColumns.fileName, Data(bom) + Data(MonteCarloBrief.csv(
+            scenario: loaded.scenario, result: result, withAllRows: shardPartials == nil).utf8)))
         let manifest = RunManifest(
             loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
@@ -97,6 +102,7 @@ public struct RunWriter {
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
         files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest, chineseHeaders: options.chineseHeaders)))
+        if let shardPartials { files.append((BriefPartials.fileName, shardPartials.encoded())) }
         let workbook = options.workbook
             ? ReportWorkbook.monteCarlo(
                 scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
