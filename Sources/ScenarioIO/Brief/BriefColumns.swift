@@ -21,17 +21,30 @@ public enum BriefColumns {
         + monteCarloMeasures.flatMap { m in monteCarloStatistics.map { "\(m)_\($0)" } }
         + ["prob_total_negative", "prob_any_loss_year", "prob_capacity_binding", "worst_year_mode", "units_with_gap_mean"]
 
+    /// Columns whose name means something else in another file (`sweep.csv` counts its
+    /// capacity-binding years; `brief.csv` lists them).
+    static let ownMeaning: [String: ColumnCatalog.Entry] = [
+        "capacity_binding_years": .init(kind: .string, description: "Years in which the capacity limit binds (capacity factor < 1), ';'-separated", chinese: "承受能力约束年份"),
+    ]
+
+    /// The entry of `column` as `brief.csv` means it.
+    static func entry(for column: String) -> ColumnCatalog.Entry { ownMeaning[column] ?? ColumnCatalog.entry(for: column) }
+
+    /// The entry of `column` of the CSV `file`.
+    static func entry(for column: String, in file: String) -> ColumnCatalog.Entry {
+        file == fileName ? entry(for: column) : ColumnCatalog.entry(for: column)
+    }
+
     /// Descriptions of the brief's columns (the key columns and `units_with_gap` are the
     /// catalogue's own).
     static let entries: [String: ColumnCatalog.Entry] = {
         var entries: [String: ColumnCatalog.Entry] = [
             "reform_effect_total": .init(kind: .money, description: "Sum of the rounded yearly reform_effect cells of districts.csv (the all row: over districts); negative means extra pressure on the district", chinese: "改革效应合计"),
-            "loss_years": .init(kind: .string, description: "Years whose rounded reform effect is negative, ';'-separated", chinese: "亏损年份"),
+            "loss_years": .init(kind: .string, description: "Years whose rounded reform effect is negative, ';'-separated", chinese: "减收年份"),
             "worst_year": .init(kind: .integer, description: "Year of the lowest rounded reform effect (earliest on ties)", chinese: "最差年份"),
             "worst_reform_effect": .init(kind: .money, description: "The lowest rounded yearly reform effect", chinese: "最差年改革效应"),
             "worst_share_of_revenue": .init(kind: .ratio, description: "The worst year's reform effect over the district's counterfactual net revenue that year (unrounded values)", chinese: "最差年占收入比"),
             "payback_year": .init(kind: .integer, description: "First year from which the cumulative reform effect stays ≥ 0 to the end; empty when it ends below 0", chinese: "回本年份"),
-            "capacity_binding_years": .init(kind: .string, description: "Years in which the capacity limit binds (capacity factor < 1), ';'-separated", chinese: "承受能力约束年份"),
             "min_capacity_factor": .init(kind: .ratio, description: "Lowest capacity factor over the horizon (1 when never binding)", chinese: "最低承受能力系数"),
             "present_value": .init(kind: .money, description: "Σ reform effect(t)·(1+discountRate)^−(t−base year) of the unrounded values, rounded once", chinese: "改革效应现值"),
             "gap_units": .init(kind: .string, description: "Names of the units with a negative rounded gap in the last year, in file order, ';'-separated", chinese: "缺口街道"),

@@ -5,7 +5,7 @@ import FiscalModel
 /// "reform effect 2026–2035: +20,147.10 (present value +20,147.10); loss in 2026–2031, worst
 /// 2030: −3,522.13 (−1.96 % of revenue); pays back from 2034; capacity binds in 2030, 2031,
 /// 2033, 2034 (lowest factor 0.629); no street with a gap in 2035".
-public struct BriefSentence {
+public struct BriefSentence: Sendable {
     /// The language.
     public let language: WorkbookLanguage
     /// The projected years.

@@ -26,7 +26,7 @@ public enum DataPackage {
             if bom { text.removeFirst() }
             let header = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let fields: [[String: Any]] = header.map { column in
-                let entry = ColumnCatalog.entry(for: column)
+                let entry = BriefColumns.entry(for: column, in: file.name)
                 var field: [String: Any] = [
                     "name": chineseHeaders ? entry.chinese : column, "type": entry.kind.tableSchemaType,
                     "description": entry.description, "title_zh": entry.chinese,

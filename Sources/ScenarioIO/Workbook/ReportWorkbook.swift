@@ -25,6 +25,8 @@ public struct ReportWorkbook: Sendable {
     public var tables: [WorkbookTable]
     /// The charts (Charts).
     public var charts: [ChartSpec]
+    /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
+    public var brief: (rows: [BriefRow], sentence: BriefSentence, title: String, districtCount: Int)?
     /// Rows per sheet, header included, before a table continues on a numbered sheet.
     public var rowLimit = Self.excelRowLimit
     /// Constant-memory mode: `nil` chooses by size (`constantMemoryCells`).
@@ -49,10 +51,14 @@ public struct ReportWorkbook: Sendable {
         }
         let catalog = ChartCatalog(scenario: scenario, language: language)
         let charts = catalog.deterministic(districts: tables[1], comparison: tables[0])
-        return ReportWorkbook(
+        var book = ReportWorkbook(
             manifest: manifest, language: language,
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
             tables: tables, charts: charts)
+        book.brief = (
+            DeterministicBrief.rows(scenario: scenario, result: result), BriefSentence(language: language, scenario: scenario),
+            BriefSummary.title(scenario: scenario, language: language), scenario.districts.count)
+        return book
     }
 
     /// The workbook of a Monte Carlo run: its summary, then the two quantile tables.
@@ -111,12 +117,19 @@ public struct ReportWorkbook: Sendable {
         var contents: [(names: [String], holds: String)] = [
             ([SheetNames.about.name(language)], SheetNames.about.description(language)),
         ]
+        if brief != nil { contents.append(([SheetNames.brief.name(language)], SheetNames.brief.description(language))) }
         if !summaries.isEmpty { contents.append(([SheetNames.summary.name(language)], SheetNames.summary.description(language))) }
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
         try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
-        if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         let unit = "\(manifest.currency) \(manifest.unit)"
+        if let brief {
+            try BriefSheet(
+                rows: brief.rows, sentence: brief.sentence, title: brief.title, moneyUnit: unit, districtCount: brief.districtCount,
+                formats: formats
+            ).write(into: workbook)
+        }
+        if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         for (table, names) in zip(tables, names) {
             try TableSheetWriter(names: names, rowLimit: rowLimit, language: language, formats: formats, moneyUnit: unit)
                 .write(table, into: workbook)

@@ -41,7 +41,9 @@ struct WorkbookTests {
         #expect(first == second)
         #expect(String(decoding: first, as: UTF8.self).contains("docProps/core.xml"))
         let variants = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml"))).scenario.districts.count
-        #expect(parts(first, "xl/charts/chart").count == 3 * variants, "net revenue, reform effect, self-sufficiency per district")
+        #expect(
+            parts(first, "xl/charts/chart").count == 3 * variants + 2 * variants,
+            "net revenue, reform effect, self-sufficiency per district; the Brief's reform effect and capacity factor of reform per district")
     }
 
     @Test func monteCarloWorkbookDoesNotDependOnThreadsOrMemoryMode() throws {
