@@ -43,12 +43,12 @@ public struct SummaryGrid: Sendable, Equatable {
             }
         }
 
-        /// The text printed in `language` (`9 of 10`, Chinese `9/10`; variant ids as people
-        /// name them under Chinese).
+        /// The text printed in `language` (`9 of 10`, Chinese `9 / 10` as on the Summary sheet;
+        /// variant ids as people name them under Chinese).
         public func text(in language: WorkbookLanguage) -> String {
             guard language == .chinese else { return text }
             switch self {
-            case let .fraction(count, total): return "\(count)/\(total)"
+            case let .fraction(count, total): return "\(count) / \(total)"
             case let .text(name): return VariantTitle.display(name, language: language)
             default: return text
             }
