@@ -107,6 +107,8 @@ struct RunCommand: ParsableCommand {
             print("")
             print(TextTable.render(RunSummary.headline(scenario: model, result: result), language: language))
         case let .monteCarlo(result):
+            print(BriefSummary(scenario: run.simulated, result: result, language: language).text(language))
+            print("")
             print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result), language: language))
         }
         let written = run.entries.map(\.name).joined(separator: ", ")

@@ -21,8 +21,11 @@ public struct BriefSentence: Sendable {
     private func pick(_ english: String, _ chinese: String) -> String { language.pick(english, chinese) }
 
     /// The heading of `row`: variant and district as a person names them.
-    public func heading(_ row: BriefRow) -> String {
-        let district = row.district == DeterministicBrief.allDistricts ? pick("all districts", "全区合计") : row.districtName
+    public func heading(_ row: BriefRow) -> String { Self.heading(row, language: language) }
+
+    /// The heading of `row` in `language`.
+    public static func heading(_ row: BriefRow, language: WorkbookLanguage) -> String {
+        let district = row.district == DeterministicBrief.allDistricts ? language.pick("all districts", "全区合计") : row.districtName
         return "\(VariantTitle.display(row.variant, language: language)) · \(district)"
     }
 

@@ -8,20 +8,17 @@ import FiscalModel
 /// as a line (libxlsxwriter 1.1 has no secondary axis, so the factor has its own chart under the
 /// first, on the same years).
 struct BriefSheet {
-    /// The brief's rows (deterministic).
-    let rows: [BriefRow]
-    /// The sentences in the workbook's language.
-    let sentence: BriefSentence
-    /// The scenario's name, money unit and district count.
-    let title: String, moneyUnit: String, districtCount: Int
+    /// The brief's title, lines and charted rows.
+    let brief: BriefSummary
+    /// The workbook's language.
+    let language: WorkbookLanguage
+    /// The money unit, e.g. `CNY 万元`.
+    let moneyUnit: String
     /// Number formats.
     let formats: NumberFormats
 
-    private var language: WorkbookLanguage { sentence.language }
     /// The sentences span columns A…M (one printed page wide).
     private static let lastColumn = 12
-    /// Rows shown: every district row, the `all` rows only with more than one district.
-    private var shown: [BriefRow] { rows.filter { districtCount > 1 || $0.district != DeterministicBrief.allDistricts } }
 
     /// Writes the sheet into `workbook`.
     func write(into workbook: XlsxWorkbook) throws {
@@ -29,15 +26,15 @@ struct BriefSheet {
         let sheet = try workbook.addSheet(name)
         let bold = XlsxWorkbook.FormatKey(numberFormat: "", bold: true)
         let wrap = XlsxWorkbook.FormatKey(numberFormat: "", wrap: true)
-        try sheet.text(0, 0, title, bold)
+        try sheet.text(0, 0, brief.title, bold)
         var row = 2
-        for brief in shown {
-            try sheet.text(row, 0, sentence.heading(brief), bold)
-            try sheet.merged(row + 1, 0, Self.lastColumn, sentence.sentence(brief), wrap)
+        for line in brief.lines {
+            try sheet.text(row, 0, line.heading, bold)
+            try sheet.merged(row + 1, 0, Self.lastColumn, line.sentence, wrap)
             try sheet.height(row + 1, 48)
             row += 2
-            if let tasks = sentence.uncoveredTasks(brief) {
-                try sheet.merged(row, 0, Self.lastColumn, tasks, wrap)
+            if let note = line.note {
+                try sheet.merged(row, 0, Self.lastColumn, note, wrap)
                 try sheet.height(row, 32)
                 row += 1
             }
@@ -45,8 +42,8 @@ struct BriefSheet {
         }
         for column in 0...Self.lastColumn { try sheet.width(column, column < 3 ? 14 : 11) }
         row += 1
-        for brief in shown where brief.variant == Variant.reformName {
-            row = try yearly(brief, on: sheet, named: name, top: row, workbook: workbook)
+        for charted in brief.charted {
+            row = try yearly(charted, on: sheet, named: name, top: row, workbook: workbook)
         }
         try sheet.pageSetup(fitWidth: true)
     }
@@ -54,7 +51,7 @@ struct BriefSheet {
     /// The yearly block of `brief` from row `top` with its two charts; returns the next free row.
     private func yearly(_ brief: BriefRow, on sheet: XlsxSheet, named name: String, top: Int, workbook: XlsxWorkbook) throws -> Int {
         let bold = XlsxWorkbook.FormatKey(numberFormat: "", bold: true)
-        try sheet.text(top, 0, sentence.heading(brief), bold)
+        try sheet.text(top, 0, BriefSentence.heading(brief, language: language), bold)
         let headers = [language.pick("year", "年份"), language.header("reform_effect"), language.header("capacity_factor")]
         for (c, text) in headers.enumerated() { try sheet.text(top + 1, c, text, bold) }
         for (y, year) in brief.years.enumerated() {

@@ -26,7 +26,7 @@ public struct ReportWorkbook: Sendable {
     /// The charts (Charts).
     public var charts: [ChartSpec]
     /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
-    public var brief: (rows: [BriefRow], sentence: BriefSentence, title: String, districtCount: Int)?
+    public var brief: BriefSummary?
     /// Rows per sheet, header included, before a table continues on a numbered sheet.
     public var rowLimit = Self.excelRowLimit
     /// Constant-memory mode: `nil` chooses by size (`constantMemoryCells`).
@@ -55,9 +55,7 @@ public struct ReportWorkbook: Sendable {
             manifest: manifest, language: language,
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
             tables: tables, charts: charts)
-        book.brief = (
-            DeterministicBrief.rows(scenario: scenario, result: result), BriefSentence(language: language, scenario: scenario),
-            BriefSummary.title(scenario: scenario, language: language), scenario.districts.count)
+        book.brief = BriefSummary(scenario: scenario, result: result, language: language)
         return book
     }
 
@@ -69,9 +67,11 @@ public struct ReportWorkbook: Sendable {
             csvs[name].map { WorkbookTable(file: name, csv: $0) }
         }
         let charts = ChartCatalog(scenario: scenario, language: language).monteCarlo(quantiles: tables[0])
-        return ReportWorkbook(
+        var book = ReportWorkbook(
             manifest: manifest, language: language, summaries: [RunSummary.monteCarlo(scenario: scenario, result: result)],
             tables: tables, charts: charts)
+        book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        return book
     }
 
     /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
@@ -124,10 +124,7 @@ public struct ReportWorkbook: Sendable {
         try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
         let unit = "\(manifest.currency) \(manifest.unit)"
         if let brief {
-            try BriefSheet(
-                rows: brief.rows, sentence: brief.sentence, title: brief.title, moneyUnit: unit, districtCount: brief.districtCount,
-                formats: formats
-            ).write(into: workbook)
+            try BriefSheet(brief: brief, language: language, moneyUnit: unit, formats: formats).write(into: workbook)
         }
         if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         for (table, names) in zip(tables, names) {

@@ -43,6 +43,20 @@ struct MonteCarloBriefTests {
         }
     }
 
+    /// The printed Monte Carlo brief states brief.csv's mean and 90 % band per row.
+    @Test func printedMonteCarloBriefStatesTheFileMeans() throws {
+        let loaded = try #require(loadScenario(Repository.path("scenarios/pilot-districts.yaml")))
+        let result = try MonteCarloSimulation(loaded.scenario).run(paths: 50, seed: 11, threads: 2).checked()
+        let csv = ParsedCSV(MonteCarloBrief.csv(scenario: loaded.scenario, result: result))
+        let summary = BriefSummary(scenario: loaded.scenario, result: result, language: .english)
+        #expect(summary.lines.count == csv.rows.count, "one line per brief.csv row (several districts: all rows too)")
+        for (line, row) in zip(summary.lines, csv.rows) {
+            let mean = ScaledAmount(units: Int128((Double(row[csv.column("reform_effect_total_mean")!])! * 100).rounded()), precision: 2)
+            #expect(line.sentence.contains("mean \(MoneyText.signed(mean))"), "\(line.sentence)")
+        }
+        #expect(summary.lines.last?.heading.hasSuffix("all districts") == true)
+    }
+
     /// The partials file round-trips and adds up exactly.
     @Test func partialsRoundTripAndAddExactly() throws {
         let brief = PathBrief(variants: 2, districts: 1, years: 3, paths: 4, discountRate: 0.03, keepsPartials: true)
