@@ -31,38 +31,43 @@ public struct BriefSentence: Sendable {
 
     /// The parts of the sentence of `row`, in reading order.
     public func parts(_ row: BriefRow) -> [String] {
-        var parts: [String] = []
         let total = MoneyText.signed(row.reformEffectTotal), present = MoneyText.signed(row.presentValue)
-        parts.append(pick(
-            "reform effect \(firstYear)–\(endYear): \(total) (present value \(present))",
-            "改革效应 \(firstYear)–\(endYear)年：\(total)（现值 \(present)）"))
-        if row.lossYears.isEmpty {
-            parts.append(pick("no loss year", "无减收年份"))
-        } else {
-            let share = row.worstShareOfRevenue.map { MoneyText.percent($0) }
-            let worst = MoneyText.signed(row.worstReformEffect)
-            parts.append(pick(
-                "loss in \(YearList.text(row.lossYears, language)), worst \(row.worstYear): \(worst)" + (share.map { " (\($0) of revenue)" } ?? ""),
-                "\(YearList.text(row.lossYears, language))年减收，最差 \(row.worstYear)年：\(worst)" + (share.map { "（占当年收入 \($0)）" } ?? "")))
-        }
-        parts.append(row.paybackYear.map { pick("pays back from \($0)", "\($0)年起累计回正") }
-            ?? pick("does not pay back by \(endYear)", "至\(endYear)年未能累计回正"))
-        if row.capacityBindingYears.isEmpty {
-            parts.append(pick("capacity never binds", "承受能力约束未触发"))
-        } else {
-            let factor = MoneyRounding(precision: 3, rule: .halfUp).text(row.minCapacityFactor)
-            parts.append(pick(
-                "capacity binds in \(YearList.text(row.capacityBindingYears, language)) (lowest factor \(factor))",
-                "承受能力约束于 \(YearList.text(row.capacityBindingYears, language))年触发（最低系数 \(factor)）"))
-        }
-        if row.gapUnits.isEmpty {
-            parts.append(pick("no street with a gap in \(endYear)", "\(endYear)年无街道存在缺口"))
-        } else {
-            let names = row.gapUnits.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }.joined(separator: pick(", ", "、"))
-            parts.append(pick("\(row.unitsWithGap) street\(row.unitsWithGap == 1 ? "" : "s") with a gap in \(endYear): \(names)",
-                              "\(endYear)年有缺口的街道 \(row.unitsWithGap) 个：\(names)"))
-        }
-        return parts
+        return [
+            pick("reform effect \(firstYear)–\(endYear): \(total) (present value \(present))",
+                 "改革效应 \(firstYear)–\(endYear)年：\(total)（现值 \(present)）"),
+            losses(row),
+            row.paybackYear.map { pick("pays back from \($0)", "\($0)年起累计回正") }
+                ?? pick("does not pay back by \(endYear)", "至\(endYear)年未能累计回正"),
+            binding(row),
+            gaps(row),
+        ]
+    }
+
+    /// Loss years, the worst one and its share of revenue.
+    private func losses(_ row: BriefRow) -> String {
+        guard !row.lossYears.isEmpty else { return pick("no loss year", "无减收年份") }
+        let share = row.worstShareOfRevenue.map { MoneyText.percent($0) }
+        let worst = MoneyText.signed(row.worstReformEffect), years = YearList.text(row.lossYears, language)
+        return pick(
+            "loss in \(years), worst \(row.worstYear): \(worst)" + (share.map { " (\($0) of revenue)" } ?? ""),
+            "\(years)年减收，最差 \(row.worstYear)年：\(worst)" + (share.map { "（占当年收入 \($0)）" } ?? ""))
+    }
+
+    /// The years the capacity limit binds and the lowest factor.
+    private func binding(_ row: BriefRow) -> String {
+        guard !row.capacityBindingYears.isEmpty else { return pick("capacity never binds", "承受能力约束未触发") }
+        let factor = MoneyRounding(precision: 3, rule: .halfUp).text(row.minCapacityFactor)
+        let years = YearList.text(row.capacityBindingYears, language)
+        return pick("capacity binds in \(years) (lowest factor \(factor))", "承受能力约束于 \(years)年触发（最低系数 \(factor)）")
+    }
+
+    /// The streets with a gap in the last year, by name with their gaps.
+    private func gaps(_ row: BriefRow) -> String {
+        guard !row.gapUnits.isEmpty else { return pick("no street with a gap in \(endYear)", "\(endYear)年无街道存在缺口") }
+        let names = row.gapUnits.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }
+            .joined(separator: pick(", ", "、"))
+        let count = row.unitsWithGap
+        return pick("\(count) street\(count == 1 ? "" : "s") with a gap in \(endYear): \(names)", "\(endYear)年有缺口的街道 \(count) 个：\(names)")
     }
 
     /// The whole sentence of `row`.
