@@ -10,23 +10,27 @@ public struct BriefSentence: Sendable {
     public let language: WorkbookLanguage
     /// The projected years.
     let firstYear: Int, endYear: Int
+    /// Variant and fee-category titles.
+    let variantTitles: [String: String], feeTitles: [String: String]
 
     /// Sentences in `language` for a run of `scenario`.
     public init(language: WorkbookLanguage, scenario: Scenario) {
         self.language = language
         firstYear = scenario.horizon.firstYear
         endYear = scenario.horizon.endYear
+        variantTitles = scenario.variantTitles
+        feeTitles = scenario.feeTitles
     }
 
     private func pick(_ english: String, _ chinese: String) -> String { language.pick(english, chinese) }
 
     /// The heading of `row`: variant and district as a person names them.
-    public func heading(_ row: BriefRow) -> String { Self.heading(row, language: language) }
+    public func heading(_ row: BriefRow) -> String { Self.heading(row, language: language, titles: variantTitles) }
 
-    /// The heading of `row` in `language`.
-    public static func heading(_ row: BriefRow, language: WorkbookLanguage) -> String {
+    /// The heading of `row` in `language` (`titles`: the variants' titles).
+    public static func heading(_ row: BriefRow, language: WorkbookLanguage, titles: [String: String] = [:]) -> String {
         let district = row.district == DeterministicBrief.allDistricts ? language.pick("all districts", "全区合计") : row.districtName
-        return "\(VariantTitle.display(row.variant, language: language)) · \(district)"
+        return "\(VariantTitle.display(row.variant, language: language, titles: titles)) · \(district)"
     }
 
     /// The parts of the sentence of `row`, in reading order.
@@ -78,7 +82,9 @@ public struct BriefSentence: Sendable {
         guard !row.uncoveredTasks.isEmpty else { return nil }
         var streets: [(String, [String])] = []
         for pair in row.uncoveredTasks {
-            let split = pair.split(separator: ":", maxSplits: 1).map(String.init)
+            let colon = pair.lastIndex(of: ":") ?? pair.endIndex
+            let category = colon < pair.endIndex ? String(pair[pair.index(after: colon)...]) : ""
+            let split = [String(pair[..<colon]), feeTitles[category] ?? category]
             if let last = streets.indices.last, streets[last].0 == split[0] {
                 streets[last].1.append(split[1])
             } else {

@@ -28,13 +28,13 @@ enum ScenarioKeys {
     static let band = ["upTo", "rate"]
     static let eligibility = ["excludeTags", "includeTags"]
     static let lineFee = [
-        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility",
+        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility", "title",
     ]
     static let taskCost = ["indicator", "unitCost", "growth"]
     static let donations = ["reserveShare", "minimumPerUnit", "allocationKey", "sources", "eligibility"]
     static let source = ["id", "amount", "growth", "volatility"]
     static let need = ["id", "indicator", "unitCost", "growth"]
-    static let variant = ["name", "set"]
+    static let variant = ["name", "set", "title"]
     /// Top-level keys a variant's `set` may not change.
     static let fixedForVariants = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",

@@ -151,7 +151,11 @@ public struct ScenarioLoader: Sendable {
             precision: header.precision, rounding: header.rounding, seed: header.seed, paths: header.paths,
             districts: header.districts, units: units, reform: reform,
             variants: zip(variants, decoders.dropFirst()).compactMap { variant, decoder in
-                variant.policy.map { Variant(name: variant.name, policy: withMatrix($0, decoder)) }
+                variant.policy.map {
+                    var result = Variant(name: variant.name, policy: withMatrix($0, decoder))
+                    result.title = variant.node.mapping?["title"]?.string
+                    return result
+                }
             })
         scenario.discountRate = header.discountRate
         return scenario
@@ -203,6 +207,8 @@ public struct ScenarioLoader: Sendable {
                     }
                 }
             }
+            // The title is checked here and read into the variant when the scenario is built.
+            if let node = fields["title"] { _ = reader.text(node, path: path + ".title") }
             guard valid else { continue }
             reader.context = "variant '\(name)': "
             defer { reader.context = "" }

@@ -45,7 +45,7 @@ public struct BriefSummary: Sendable {
         let sentence = MonteCarloBriefSentence(language: language, scenario: scenario)
         let all = language.pick("all districts", "全区合计")
         for (v, name) in result.variants.dropFirst().enumerated() {
-            let variant = VariantTitle.display(name, language: language)
+            let variant = VariantTitle.display(name, language: language, titles: scenario.variantTitles)
             for (d, district) in scenario.districts.enumerated() {
                 lines.append(Line(heading: "\(variant) · \(district.name)", sentence: sentence.sentence(brief.districts[v][d])))
             }

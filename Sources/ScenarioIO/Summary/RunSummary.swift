@@ -28,7 +28,7 @@ public enum RunSummary {
                 let members = scenario.unitsByDistrict[d]
                 let short = members.filter { (variant.units[$0].last?.gap ?? 0) < 0 }.count
                 rows.append([
-                    .text(variant.name), .text(district.name),
+                    .text(scenario.displayName(ofVariant: variant.name)), .text(district.name),
                     .money(years.reduce(zero) { $0 + money.round($1.rebates) }.text),
                     .money(cells.reduce(zero) { $0 + $1.feesTransferred }.text),
                     .money(cells.reduce(zero) { $0 + $1.donationsAllocated }.text),
@@ -74,7 +74,7 @@ public enum RunSummary {
                     $0 + scenario.moneyRounding.round($1.reformEffect)
                 }
                 lines.append([
-                    .text(name), .text(district.name), .money(mine.text), counterfactual == nil ? .empty : .money(effect.text),
+                    .text(scenario.displayName(ofVariant: name)), .text(district.name), .money(mine.text), counterfactual == nil ? .empty : .money(effect.text),
                     difference(reform),
                     .fraction(last.unitsWithGap, of: scenario.unitsByDistrict[d].count),
                     last.meanSelfSufficiency.map { .ratio(ratio.text($0)) } ?? .empty,
@@ -109,7 +109,7 @@ public enum RunSummary {
                 let members = scenario.unitsByDistrict[d]
                 let short = members.filter { result.statistics(variant: v, unit: $0, year: last, metric: .gap)[0] < 0 }
                 rows.append([
-                    .text(name), .text(district.name), total(.rebates), total(.feesTransferred), total(.donationsAllocated),
+                    .text(scenario.displayName(ofVariant: name)), .text(district.name), total(.rebates), total(.feesTransferred), total(.donationsAllocated),
                     total(.reformEffect),
                     .money(money.text(result.statistics(variant: v, district: d, year: last, metric: .reformEffect)[1])),
                     .fraction(short.count, of: members.count),

@@ -54,3 +54,41 @@ struct BriefSummaryTests {
         #expect(MoneyText.percent(-0.019575) == "−1.96 %")
     }
 }
+
+/// SPEC §22: `title:` on variants and fee categories is what people read; ids stay in the CSVs.
+@Suite("Display titles of variants and fee categories")
+struct DisplayTitleTests {
+    static func scenario(variantTitle: String, feeTitle: String) throws -> (TemporaryFolder, String) {
+        let folder = try TemporaryFolder()
+        var text = try String(contentsOfFile: Repository.path("scenarios/siming-pilot.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - name: rebate-50\n", with: "  - name: rebate-50\n    title: \(variantTitle)\n")
+        text = text.replacingOccurrences(of: "  - id: greening\n", with: "  - id: greening\n    title: \(feeTitle)\n")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.path("scenarios/data/siming-streets.csv"), toPath: folder.path("data/siming-streets.csv"))
+        return (folder, try folder.write("s.yaml", text))
+    }
+
+    @Test func titlesNameVariantsAndFeesWherePeopleReadThem() throws {
+        let (folder, path) = try Self.scenario(variantTitle: "返还比例50%", feeTitle: "绿化")
+        let loaded = try #require(loadScenario(path))
+        _ = folder
+        #expect(loaded.scenario.variantTitles == ["rebate-50": "返还比例50%"])
+        #expect(loaded.scenario.feeTitles == ["greening": "绿化"])
+        let result = try Simulation(loaded.scenario).runDeterministic().checked()
+        let text = BriefSummary.text(scenario: loaded.scenario, result: result, language: .chinese)
+        #expect(text.contains("\n返还比例50% · 思明区："))
+        #expect(text.contains("厦港（绿化、security）"))
+        let totals = RunSummary.totals(scenario: loaded.scenario, result: result)
+        #expect(totals.rows.map { $0[0].text }.contains("返还比例50%"))
+        // The CSVs keep the ids.
+        let brief = BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)
+        #expect(brief.contains("\nrebate-50,siming,") && brief.contains("厦港:greening") && !brief.contains("绿化"))
+    }
+
+    @Test func aTitleMustBeText() throws {
+        let (folder, path) = try Self.scenario(variantTitle: "[a, b]", feeTitle: "绿化")
+        _ = folder
+        let errors = loadErrors(path)
+        #expect(errors.contains { $0.message.contains("variants[0].title") && $0.line != nil }, "\(errors)")
+    }
+}
