@@ -11,8 +11,8 @@ For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
   equals the CSV's header (which is Chinese under --lang zh);
 - money cells formatted with a thousands separator and `precision` decimals, ratios with 4;
 - the header row and the key columns frozen, an autofilter over the whole table;
-- the native charts listed in SPEC §18 (xl/charts/chart*.xml parts, line or bar charts),
-  titled in the language;
+- the native charts listed in SPEC §18 as issue 21 changed them (xl/charts/chart*.xml parts, line
+  or bar charts), titled in the language; the Brief sheet (SPEC §22) read back;
 - a sweep folder (sweep.json): sweep.xlsx with About, Sweep and Charts (one chart per district and
   `all`), the same cell checks, the key columns up to `district` frozen;
 - where FOLDER.txt exists (what `run` printed), the Summary sheet holds the same tables, cell by
@@ -175,7 +175,9 @@ class Checker:
             want = len(districts)  # one chart per district and `all`
         else:
             adopting = [v for v in manifest["variants"] if v != "counterfactual"]
-            want = len(districts) * (3 if manifest["paths"] == 1 else len(adopting))
+            # Per district: net revenue vs the counterfactual (line), reform effect (column), and by
+            # street the last year's gap, self-sufficiency and roll-out year (columns).
+            want = len(districts) * (5 if manifest["paths"] == 1 else len(adopting))
             # The Brief sheet: reform effect (columns) and capacity factor (line) of reform per
             # district, and of the all row when there are several districts.
             brief = 2 * (len(districts) + (len(districts) > 1)) if manifest["paths"] == 1 else 0
@@ -195,8 +197,9 @@ class Checker:
             if kinds[:brief] != [False, True] * (brief // 2):
                 self.fail("the Brief's charts are not reform effect (column) and capacity factor (line) per district")
             kinds = kinds[brief:]
-        if not self.sweep and manifest["paths"] == 1 and kinds[:3] != [True, False, True]:
-            self.fail("the charts of a district are not net revenue (line), reform effect (column), self-sufficiency (line)")
+        if not self.sweep and manifest["paths"] == 1 and kinds[:5] != [True, False, False, False, False]:
+            self.fail("the charts of a district are not net revenue vs the counterfactual (line), reform effect, "
+                      "and by street gap, self-sufficiency and roll-out (columns)")
 
     def check_summary(self, sheet, printed):
         """The printed tables (stdout of run) against the Summary sheet, cell by cell."""

@@ -1,9 +1,10 @@
 import FiscalModel
 
-/// The charts SPEC §18 lists, built from the run's tables: deterministic runs — per district,
-/// net revenue of each variant and the counterfactual (line), reform effect by variant (column)
-/// and mean self-sufficiency by variant (line), by year; Monte Carlo runs — per district and
-/// variant, reform effect p05 / p50 / p95 by year.
+/// The charts SPEC §18 lists as issue 21 changed them, built from the run's tables: deterministic
+/// runs — per district, net revenue against the counterfactual (line) and the reform effect
+/// (column) by variant and year, and per street the last year's gap, self-sufficiency and the
+/// roll-out year (`StreetCharts`); Monte Carlo runs — per district and variant, reform effect
+/// p05 / p50 / p95 by year.
 struct ChartCatalog {
     /// The scenario (district names, years, money unit).
     let scenario: Scenario
@@ -12,14 +13,14 @@ struct ChartCatalog {
 
     private var years: [Int] { Array(scenario.horizon.years) }
     private var yearLabels: [String] { years.map(String.init) }
-    fileprivate var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
+    var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
     private var yearAxis: String { language.header("year") }
 
-    fileprivate func districtName(_ id: String) -> String {
+    func districtName(_ id: String) -> String {
         scenario.districts.first { $0.id == id }?.name ?? id
     }
 
-    private func title(_ english: String, _ metric: String, _ district: String) -> String {
+    func title(_ english: String, _ metric: String, _ district: String) -> String {
         language.pick("\(english), \(districtName(district))", "\(districtName(district))：\(language.header(metric))")
     }
 
@@ -27,29 +28,38 @@ struct ChartCatalog {
         variants.map { .init(name: $0, values: table.series(metric, years: years, where: ["variant": $0, "district": district])) }
     }
 
-    /// The deterministic charts from `districts.csv` and `comparison.csv`.
-    func deterministic(districts: WorkbookTable, comparison: WorkbookTable) -> [ChartSpec] {
+    /// The deterministic charts from `districts.csv`, `comparison.csv` and `units.csv`: per
+    /// district, net revenue against the counterfactual (line) and the reform effect (column) by
+    /// year, then per street by name the last year's gap and self-sufficiency and the year it
+    /// adopts (columns), one series per variant.
+    func deterministic(districts: WorkbookTable, comparison: WorkbookTable, units: WorkbookTable) -> [ChartSpec] {
         let districtTable = ReadTable(districts)
         let comparisonTable = ReadTable(comparison)
         let variants = districtTable.distinct("variant")
         let adopting = variants.filter { $0 != Variant.counterfactualName }
+        let streets = StreetCharts(catalog: self, units: ReadTable(units, rowsWhere: "year", equals: String(scenario.horizon.endYear)),
+                                   allUnits: ReadTable(units, rowsWhere: "adopted", equals: "true"))
         return districtTable.distinct("district").flatMap { district -> [ChartSpec] in
             [
                 ChartSpec(
-                    kind: .line, title: title("Net revenue by variant", "net_revenue", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: yearLabels, series: perVariant(districtTable, metric: "net_revenue", district: district, variants: variants),
+                    kind: .line, title: title("Net revenue against the counterfactual by variant", "net_revenue_vs_counterfactual", district),
+                    valueAxis: moneyAxis, categoryAxis: yearAxis, categories: yearLabels,
+                    series: perVariant(comparisonTable, metric: "net_revenue_vs_counterfactual", district: district, variants: adopting)
+                        .map { .init(name: display($0.name), values: $0.values) },
                     style: .money),
                 ChartSpec(
                     kind: .column, title: title("Reform effect by variant", "reform_effect", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: yearLabels, series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting),
+                    categories: yearLabels,
+                    series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting)
+                        .map { .init(name: display($0.name), values: $0.values) },
                     style: .money),
-                ChartSpec(
-                    kind: .line, title: title("Mean self-sufficiency by variant", "mean_self_sufficiency", district), valueAxis: language.pick("ratio", "比率"),
-                    categoryAxis: yearAxis, categories: yearLabels,
-                    series: perVariant(comparisonTable, metric: "mean_self_sufficiency", district: district, variants: variants),
-                    style: .ratio),
-            ]
+            ] + streets.charts(district: district, variants: variants)
         }
+    }
+
+    /// A variant as people name it.
+    func display(_ variant: String) -> String {
+        VariantTitle.display(variant, language: language, titles: scenario.variantTitles)
     }
 
     /// The Monte Carlo charts from `districts_quantiles.csv`.

@@ -50,7 +50,7 @@ public struct ReportWorkbook: Sendable {
             csvs[name].map { WorkbookTable(file: name, csv: $0) }
         }
         let catalog = ChartCatalog(scenario: scenario, language: language)
-        let charts = catalog.deterministic(districts: tables[1], comparison: tables[0])
+        let charts = catalog.deterministic(districts: tables[1], comparison: tables[0], units: tables[2])
         var book = ReportWorkbook(
             manifest: manifest, language: language,
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],

@@ -42,8 +42,8 @@ struct WorkbookTests {
         #expect(String(decoding: first, as: UTF8.self).contains("docProps/core.xml"))
         let variants = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml"))).scenario.districts.count
         #expect(
-            parts(first, "xl/charts/chart").count == 3 * variants + 2 * variants,
-            "net revenue, reform effect, self-sufficiency per district; the Brief's reform effect and capacity factor of reform per district")
+            parts(first, "xl/charts/chart").count == 5 * variants + 2 * variants,
+            "net revenue vs counterfactual, reform effect, street gaps, self-sufficiency, roll-out per district; the Brief's reform effect and capacity factor of reform per district")
     }
 
     @Test func monteCarloWorkbookDoesNotDependOnThreadsOrMemoryMode() throws {
