@@ -172,7 +172,8 @@ class Checker:
                      if row} - {"区", "district"}
         if self.sweep:
             districts = {row["district"] for row in csv.DictReader(io.StringIO((self.folder / "sweep.csv").read_text()))}
-            want = len(districts)  # one chart per district and `all`
+            # Per district and `all`: reform effect (line), capacity binding and streets with a gap (columns).
+            want = 3 * len(districts)
         else:
             adopting = [v for v in manifest["variants"] if v != "counterfactual"]
             # Per district: net revenue vs the counterfactual (line), reform effect (column), and by

@@ -92,3 +92,15 @@ struct DisplayTitleTests {
         #expect(errors.contains { $0.message.contains("variants[0].title") && $0.line != nil }, "\(errors)")
     }
 }
+
+@Suite("Lever labels in sweep workbooks")
+struct LeverLabelTests {
+    @Test func leversReadAsAPlannerNamesThem() {
+        #expect(LeverLabel.text("rebate.bands.0.rate", language: .english) == "rebate rate, band 1")
+        #expect(LeverLabel.text("rebate.bands.1.upTo", language: .chinese) == "第2档上限")
+        #expect(LeverLabel.text("rebate.termYears", language: .chinese) == "返还年限")
+        #expect(LeverLabel.text("lineFees.greening.transferShare", language: .chinese) == "greening条费下拨比例")
+        #expect(LeverLabel.text("districts.0.capacity.maxShareOfRevenue", language: .english) == "capacity limit (share of revenue)")
+        #expect(LeverLabel.text("needs.0.unitCost", language: .english) == "needs.0.unitCost")
+    }
+}
