@@ -129,7 +129,7 @@ fuzz: fuzz-build
 fuzz-quick:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
-## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs.
+## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs (the Brief sheet too), and the printed page count of the deterministic reports (LibreOffice headless, pdfinfo).
 WB_DIR := out/workbook-check
 workbook-check: build
 	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
@@ -145,6 +145,7 @@ workbook-check: build
 	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
 	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued \
 	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
+	python3 Tests/workbook/page_count.py $(WB_DIR)/siming-pilot/report.xlsx:20 $(WB_DIR)/pilot-districts/report.xlsx:36
 
 ## test: the whole suite; the output ends with swift test's summary line.
 test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick

@@ -60,6 +60,9 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// The console's language (`--lang`).
+    private var language: WorkbookLanguage { lang == .zh ? .chinese : .english }
+
     func run() throws {
         var loaded = try ScenarioSource.load(scenario)
         if let paths { loaded.scenario.paths = paths }
@@ -98,12 +101,17 @@ struct RunCommand: ParsableCommand {
         }
         switch run.outcome {
         case let .deterministic(result):
-            print(TextTable.render(RunSummary.totals(scenario: model, result: result)))
+            print(BriefSummary.text(scenario: model, result: result, language: language))
             print("")
-            print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
+            print(TextTable.render(RunSummary.totals(scenario: model, result: result), language: language))
+            print("")
+            print(TextTable.render(RunSummary.headline(scenario: model, result: result), language: language))
         case let .monteCarlo(result):
-            print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result)))
+            print(BriefSummary(scenario: run.simulated, result: result, language: language).text(language))
+            print("")
+            print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result), language: language))
         }
-        print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
+        let written = run.entries.map(\.name).joined(separator: ", ")
+        print(lang == .zh ? "已写入 \(folder.path)/（\(written)）" : "Wrote \(folder.path)/ (\(written))")
     }
 }

@@ -17,7 +17,7 @@ struct MonteCarloOutputTests {
     @Test func filesAreByteIdenticalForOneTwoAndFourThreads() throws {
         let loaded = try Self.siming(paths: 130)
         let one = try ScenarioRun(loaded, threads: 1).files
-        #expect(one.map(\.name) == ["units_quantiles.csv", "districts_quantiles.csv", "run.json", "datapackage.json"])
+        #expect(one.map(\.name) == ["units_quantiles.csv", "districts_quantiles.csv", "brief.csv", "run.json", "datapackage.json"])
         for threads in [2, 4] {
             let other = try ScenarioRun(loaded, threads: threads).files
             #expect(other.map(\.name) == one.map(\.name))

@@ -24,6 +24,8 @@ from decimal import Decimal, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP
 
 import yaml
 
+import reference_brief
+
 decimal.getcontext().prec = 60
 
 
@@ -971,11 +973,13 @@ def run(scenario_path: str, outdir: str, fragile=None):
     for name, vc in variant_configs(cfg):
         vm = build_model(vc, base_dir, units_cache=cache)
         runs.append((name, vm, simulate(vm, False), simulate(vm, True)))
-    urows, drows = [], []
+    urows, drows, brows = [], [], []
     for name, mm, res, cfres in runs:
         u, d = rows_for(mm, name, res, cfres, rd, fragile)
         urows += u
         drows += d
+        if name != "counterfactual":
+            brows += reference_brief.brief_rows(mm, name, res, cfres, rd, fragile)
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "units.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -985,6 +989,10 @@ def run(scenario_path: str, outdir: str, fragile=None):
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(DIST_HEADER)
         w.writerows(drows)
+    with open(os.path.join(outdir, "brief.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(reference_brief.BRIEF_HEADER)
+        w.writerows(brows)
     return m.precision
 
 

@@ -90,7 +90,11 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
         let columns = (6 * s.units + 7 * s.districts) * 8
         let shocks = s.shockStructures * s.units * 8
         let scratch = s.workers * 5 * 8 + s.districts * (4 + 8 * s.simulatedRuns)
-        return s.simulatedRuns * perRun + columns + shocks + scratch + s.units * 8
+        // The brief's per-path values (`PathBrief`): per reported variant and district (and its
+        // all row) three sums, a year and a count (8 bytes each) and two flags, and one year's
+        // exact sums (16 bytes) and flags.
+        let brief = s.reportedVariants * (s.districts + 1) * (5 * 8 + 2) + 17
+        return s.simulatedRuns * perRun + columns + shocks + scratch + s.units * 8 + brief
     }
 
     /// The simulation phase: every per-path buffer, and the compiled policies (T × N each).

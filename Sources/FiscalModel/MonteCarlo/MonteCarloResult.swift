@@ -61,6 +61,9 @@ public struct MonteCarloResult: Sendable {
         return self
     }
 
+    /// The brief's per-path values (SPEC §22), `nil` until the simulation has run.
+    public let brief: PathBrief?
+
     /// Wall-clock seconds of the run's phases (not part of the output; for benchmarks).
     public let timings: MonteCarloTimings
     /// Number of simulated runs: the reported variants plus the counterfactuals they need.
@@ -71,8 +74,9 @@ public struct MonteCarloResult: Sendable {
         paths: Int, seed: UInt64, variants: [String], unitCount: Int, districtCount: Int, yearCount: Int,
         unitMetrics: [UnitMetric], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
         districtStatistics: StatisticsTable? = nil, timings: MonteCarloTimings = MonteCarloTimings(),
-        simulatedRuns: Int = 0, limitViolation: ProjectionLimitViolation? = nil
+        simulatedRuns: Int = 0, limitViolation: ProjectionLimitViolation? = nil, brief: PathBrief? = nil
     ) {
+        self.brief = brief
         self.limitViolation = limitViolation
         self.timings = timings
         self.simulatedRuns = simulatedRuns
@@ -93,13 +97,14 @@ public struct MonteCarloResult: Sendable {
 
     /// The same result with the run's totals set.
     func with(
-        clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int, limitViolation: ProjectionLimitViolation? = nil
+        clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int, limitViolation: ProjectionLimitViolation? = nil,
+        brief: PathBrief? = nil
     ) -> MonteCarloResult {
         MonteCarloResult(
             paths: paths, seed: seed, variants: variants, unitCount: unitCount, districtCount: districtCount,
             yearCount: yearCount, unitMetrics: unitMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
             districtStatistics: districtStatistics, timings: timings, simulatedRuns: simulatedRuns,
-            limitViolation: limitViolation)
+            limitViolation: limitViolation, brief: brief)
     }
 
     /// Row of variant `v`, unit `i`, year index `y`, metric position `m` in `unitStatistics`.

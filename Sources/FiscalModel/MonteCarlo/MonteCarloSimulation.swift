@@ -146,6 +146,9 @@ public struct MonteCarloSimulation: Sendable {
         // SPEC §19: each simulated year is checked on every path before statistics are taken;
         // the run stops at the first value beyond the limits.
         let limits = ProjectionGuard(s)
+        let brief = PathBrief(
+            variants: variants.count, districts: d, years: years, paths: paths, discountRate: s.discountRate,
+            keepsPartials: !draws.isIdentity)
         let names = [Variant.counterfactualName] + variants.map(\.name)
         let outOfLimits = Buffer(count: batchCount)
         var violation: ProjectionLimitViolation?
@@ -187,6 +190,9 @@ public struct MonteCarloSimulation: Sendable {
                 }
                 guard let v = run.reported else { continue }
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
+                if v > 0, let baseline {
+                    timed(\.statistics) { addBrief(brief, variant: v - 1, year: y, engine: engine, columns: columns, baseline: baseline) }
+                }
                 // Each district's paths in the order of their donation pool: donations (and the
                 // resources of units without a rebate) usually follow it, which saves a selection.
                 timed(\.statistics) { parallel(d) { district, _ in
@@ -217,7 +223,20 @@ public struct MonteCarloSimulation: Sendable {
         var totalClamped = 0.0
         for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
         return result.with(
-            clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation)
+            clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation,
+            brief: brief)
+    }
+
+    /// Adds year index `y` of reported variant `v` (0 = `reform`) to the brief's per-path values.
+    private func addBrief(_ brief: PathBrief, variant v: Int, year y: Int, engine: YearEngine, columns: YearColumns, baseline: Buffer) {
+        brief.addYear(
+            variant: v, year: y, tax: columns.districtColumn(0), rebates: columns.districtColumn(1),
+            capacityFactor: columns.districtColumn(2), counterfactualNet: baseline.pointer)
+        guard y == scenario.horizon.count - 1 else { return }
+        let n = scenario.units.count
+        brief.addLastYearGaps(
+            variant: v, resources: columns.unitColumn(5), need: (0..<n).map { engine.need[y * n + $0] },
+            districtOf: scenario.units.map(\.districtIndex))
     }
 
     /// Statistics of every metric of unit `i` in year index `y`.

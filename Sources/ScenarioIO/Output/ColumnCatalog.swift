@@ -100,6 +100,7 @@ public enum ColumnCatalog {
     /// The entry for `column`; columns nobody described are numbers.
     public static func entry(for column: String) -> Entry {
         if let entry = fixed[column] { return entry }
+        if let entry = BriefColumns.entries[column] { return entry }
         for (suffix, against, chinese) in [("_vs_counterfactual", "the counterfactual", "较反事实"), ("_vs_reform", "reform", "较改革方案")]
         where column.hasSuffix(suffix) {
             let base = entry(for: String(column.dropLast(suffix.count)))

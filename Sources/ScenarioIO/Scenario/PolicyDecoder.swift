@@ -351,10 +351,11 @@ struct PolicyDecoder {
                 let costGrowth = taskFields["growth"].flatMap { reader.step($0, path: path + ".taskCost.growth", range: .growth) } ?? .zero
                 task = LineFeePolicy.TaskCost(indicator: indicator, unitCost: cost, growth: costGrowth)
             }
-            fees.append(
-                LineFeePolicy(
-                    id: id, collectedColumn: column, growth: growth, transferShare: share, allocationKey: key, taskCost: task,
-                    eligibility: eligibility(fields["eligibility"], path: path + ".eligibility", default: .everyone)))
+            var fee = LineFeePolicy(
+                id: id, collectedColumn: column, growth: growth, transferShare: share, allocationKey: key, taskCost: task,
+                eligibility: eligibility(fields["eligibility"], path: path + ".eligibility", default: .everyone))
+            fee.title = fields["title"].flatMap { reader.text($0, path: path + ".title") }
+            fees.append(fee)
         }
         return fees
     }

@@ -3,7 +3,7 @@ enum ScenarioKeys {
     static let topLevel = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
         "districts", "growth", "allocation", "collective", "incentive", "restructuring", "rollout", "rebate",
-        "lineFees", "donations", "needs", "variants",
+        "lineFees", "donations", "needs", "variants", "discountRate",
     ]
     static let years = ["base", "end"]
     static let district = ["id", "name", "capacity"]
@@ -28,16 +28,16 @@ enum ScenarioKeys {
     static let band = ["upTo", "rate"]
     static let eligibility = ["excludeTags", "includeTags"]
     static let lineFee = [
-        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility",
+        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility", "title",
     ]
     static let taskCost = ["indicator", "unitCost", "growth"]
     static let donations = ["reserveShare", "minimumPerUnit", "allocationKey", "sources", "eligibility"]
     static let source = ["id", "amount", "growth", "volatility"]
     static let need = ["id", "indicator", "unitCost", "growth"]
-    static let variant = ["name", "set"]
+    static let variant = ["name", "set", "title"]
     /// Top-level keys a variant's `set` may not change.
     static let fixedForVariants = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
-        "variants",
+        "variants", "discountRate",
     ]
 }

@@ -146,13 +146,19 @@ public struct ScenarioLoader: Sendable {
             return policy
         }
         reform = withMatrix(reform, decoders[0])
-        return Scenario(
+        var scenario = Scenario(
             name: header.name ?? "scenario", horizon: horizon, currency: header.currency, moneyUnit: header.moneyUnit,
             precision: header.precision, rounding: header.rounding, seed: header.seed, paths: header.paths,
             districts: header.districts, units: units, reform: reform,
             variants: zip(variants, decoders.dropFirst()).compactMap { variant, decoder in
-                variant.policy.map { Variant(name: variant.name, policy: withMatrix($0, decoder)) }
+                variant.policy.map {
+                    var result = Variant(name: variant.name, policy: withMatrix($0, decoder))
+                    result.title = variant.node.mapping?["title"]?.string
+                    return result
+                }
             })
+        scenario.discountRate = header.discountRate
+        return scenario
     }
 
     private func decodeVariants(
@@ -184,7 +190,7 @@ public struct ScenarioLoader: Sendable {
                     let key = keyNode.string ?? ""
                     let first = String(key.split(separator: ".").first ?? "")
                     if ScenarioKeys.fixedForVariants.contains(first) {
-                        reader.error(keyNode, "variant '\(name)': set: '\(key)' cannot be changed by a variant (name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries and variants are the same for all variants)")
+                        reader.error(keyNode, "variant '\(name)': set: '\(key)' cannot be changed by a variant (name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries, discountRate and variants are the same for all variants)")
                         valid = false
                         continue
                     }
@@ -201,6 +207,8 @@ public struct ScenarioLoader: Sendable {
                     }
                 }
             }
+            // The title is checked here and read into the variant when the scenario is built.
+            if let node = fields["title"] { _ = reader.text(node, path: path + ".title") }
             guard valid else { continue }
             reader.context = "variant '\(name)': "
             defer { reader.context = "" }

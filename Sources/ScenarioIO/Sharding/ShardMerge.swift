@@ -27,7 +27,7 @@ public struct ShardMerge {
         /// The folder the unsharded command writes by default.
         public var defaultFolder: String { command == "sweep" ? "out/\(name)-sweep" : "out/\(name)" }
         /// The names of the files written, in order.
-        public var fileNames: [String] { shards[0].manifest.files.map(\.name) }
+        public var fileNames: [String] { shards[0].manifest.files.map(\.name).filter { $0 != BriefPartials.fileName } }
     }
 
     /// The shard folders as given.
@@ -115,7 +115,9 @@ public struct ShardMerge {
         let first = shards[0].manifest.files
         return shards.dropFirst().compactMap { folder in
             let files = folder.manifest.files
-            let copied = zip(files, first).filter { !$0.0.name.hasSuffix(".csv") && $0.0.name != "run.json" }
+            let copied = zip(files, first).filter {
+                !$0.0.name.hasSuffix(".csv") && $0.0.name != "run.json" && $0.0.name != BriefPartials.fileName
+            }
             guard files.map(\.name) == first.map(\.name), copied.allSatisfy({ $0.0.sha256 == $0.1.sha256 }) else {
                 return Diagnostic(file: folder.path, message: "foreign shard: its files differ from those of \(shards[0].path); merge only the shards of one run")
             }
@@ -165,9 +167,17 @@ public struct ShardMerge {
     /// shard, `run.json` with the diagnostics summed, every other file as the shards have it.
     public func write(_ job: Job, to destination: URL) throws {
         try RunFolder(destination).write { staging in
-            for entry in job.shards[0].manifest.files {
+            for entry in job.shards[0].manifest.files where entry.name != BriefPartials.fileName {
                 let target = staging.appendingPathComponent(entry.name).path
-                if entry.name.hasSuffix(".csv") {
+                if entry.name == BriefColumns.fileName, let manifest = job.runManifest,
+                    job.shards[0].manifest.files.contains(where: { $0.name == BriefPartials.fileName })
+                {
+                    try BriefMerge.merge(
+                        briefs: try job.shards.map { try Data(contentsOf: URL(fileURLWithPath: $0.file(entry.name))) },
+                        partials: try job.shards.map { try Data(contentsOf: URL(fileURLWithPath: $0.file(BriefPartials.fileName))) },
+                        manifest: manifest
+                    ).write(to: URL(fileURLWithPath: target))
+                } else if entry.name.hasSuffix(".csv") {
                     let rows = try TableMerge.merge(job.shards.map { $0.file(entry.name) }, into: target)
                     let expected = job.shards.reduce(0) { $0 + ($1.manifest.files.first { $0.name == entry.name }?.rows ?? 0) }
                     guard rows == expected else {

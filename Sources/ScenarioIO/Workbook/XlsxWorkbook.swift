@@ -134,6 +134,20 @@ struct XlsxSheet {
             "set a column width")
     }
 
+    /// Writes `value` into the cells `firstColumn…lastColumn` of `row`, merged into one.
+    func merged(_ row: Int, _ firstColumn: Int, _ lastColumn: Int, _ value: String, _ format: XlsxWorkbook.FormatKey) throws {
+        try workbook.check(
+            worksheet_merge_range(
+                handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), value,
+                workbook.format(format)),
+            "merge cells")
+    }
+
+    /// Sets the height of `row` in points.
+    func height(_ row: Int, _ points: Double) throws {
+        try workbook.check(worksheet_set_row(handle, lxw_row_t(row), points, nil), "set a row height")
+    }
+
     /// Freezes the rows above `rows` and the columns left of `columns`.
     func freeze(rows: Int, columns: Int) {
         worksheet_freeze_panes(handle, lxw_row_t(rows), lxw_col_t(columns))
