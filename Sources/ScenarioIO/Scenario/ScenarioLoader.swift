@@ -18,6 +18,9 @@ public struct LoadedScenario: Sendable {
     /// SHA-256 of every file the scenario reads, by role: `scenario`, `units`, `taxSeries`,
     /// `matrix` (what a shard records, SPEC §16).
     public var inputDigests: [String: String] = [:]
+    /// Every file the load read: the scenario, then its tables (an output folder must not
+    /// hold them, issue 23).
+    public var inputFiles: [String] = []
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -68,7 +71,7 @@ public struct ScenarioLoader: Sendable {
         let digest = ContentDigest.sha256(data)
         return LoadedScenario(
             scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings,
-            inputDigests: log.digests.merging(["scenario": digest]) { $1 })
+            inputDigests: log.digests.merging(["scenario": digest]) { $1 }, inputFiles: [path] + log.files)
     }
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
@@ -230,7 +233,7 @@ public struct ScenarioLoader: Sendable {
             reader.error(node, "cannot read the \(what) file '\(file)': \(Self.reason(error)); paths are relative to the scenario file")
             return nil
         }
-        InputDigests.current?.record(what, data)
+        InputDigests.current?.record(what, data, path: file)
         do {
             let table = try CSVTable.parse(data, file: file)
             if let encoding = table.encoding {

@@ -96,6 +96,9 @@ public struct ShardMerge {
         let manifest = Self.runManifest(shards, problems: &problems)
         guard problems.isEmpty else { throw InputError(problems) }
         let name = manifest?.name ?? Self.sweepName(shards[0]) ?? "merged"
+        if let problem = FolderName.problem(name) {
+            throw InputError([Diagnostic(file: shards[0].file("shard.json"), message: "the scenario name \(QuotedValue.quote(name)) cannot name the merged folder: \(problem); re-run the shards")])
+        }
         return Job(shards: shards, runManifest: manifest, name: name)
     }
 
