@@ -69,9 +69,9 @@ struct SweepCommand: ParsableCommand {
         if let design {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: design))
+                data = try InputFile.read(design)
             } catch {
-                throw InputError([Diagnostic(file: design, message: "cannot read the design file: \(error.localizedDescription); check the path")])
+                throw InputError([Diagnostic(file: design, message: "cannot read the design file: \(InputFile.reason(error)); check the path")])
             }
             definition = try SweepDefinition.design(data, file: design)
         } else {

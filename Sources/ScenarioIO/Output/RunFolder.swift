@@ -46,12 +46,17 @@ public struct RunFolder {
             for entry in entries {
                 let url = staging.appendingPathComponent(entry.name)
                 switch entry {
-                case let .file(_, data): try data.write(to: url)
+                case let .file(name, data):
+                    do {
+                        try data.write(to: url)
+                    } catch {
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(InputFile.reason(error)); nothing was replaced")
+                    }
                 case let .produced(name, write):
                     do {
                         try write(url)
                     } catch {
-                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error)")
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error); nothing was replaced")
                     }
                 }
             }
@@ -69,7 +74,7 @@ public struct RunFolder {
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(parent.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(parent.path): \(InputFile.reason(error))")
         }
         WorkFolder.removeStale(for: name, in: parent)
         let work = try WorkFolder(for: name, in: parent)
@@ -85,7 +90,7 @@ public struct RunFolder {
         } catch {
             try? manager.removeItem(at: staging)
             if let error = error as? WriteError { throw error }
-            throw WriteError(description: "cannot write the run folder \(destination.path): \(error)")
+            throw WriteError(description: "cannot write the run folder \(destination.path): \(InputFile.reason(error)); nothing was replaced")
         }
     }
 

@@ -77,7 +77,7 @@ enum FolderOwnership {
     private static func listing(_ names: [String], in folder: URL) -> String {
         let shown = names.prefix(3).map { name -> String in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             return QuotedValue.shortened(name) + (isDirectory.boolValue ? "/" : "")
         }
         let more = names.count > 3 ? " and \(names.count - 3) more" : ""

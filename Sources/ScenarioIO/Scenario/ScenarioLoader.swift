@@ -82,14 +82,7 @@ public struct ScenarioLoader: Sendable {
         return (reader.hasErrors ? nil : scenario, reader.diagnostics)
     }
 
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue || nsError.code == CocoaError.fileNoSuchFile.rawValue {
-            return "no such file"
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoPermission.rawValue { return "permission denied" }
-        return nsError.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { InputFile.reason(error) }
 
     // MARK: Decoding
 
