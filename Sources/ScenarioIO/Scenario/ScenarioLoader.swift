@@ -155,6 +155,10 @@ public struct ScenarioLoader: Sendable {
         _ list: Node, root: Node, reform: Policy?, reader: NodeReader, districtIDs: [String], decoders: inout [PolicyDecoder]
     ) -> [(name: String, node: Node, policy: Policy?)] {
         guard let items = reader.list(list, path: "variants") else { return [] }
+        if items.count > InputSizeLimits.variants {
+            reader.error(list, "variants: \(items.count) variants; at most \(InputSizeLimits.variants) are allowed (every table has rows for each); split them over several scenarios or use sweep")
+            return []
+        }
         var result: [(String, Node, Policy?)] = []
         var names = Set([Variant.reformName, Variant.counterfactualName])
         let overlay = VariantOverlay(firstYear: reader.horizon!.firstYear)
