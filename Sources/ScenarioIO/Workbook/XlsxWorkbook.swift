@@ -111,14 +111,12 @@ final class XlsxWorkbook {
         } catch {
             throw WorkbookError(description: "\(error)\(printed)")
         }
-        guard printed.isEmpty else {
-            throw WorkbookError(description: "\(URL(fileURLWithPath: path).lastPathComponent) may be incomplete\(printed)")
-        }
     }
 
     /// `text` (what libxlsxwriter printed) as a clause of an error message, or "".
     static func explained(_ text: String) -> String {
-        text.isEmpty ? "" : " (libxlsxwriter reported: \(text.split(whereSeparator: \.isNewline).joined(separator: " / ")))"
+        if !StandardErrorCapture.isEnabled { return " (libxlsxwriter's own [ERROR] line on standard error, if any, is about the same problem)" }
+        return text.isEmpty ? "" : " (libxlsxwriter reported: \(text.split(whereSeparator: \.isNewline).joined(separator: " / ")))"
     }
 
     /// Throws a `WorkbookError` if `error` is not `LXW_NO_ERROR`.
