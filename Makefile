@@ -2,12 +2,12 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev zlib1g-dev pkg-config time
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -93,6 +93,12 @@ calibration-check: build py-deps
 slurm-check: build py-deps
 	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
 
+## safety-check: issue 23 at the shell — the wipe cases (a user's files never touched), a workbook on a
+## full tmpfs (exit 1, previous folder intact), a 64 KB /tmp, two runs in different PID namespaces
+## writing one folder at once. The namespace cases print "skipped: needs root" without root.
+safety-check: build
+	Tests/safety/safety-check.sh $(DEBUG_BIN)
+
 ## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
 bench: build-release py-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
@@ -148,7 +154,7 @@ workbook-check: build
 	python3 Tests/workbook/page_count.py $(WB_DIR)/siming-pilot/report.xlsx:20 $(WB_DIR)/pilot-districts/report.xlsx:36
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check fuzz-quick
 	$(SWIFT) test --disable-xctest
 
 clean:

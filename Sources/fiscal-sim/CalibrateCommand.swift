@@ -25,7 +25,8 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
-        let folder = out ?? "out/\(loaded.scenario.name)-calibration"
+        let folder = try OutputTarget(
+            out: out, default: "out/\(loaded.scenario.name)-calibration", inputs: loaded.inputFiles + [history]).path
         let calibration = try CalibrationRun(scenario: loaded, historyPath: history, matrix: matrix, outputFolder: folder)
         do {
             try RunFolder(URL(fileURLWithPath: folder)).write(calibration.files)

@@ -18,6 +18,7 @@ struct FiscalSim: ParsableCommand {
     /// Parses and runs, mapping failures to SPEC §12's exit codes: 0 success, 2 invalid input or
     /// usage, 1 anything else.
     static func main() {
+        StandardErrorCapture.enable()  // libxlsxwriter's messages become part of the tool's errors
         do {
             var command = try parseAsRoot(SolveCommand.attachingRange(Array(CommandLine.arguments.dropFirst())))
             try command.run()

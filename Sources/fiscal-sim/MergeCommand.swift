@@ -23,7 +23,8 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let merge = ShardMerge(shards)
         let job = try merge.check()
-        let folder = URL(fileURLWithPath: out ?? job.defaultFolder)
+        let folder = try OutputTarget(
+            out: out, default: job.defaultFolder, inputs: shards.map { ($0 as NSString).appendingPathComponent("shard.json") }).folder
         do {
             try merge.write(job, to: folder)
         } catch {

@@ -69,7 +69,9 @@ struct RunCommand: ParsableCommand {
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
         let part = try shard.map { try ShardOption.resolve($0, paths: model.paths) }
-        let folder = URL(fileURLWithPath: out ?? part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)")
+        let folder = try OutputTarget(
+            out: out, default: part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)",
+            inputs: loaded.inputFiles).folder
         let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
         let started = Date()
         let run: ScenarioRun

@@ -61,6 +61,8 @@ struct SolveCommand: ParsableCommand {
             metric: String(target[..<equals]).trimmingCharacters(in: .whitespaces),
             target: Double(target[target.index(after: equals)...])!, district: district, tolerance: tolerance,
             paths: common.paths, seed: common.seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let folder = try OutputTarget(
+            out: out, default: "out/\(template.loaded.scenario.name)-solve", inputs: template.loaded.inputFiles).folder
         let outcome: BracketSearch.Outcome
         do {
             outcome = try solver.run()
@@ -68,7 +70,6 @@ struct SolveCommand: ParsableCommand {
             throw ToolFailure(message: error.description)
         }
         let report = SolveReport(solver, outcome: outcome)
-        let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-solve")
         do {
             try RunFolder(folder).write([("solve.json", try report.json())])
         } catch {

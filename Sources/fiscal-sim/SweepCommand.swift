@@ -69,15 +69,19 @@ struct SweepCommand: ParsableCommand {
         if let design {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: design))
+                data = try InputFile.read(design)
             } catch {
-                throw InputError([Diagnostic(file: design, message: "cannot read the design file: \(error.localizedDescription); check the path")])
+                throw InputError([Diagnostic(file: design, message: "cannot read the design file: \(InputFile.reason(error)); check the path")])
             }
             definition = try SweepDefinition.design(data, file: design)
         } else {
             definition = try SweepDefinition.grid(grid)
         }
         let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
+        let name = "out/\(template.loaded.scenario.name)-sweep"
+        let folder = try OutputTarget(
+            out: out, default: part.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name,
+            inputs: template.loaded.inputFiles + [design].compactMap { $0 }).folder
         let evaluator = SweepEvaluator(plan, threads: threads)
         try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: scenario)
         let numbers = part?.points(of: plan.definition.points.count) ?? Array(1...plan.definition.points.count)
@@ -90,8 +94,6 @@ struct SweepCommand: ParsableCommand {
             progress.finish()
             throw ToolFailure(message: error.description)
         }
-        let name = "out/\(template.loaded.scenario.name)-sweep"
-        let folder = URL(fileURLWithPath: out ?? part.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name)
         let table = SweepTable(plan)
         do {
             let files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: part, workbook: xlsx)

@@ -23,7 +23,10 @@ struct ScenarioHeader {
 
     static func decode(_ fields: NodeReader.Fields, reader: NodeReader) -> ScenarioHeader {
         var header = ScenarioHeader()
-        if let node = reader.requireKey("name", in: fields, path: "") { header.name = reader.text(node, path: "name") }
+        if let node = reader.requireKey("name", in: fields, path: "") {
+            header.name = reader.text(node, path: "name")
+            if let name = header.name, let problem = FolderName.problem(name) { reader.error(node, FolderName.scenarioMessage(problem)) }
+        }
         if let node = reader.requireKey("years", in: fields, path: ""),
             let years = reader.fields(node, path: "years", allowed: ScenarioKeys.years),
             let baseNode = reader.requireKey("base", in: years, path: "years"),

@@ -44,17 +44,17 @@ public struct ShardMerge {
         var read: [Folder] = []
         for path in folders {
             let file = (path as NSString).appendingPathComponent("shard.json")
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = try? InputFile.read(file) else {
                 let exists = FileManager.default.fileExists(atPath: path)
                 problems.append(Diagnostic(file: path, message: exists
-                    ? "not a shard folder: it has no shard.json (shard folders are written by run --shard I/K or sweep --shard I/K)"
+                    ? "not a shard folder: it has no readable shard.json (shard folders are written by run --shard I/K or sweep --shard I/K)"
                     : "no such shard folder; check the path"))
                 continue
             }
             do {
                 read.append(Folder(path: path, manifest: try JSONDecoder().decode(ShardManifest.self, from: data)))
             } catch {
-                problems.append(Diagnostic(file: file, message: "not a fiscal-sim shard manifest (\(error)); re-run the shard"))
+                problems.append(Diagnostic(file: file, message: "not a fiscal-sim shard manifest: \(DecodingProblem.describe(error)); re-run the shard"))
             }
         }
         // The job: the one most shards agree on (ties: the first given).
@@ -96,6 +96,9 @@ public struct ShardMerge {
         let manifest = Self.runManifest(shards, problems: &problems)
         guard problems.isEmpty else { throw InputError(problems) }
         let name = manifest?.name ?? Self.sweepName(shards[0]) ?? "merged"
+        if let problem = FolderName.problem(name) {
+            throw InputError([Diagnostic(file: shards[0].file("shard.json"), message: "the scenario name \(QuotedValue.quote(name)) cannot name the merged folder: \(problem); re-run the shards")])
+        }
         return Job(shards: shards, runManifest: manifest, name: name)
     }
 

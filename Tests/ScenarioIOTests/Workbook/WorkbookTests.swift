@@ -82,11 +82,12 @@ struct WorkbookTests {
 
     @Test func failedRunLeavesNoWorkbookAndKeepsThePreviousFolder() throws {
         let target = folder.url.appendingPathComponent("run")
-        try RunFolder(target).write([("units.csv", Data("previous".utf8))])
+        let manifest = Data(#"{"tool": "fiscal-sim", "files": ["units.csv"]}"#.utf8)  // a folder we wrote (issue 23)
+        try RunFolder(target).write([("units.csv", Data("previous".utf8)), ("run.json", manifest)])
         struct Boom: Error {}
         let entries = try simingRun().entries + [.produced(name: "later.csv") { _ in throw Boom() }]
         #expect(throws: RunFolder.WriteError.self) { try RunFolder(target).write(entries) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["units.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["run.json", "units.csv"])
         #expect(try Data(contentsOf: target.appendingPathComponent("units.csv")) == Data("previous".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["run"], "no staging folder left")
     }
