@@ -20,16 +20,23 @@ public struct MonteCarloSimulation: Sendable {
     /// Where the scenario's units and districts sit in the draws: their own indices, or for a
     /// shard (SPEC §16) their indices in the full run.
     public let draws: DrawIndices
+    /// Whether this is one shard of a sharded run (SPEC §16), even one that holds every
+    /// district: a shard keeps the brief's exact partial sums for `merge`, so that every shard
+    /// of one job writes the same set of files.
+    public let isShard: Bool
 
     /// Creates a simulation of `scenario`.
-    public init(_ scenario: Scenario) { self.init(scenario, draws: DrawIndices(identityOf: scenario)) }
+    public init(_ scenario: Scenario) {
+        self.init(scenario, draws: DrawIndices(identityOf: scenario), isShard: false)
+    }
 
     /// Creates a simulation of `scenario` drawing as the full run whose units and districts
     /// `draws` names (a shard's restricted scenario, `ScenarioShard`).
-    public init(_ scenario: Scenario, draws: DrawIndices) {
+    public init(_ scenario: Scenario, draws: DrawIndices, isShard: Bool = true) {
         precondition(draws.units.count == scenario.units.count && draws.districts.count == scenario.districts.count)
         self.scenario = scenario
         self.draws = draws
+        self.isShard = isShard
     }
 
     /// One simulated policy: a reported variant or a counterfactual used for reform effects.
@@ -148,7 +155,7 @@ public struct MonteCarloSimulation: Sendable {
         let limits = ProjectionGuard(s)
         let brief = PathBrief(
             variants: variants.count, districts: d, years: years, paths: paths, discountRate: s.discountRate,
-            keepsPartials: !draws.isIdentity)
+            keepsPartials: isShard)
         let names = [Variant.counterfactualName] + variants.map(\.name)
         let outOfLimits = Buffer(count: batchCount)
         var violation: ProjectionLimitViolation?

@@ -71,6 +71,8 @@ public final class PathBrief: @unchecked Sendable {
     /// With `keepsPartials` (a shard): `yearlyPartials[v][y * paths + p]`, the exact sum over
     /// this run's districts of year y's reform effect in units of 2^−32.
     public private(set) var yearlyPartials: [[Int128]]
+    /// Whether this brief keeps `yearlyPartials` (a shard's run, SPEC §16).
+    public let keepsPartials: Bool
     /// The discount rate r.
     public let discountRate: Double
     /// (1+r)^−(t−b) of each year index.
@@ -83,6 +85,7 @@ public final class PathBrief: @unchecked Sendable {
         yearCount = years
         self.districts = Array(repeating: Array(repeating: Row(paths: paths), count: districts), count: variants)
         all = Array(repeating: Row(paths: paths), count: variants)
+        self.keepsPartials = keepsPartials
         yearlyPartials = keepsPartials ? Array(repeating: Array(repeating: 0, count: years * paths), count: variants) : []
         self.discountRate = discountRate
         discounts = (0..<years).map { y in PathBrief.discount(rate: discountRate, yearsAfterBase: y + 1) }

@@ -92,7 +92,7 @@ public struct RunWriter {
         ]
         // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
         // the all rows from brief-partials.bin.
-        let shardPartials = result.brief.flatMap { $0.yearlyPartials.isEmpty ? nil : BriefPartials($0) }
+        let shardPartials = result.brief.flatMap { $0.keepsPartials ? BriefPartials($0) : nil }
         files.append((BriefColumns.fileName, Data(bom) + Data(MonteCarloBrief.csv(
             scenario: loaded.scenario, result: result, withAllRows: shardPartials == nil).utf8)))
         let manifest = RunManifest(

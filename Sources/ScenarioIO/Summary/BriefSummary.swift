@@ -49,7 +49,7 @@ public struct BriefSummary: Sendable {
             for (d, district) in scenario.districts.enumerated() {
                 lines.append(Line(heading: "\(variant) · \(district.name)", sentence: sentence.sentence(brief.districts[v][d])))
             }
-            if scenario.districts.count > 1, brief.yearlyPartials.isEmpty {
+            if scenario.districts.count > 1, !brief.keepsPartials {
                 lines.append(Line(heading: "\(variant) · \(all)", sentence: sentence.sentence(brief.all[v])))
             }
         }
