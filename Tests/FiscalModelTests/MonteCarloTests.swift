@@ -189,12 +189,13 @@ struct MonteCarloTests {
         for seed in UInt64(1)...UInt64(40) {
             var random = RandomScenario(seed: seed)
             var scenario = Self.uncertain(random.scenario(), random: &random)
-            guard var rebate = scenario.reform.rebate else { continue }
+            guard var rebate = scenario.reform.rebate, case .increment(var sharing) = rebate.rule else { continue }
             scenario.reform.incentiveElasticity = .zero
             scenario.reform.capacities = scenario.reform.capacities.map { _ in .unlimited }
             var higher = scenario.reform
-            let band = random.int(0...rebate.bands.count - 1)
-            rebate.bands[band].rate = StepFunction(min(1, rebate.bands[band].rate.values.max()! + 0.1))
+            let band = random.int(0...sharing.bands.count - 1)
+            sharing.bands[band].rate = StepFunction(min(1, sharing.bands[band].rate.values.max()! + 0.1))
+            rebate.rule = .increment(sharing)
             higher.rebate = rebate
             var low: [[Double]] = []
             Self.eachPathYear(scenario, scenario.reform, seed: seed) { _, _, columns in

@@ -101,7 +101,7 @@ public struct ProjectionGuard: Sendable {
         for district in 0..<d {
             for column in 0..<7 where !Self.within(columns.districtColumn(column) + district * stride, paths) { return false }
         }
-        if let rebate = policy.rebate, rebate.referenceGrowth.contains(where: { $0 != 0 }) {
+        if case .increment(let sharing)? = policy.rebate?.rule, sharing.referenceGrowth.contains(where: { $0 != 0 }) {
             for i in 0..<n where !Self.within(columns.unitColumn(1) + i * stride, paths, nanAllowed: true) { return false }
         }
         for k in (y * n)..<((y + 1) * n) {
