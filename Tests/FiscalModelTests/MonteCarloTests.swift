@@ -55,8 +55,8 @@ struct MonteCarloTests {
             for (v, variant) in deterministic.variants.enumerated() {
                 for (i, years) in variant.units.enumerated() {
                     for (y, row) in years.enumerated() {
-                        func check(_ metric: UnitMetric, _ expected: Double?) {
-                            let stats = monteCarlo.statistics(variant: v, unit: i, year: y, metric: metric)
+                        func check(_ metric: UnitYearColumn, category: Int? = nil, _ expected: Double?) {
+                            let stats = monteCarlo.statistics(variant: v, unit: i, year: y, metric: metric, category: category)
                             let same = expected.map { e in stats.allSatisfy { $0 == e } } ?? stats.allSatisfy(\.isNaN)
                             #expect(same, "seed \(seed) \(variant.name) unit \(i) \(row.year) \(metric): \(stats) vs \(String(describing: expected))")
                         }
@@ -65,7 +65,7 @@ struct MonteCarloTests {
                         check(.increment, row.increment)
                         check(.rebate, row.rebate)
                         check(.allocation, row.allocation)
-                        for k in row.fees.indices { check(.fee(k), row.fees[k]) }
+                        for k in row.fees.indices { check(.fee, category: k, row.fees[k]) }
                         check(.feesTotal, row.feesTotal)
                         check(.donations, row.donations)
                         check(.enterpriseIncome, row.enterpriseIncome)
@@ -78,7 +78,7 @@ struct MonteCarloTests {
                 }
                 for (d, years) in variant.districts.enumerated() {
                     for (y, row) in years.enumerated() {
-                        func check(_ metric: DistrictMetric, _ expected: Double) {
+                        func check(_ metric: DistrictYearColumn, _ expected: Double) {
                             let stats = monteCarlo.statistics(variant: v, district: d, year: y, metric: metric)
                             #expect(stats.allSatisfy { $0 == expected }, "seed \(seed) \(variant.name) district \(d) \(row.year) \(metric): \(stats) vs \(expected)")
                         }
@@ -226,7 +226,7 @@ struct MonteCarloTests {
             let b = MonteCarloSimulation(other).run(paths: 70, seed: seed, threads: 2)
             for d in scenario.districts.indices {
                 for y in 0..<scenario.horizon.count {
-                    for metric in [DistrictMetric.tax, .rebates, .netRevenue, .reformEffect] {
+                    for metric in [DistrictYearColumn.tax, .rebates, .netRevenue, .reformEffect] {
                         let x = a.statistics(variant: 0, district: d, year: y, metric: metric)
                         let z = b.statistics(variant: 0, district: d, year: y, metric: metric)
                         #expect(x == z, "seed \(seed) district \(d) year \(y) \(metric): counterfactual moved with the policy")

@@ -86,10 +86,11 @@ public struct MonteCarloSimulation: Sendable {
                 SimulatedRun(engine: engine, reported: v + 1, counterfactual: counterfactualOf[v],
                              shocks: structure(variant.policy)))
         }
-        let metrics = UnitMetric.all(feeCount: s.feeCategories.count)
+        let fees = s.feeCategories.count
         let result = MonteCarloResult(
             paths: paths, seed: seed, variants: [Variant.counterfactualName] + variants.map(\.name), unitCount: n,
-            districtCount: d, yearCount: years, unitMetrics: metrics)
+            districtCount: d, yearCount: years, unitMetrics: UnitYearColumn.monteCarloFields(categoryCount: fees),
+            districtMetrics: DistrictYearColumn.monteCarloFields(categoryCount: fees))
 
         // Batches, fixed by S alone.
         let batchSize = Self.batchSize
@@ -183,8 +184,8 @@ public struct MonteCarloSimulation: Sendable {
                     break years
                 }
                 if run.counterfactual == nil {
-                    let tax = columns.districtColumn(0)
-                    let rebates = columns.districtColumn(1)
+                    let tax = columns[DistrictYearColumn.tax]
+                    let rebates = columns[DistrictYearColumn.rebates]
                     let net = counterfactualNet[r].pointer
                     for k in 0..<(d * paths) { net[k] = tax[k] - rebates[k] }
                 }
@@ -196,7 +197,7 @@ public struct MonteCarloSimulation: Sendable {
                 // Each district's paths in the order of their donation pool: donations (and the
                 // resources of units without a rebate) usually follow it, which saves a selection.
                 timed(\.statistics) { parallel(d) { district, _ in
-                    let pooled = columns.districtColumn(3) + district * paths
+                    let pooled = columns[DistrictYearColumn.donationsPooled] + district * paths
                     let order = poolOrder.pointer + district * paths
                     for p in 0..<paths { order[p] = Int32(p) }
                     var buffer = UnsafeMutableBufferPointer(start: order, count: paths)
@@ -230,12 +231,12 @@ public struct MonteCarloSimulation: Sendable {
     /// Adds year index `y` of reported variant `v` (0 = `reform`) to the brief's per-path values.
     private func addBrief(_ brief: PathBrief, variant v: Int, year y: Int, engine: YearEngine, columns: YearColumns, baseline: Buffer) {
         brief.addYear(
-            variant: v, year: y, tax: columns.districtColumn(0), rebates: columns.districtColumn(1),
-            capacityFactor: columns.districtColumn(2), counterfactualNet: baseline.pointer)
+            variant: v, year: y, tax: columns[DistrictYearColumn.tax], rebates: columns[DistrictYearColumn.rebates],
+            capacityFactor: columns[DistrictYearColumn.capacityFactor], counterfactualNet: baseline.pointer)
         guard y == scenario.horizon.count - 1 else { return }
         let n = scenario.units.count
         brief.addLastYearGaps(
-            variant: v, resources: columns.unitColumn(5), need: (0..<n).map { engine.need[y * n + $0] },
+            variant: v, resources: columns[UnitYearColumn.resources], need: (0..<n).map { engine.need[y * n + $0] },
             districtOf: scenario.units.map(\.districtIndex))
     }
 
@@ -250,59 +251,57 @@ public struct MonteCarloSimulation: Sendable {
         let paths = columns.paths
         let k = y * n + i
         let sort = scratch.sort.pointer
-        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.unitColumn(c) + i * paths) }
+        func column(_ c: UnitYearColumn) -> UnsafePointer<Double> { UnsafePointer(columns[c] + i * paths) }
         func constant(_ value: Double, _ out: UnsafeMutablePointer<Double>) {
             for j in 0..<RowStatistics.count { out[j] = value }
         }
         let need = engine.need[k]
-        func row(_ metric: UnitMetric) -> UnsafeMutablePointer<Double> {
-            result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: result.unitMetrics.firstIndex(of: metric)!))
+        func row(_ metric: UnitYearColumn) -> UnsafeMutablePointer<Double> {
+            let m = result.unitMetrics.firstIndex(of: UnitYearField(metric))!
+            return result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
         }
         for (m, metric) in result.unitMetrics.enumerated() {
             let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
-            switch metric {
+            switch metric.column {
             case .tax:
                 // The counterfactual (variant 0) fills the cache; the variants look their rows up.
-                if let taxCache, v != 0, taxCache.lookup(unit: i, column(0), into: out) { break }
-                RowStatistics.compute(column(0), count: paths, scratch: sort, into: out)
-                if let taxCache, v == 0 { taxCache.store(unit: i, column(0), statistics: UnsafePointer(out)) }
+                if let taxCache, v != 0, taxCache.lookup(unit: i, column(.tax), into: out) { break }
+                RowStatistics.compute(column(.tax), count: paths, scratch: sort, into: out)
+                if let taxCache, v == 0 { taxCache.store(unit: i, column(.tax), statistics: UnsafePointer(out)) }
             case .reference:
                 guard engine.applies[k] else { break }
                 if let referenceCache {
-                    referenceCache.statistics(unit: i, column(1), into: out) {
-                        RowStatistics.compute(column(1), count: paths, scratch: sort, into: $0)
+                    referenceCache.statistics(unit: i, column(.reference), into: out) {
+                        RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: $0)
                     }
                 } else {
-                    RowStatistics.compute(column(1), count: paths, scratch: sort, into: out)
+                    RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: out)
                 }
-            case .increment: RowStatistics.compute(column(2), count: paths, scratch: sort, into: out)
-            case .rebate: RowStatistics.compute(column(3), count: paths, scratch: sort, into: out)
-            case .allocation: constant(policy.allocation[k], out)
-            case let .fee(c): constant(engine.fees[c][k], out)
-            case .feesTotal: constant(engine.feesTotal[k], out)
+            case .increment: RowStatistics.compute(column(.increment), count: paths, scratch: sort, into: out)
+            case .rebate: RowStatistics.compute(column(.rebate), count: paths, scratch: sort, into: out)
+            case .allocation, .fee, .feesTotal, .enterpriseIncome, .collectiveIncome, .need:
+                constant(engine.pathIndependentValue(metric, unit: i, yearIndex: y)!, out)
             case .donations:
                 if !RowStatistics.computeAlong(
-                    column(4), count: paths, order: poolOrder, into: out, also: nil, transform: { $0 }, also: nil,
+                    column(.donations), count: paths, order: poolOrder, into: out, also: nil, transform: { $0 }, also: nil,
                     transform: { $0 })
                 {
-                    RowStatistics.compute(column(4), count: paths, scratch: sort, into: out)
+                    RowStatistics.compute(column(.donations), count: paths, scratch: sort, into: out)
                 }
-            case .enterpriseIncome: constant(engine.enterpriseIncome[k], out)
-            case .collectiveIncome: constant(policy.collectiveIncome[k], out)
             case .resources:
                 // One selection for resources, gap = resources − need and resources / need
                 // (none when resources follow the pool order).
                 let gap = row(.gap), ratio = need != 0 ? row(.selfSufficiency) : nil
                 if !RowStatistics.computeAlong(
-                    column(5), count: paths, order: poolOrder, into: out, also: gap, transform: { $0 - need },
+                    column(.resources), count: paths, order: poolOrder, into: out, also: gap, transform: { $0 - need },
                     also: ratio, transform: { $0 / need })
                 {
                     RowStatistics.compute(
-                        column(5), count: paths, scratch: sort, into: out, also: gap, transform: { $0 - need },
+                        column(.resources), count: paths, scratch: sort, into: out, also: gap, transform: { $0 - need },
                         also: ratio, transform: { $0 / need })
                 }
-            case .need: constant(need, out)
             case .gap, .selfSufficiency: break  // with resources
+            default: break  // not reported by Monte Carlo
             }
         }
     }
@@ -319,17 +318,17 @@ public struct MonteCarloSimulation: Sendable {
         let sort = scratch.sort.pointer
         let row = scratch.row.pointer
         let members = policy.unitsByDistrict[district]
-        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.districtColumn(c) + district * paths) }
-        let tax = column(0), rebates = column(1), pooled = column(3), reserve = column(4), allocated = column(5)
+        func column(_ c: DistrictYearColumn) -> UnsafePointer<Double> { UnsafePointer(columns[c] + district * paths) }
+        let tax = column(.tax), rebates = column(.rebates), pooled = column(.donationsPooled)
+        let reserve = column(.donationsReserve), allocated = column(.donationsAllocated)
         let collected = policy.fees.reduce(0) { $0 + $1.collection[y * d + district] }
         let transferred = engine.fees.reduce(0) { total, fee in total + members.reduce(0) { $0 + fee[y * n + $1] } }
         let retained = policy.fees.indices.reduce(0) { total, c in
             total + (policy.fees[c].collection[y * d + district] - members.reduce(0) { $0 + engine.fees[c][y * n + $1] })
         }
         let need = members.reduce(0) { $0 + engine.need[y * n + $1] }
-        for metric in DistrictMetric.allCases {
-            let out = result.districtStatistics.row(
-                result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
+        for (m, metric) in result.districtMetrics.enumerated() {
+            let out = result.districtStatistics.row(result.districtRow(variant: v, district: district, year: y, metric: m))
             func statistics(_ values: UnsafePointer<Double>) {
                 RowStatistics.compute(values, count: paths, scratch: sort, into: out)
             }
@@ -341,10 +340,10 @@ public struct MonteCarloSimulation: Sendable {
                 statistics(row)
             }
             func constant(_ value: Double) { for j in 0..<RowStatistics.count { out[j] = value } }
-            switch metric {
+            switch metric.column {
             case .tax: statistics(tax)
             case .rebates: statistics(rebates)
-            case .capacityFactor: statistics(column(2))
+            case .capacityFactor: statistics(column(.capacityFactor))
             case .netRevenue: derived { tax[$0] - rebates[$0] }
             case .counterfactualNetRevenue:
                 if let counterfactualNet {
@@ -367,8 +366,9 @@ public struct MonteCarloSimulation: Sendable {
             case .donationsRetained: derived { pooled[$0] - reserve[$0] - allocated[$0] }
             case .donationsReserve: statistics(reserve)
             case .need: constant(need)
-            case .resources: statistics(column(6))
-            case .gap: statistics(column(6)) { $0 - need }
+            case .resources: statistics(column(.resources))
+            case .gap: statistics(column(.resources)) { $0 - need }
+            default: break  // not reported by Monte Carlo
             }
         }
     }
