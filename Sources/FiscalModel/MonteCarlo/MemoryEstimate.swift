@@ -52,18 +52,16 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
         /// simulated policies as `MonteCarloSimulation` does.
         public init(_ scenario: Scenario, paths: Int, threads: Int) {
             let variants = scenario.policyVariants
-            var growths: [TaxGrowthPolicy] = []
             var structures: [CorrelationStructure] = []
-            for variant in variants {
-                if !growths.contains(variant.policy.taxGrowth) { growths.append(variant.policy.taxGrowth) }
-                if !structures.contains(variant.policy.taxGrowth.correlation) { structures.append(variant.policy.taxGrowth.correlation) }
+            for variant in variants where !structures.contains(variant.policy.taxGrowth.correlation) {
+                structures.append(variant.policy.taxGrowth.correlation)
             }
             let matrix = structures.contains { if case .matrix = $0 { return true } else { return false } }
             let batches = (paths + MonteCarloSimulation.batchSize - 1) / MonteCarloSimulation.batchSize
             self.init(
                 paths: paths, units: scenario.units.count, districts: scenario.districts.count,
                 years: scenario.horizon.count, fees: scenario.feeCategories.count, reportedVariants: variants.count + 1,
-                simulatedRuns: variants.count + growths.count, shockStructures: structures.count, matrix: matrix,
+                simulatedRuns: variants.count + CounterfactualPlan(scenario).count, shockStructures: structures.count, matrix: matrix,
                 workers: max(1, min(threads, batches)))
         }
     }

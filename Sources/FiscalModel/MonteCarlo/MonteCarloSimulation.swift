@@ -58,9 +58,9 @@ public struct MonteCarloSimulation: Sendable {
         let years = s.horizon.count
         let variants = s.policyVariants
 
-        // Counterfactuals: one per distinct tax-growth policy (all a no-adoption run depends on).
-        var counterfactualPolicies: [TaxGrowthPolicy] = []
-        var counterfactualOf: [Int] = []
+        // Counterfactuals first: one per distinct tax-growth policy (`CounterfactualPlan`); the
+        // reform's is the reported counterfactual.
+        let plan = CounterfactualPlan(s)
         var runs: [SimulatedRun] = []
         var structures: [CorrelationStructure] = []
         func structure(_ policy: Policy) -> Int {
@@ -68,22 +68,15 @@ public struct MonteCarloSimulation: Sendable {
             structures.append(policy.taxGrowth.correlation)
             return structures.count - 1
         }
-        for variant in variants {
-            if let index = counterfactualPolicies.firstIndex(of: variant.policy.taxGrowth) {
-                counterfactualOf.append(index)
-                continue
-            }
-            counterfactualPolicies.append(variant.policy.taxGrowth)
-            counterfactualOf.append(runs.count)
-            let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: true))
-            runs.append(
-                SimulatedRun(engine: engine, reported: runs.isEmpty ? 0 : nil, counterfactual: nil,
-                             shocks: structure(variant.policy)))
+        for (r, v) in plan.representatives.enumerated() {
+            let policy = variants[v].policy
+            let engine = YearEngine(CompiledPolicy(policy, of: s, counterfactual: true))
+            runs.append(SimulatedRun(engine: engine, reported: r == 0 ? 0 : nil, counterfactual: nil, shocks: structure(policy)))
         }
         for (v, variant) in variants.enumerated() {
             let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: false))
             runs.append(
-                SimulatedRun(engine: engine, reported: v + 1, counterfactual: counterfactualOf[v],
+                SimulatedRun(engine: engine, reported: v + 1, counterfactual: plan.runOf[v],
                              shocks: structure(variant.policy)))
         }
         let fees = s.feeCategories.count
