@@ -33,6 +33,8 @@ public struct CompiledPolicy: Sendable {
     public let plannedTax: [Double]
     /// Baseline tax growth μ_i(t) per unit-year.
     public let baselineGrowth: [Double]
+    /// Where each unit's baseline growth comes from.
+    public let growthSource: [TaxGrowthPolicy.Source]
     /// Incentive elasticity ε(t).
     public let elasticity: [Double]
     /// Tax-growth volatility σ(t).
@@ -86,6 +88,7 @@ public struct CompiledPolicy: Sendable {
         }
         plannedTax = perUnitYear { y, i in units[i].plannedTax[horizon.year(at: y)] ?? .nan }
         baselineGrowth = perUnitYear { y, i in policy.taxGrowth.baseline(for: units[i], in: horizon.year(at: y)) }
+        growthSource = units.map { policy.taxGrowth.source(for: $0) }
         elasticity = policy.incentiveElasticity.series(over: horizon)
         volatility = policy.taxGrowth.volatility.series(over: horizon)
         exitRate = policy.restructuring.exitRate.series(over: horizon)

@@ -72,6 +72,9 @@ public struct BatchYearOutput: @unchecked Sendable {
     public var donationsAllocated: UnsafeMutablePointer<Double>
     /// Σ resources of the district's units.
     public var districtResources: UnsafeMutablePointer<Double>
+    /// Where to copy each unit's rebate after the per-unit cap and before district capacity
+    /// (for a trace; `nil` in runs).
+    public var beforeCapacity: UnsafeMutablePointer<Double>?
 
     /// Column pointers, each shifted by `offset` paths.
     public init(
@@ -102,12 +105,14 @@ public struct BatchYearOutput: @unchecked Sendable {
 
     /// The same columns `paths` further on.
     public func shifted(by paths: Int) -> BatchYearOutput {
-        BatchYearOutput(
+        var shifted = BatchYearOutput(
             unitStride: unitStride, tax: tax + paths, reference: reference + paths, increment: increment + paths,
             rebate: rebate + paths, donations: donations + paths, resources: resources + paths,
             districtStride: districtStride, districtTax: districtTax + paths, rebates: rebates + paths,
             capacityFactor: capacityFactor + paths, donationsPooled: donationsPooled + paths,
             donationsReserve: donationsReserve + paths, donationsAllocated: donationsAllocated + paths,
             districtResources: districtResources + paths)
+        shifted.beforeCapacity = beforeCapacity.map { $0 + paths }
+        return shifted
     }
 }

@@ -146,6 +146,11 @@ public struct YearEngine: Sendable {
                 }
             }
         }
+        if let before = out.beforeCapacity {
+            for i in 0..<policy.unitCount {
+                (before + i * out.unitStride).update(from: out.rebate + i * out.unitStride, count: batch.count)
+            }
+        }
         batch.scratch.withUnsafeMutableBufferPointer { scratch in
             batch.floored.withUnsafeMutableBufferPointer { floored in
                 applyCapacity(yearIndex: y, paths: batch.count, scratch: scratch.baseAddress!, out: out)

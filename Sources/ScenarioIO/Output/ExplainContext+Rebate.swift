@@ -43,7 +43,7 @@ extension ExplainContext {
             return Explanation.Section(title: title, lines: lines)
         }
         lines = rule.lines(in: self, alpha: alpha, reference: reference)
-        lines += payoutLines(statutory: rule.statutoryAmount(of: i, in: self))
+        lines += payoutLines(statutory: trace.statutoryRebate!)
         return Explanation.Section(title: title, lines: lines)
     }
 
@@ -70,11 +70,10 @@ extension ExplainContext {
         var limits: [String] = []
         if let share { limits.append("\(percent(share)) of the district's tax \(money.text(districtRow.tax))") }
         if let amount { limits.append("\(money.text(amount))") }
-        let rule = ruleExplanation
+        // The engine's rebates after the per-unit cap and before capacity, of the units where the
+        // rebate applies.
         let total = compiled.unitsByDistrict[d].reduce(0.0) { sum, j in
-            guard variant.units[j][y].reference != nil, let rule, let rebate = compiled.rebate else { return sum }
-            let statutory = rule.statutoryAmount(of: j, in: self)
-            return sum + (rebate.capPerUnit.map { min(statutory, $0[y]) } ?? statutory)
+            variant.units[j][y].reference == nil ? sum : sum + trace.rebatesBeforeCapacity[j]
         }
         return "capacity factor φ: district rebates before scaling \(money.text(total)) vs limit \(limits.joined(separator: " or ")) (财政承受能力; 1 = not binding)"
     }

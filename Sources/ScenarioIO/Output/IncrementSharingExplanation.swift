@@ -19,7 +19,7 @@ struct IncrementSharingExplanation: RebateRuleExplanation {
         var lines: [Explanation.Line] = []
         switch rule.reference {
         case .fixed:
-            let start = rule.periodStart(adoptionYear: alpha, year: year)
+            let start = c.trace.periodStart!
             let period = rule.rebaseEveryYears.map { "rebased every \($0) years from α = \(alpha): the current period starts in \(start)" } ?? "α = \(alpha)"
             lines.append(Explanation.Line("fixed base (基数): the tax of the year before the period, \(period)"))
             lines.append(Explanation.Line("T(\(start - 1))", value: money.text(c.tax(in: start - 1))))
@@ -45,13 +45,9 @@ struct IncrementSharingExplanation: RebateRuleExplanation {
             lines.append(Explanation.Line("band \(j + 1) (\(money.text(lower))–\(upper)) at \(c.percent(schedule.rates[j])): \(money.text(portion)) × \(c.number(schedule.rates[j]))", value: money.text(portion * schedule.rates[j])))
             if j < schedule.upperBounds.count { lower = schedule.upperBounds[j] }
         }
-        lines.append(Explanation.Line("statutory rebate (sum of the bands)", value: money.text(statutoryAmount(of: c.i, in: c))))
+        lines.append(Explanation.Line("statutory rebate (sum of the bands)", value: money.text(c.trace.statutoryRebate!)))
         return lines
     }
 
     func unpaidLines(in context: ExplainContext) -> [Explanation.Line] { [] }
-
-    func statutoryAmount(of j: Int, in context: ExplainContext) -> Double {
-        rule.bands[context.y].rebate(on: context.variant.units[j][context.y].increment)
-    }
 }

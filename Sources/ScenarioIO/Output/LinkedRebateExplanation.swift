@@ -1,24 +1,9 @@
 import FiscalModel
 
 /// The linked rule's derivation in `explain` (挂钩返还, SPEC §14): the base tax and base share,
-/// each year's realised growth and factor, the chained factor and the statutory amount —
-/// recomputed from the run's own unrounded taxes in the engine's order, so the statutory amount
-/// is the engine's to the last bit.
+/// each year's realised growth and factor, the chained factor and the statutory amount — the
+/// engine's own chain (`UnitYearTrace.linkedChain`).
 struct LinkedRebateExplanation: RebateRuleExplanation {
-    /// One link of the statutory amount's recursion.
-    struct Step {
-        /// The year u.
-        var year: Int
-        /// γ(u) = T(u)/T(u−1) − 1 (0 when T(u−1) = 0).
-        var growth: Double
-        /// max(0, 1 + c(u)·γ(u)).
-        var factor: Double
-        /// The product of the factors from α to u.
-        var chained: Double
-        /// ρ*(u).
-        var amount: Double
-    }
-
     /// The compiled rule.
     let rule: CompiledLinkedRebate
 
@@ -29,34 +14,12 @@ struct LinkedRebateExplanation: RebateRuleExplanation {
         return "linked rate c × s = \(context.number(rule.coefficient[context.y])) × \(context.number(rule.baseShare[alphaIndex]))"
     }
 
-    /// ρ*(α−1) … ρ*(t) of unit `j` up to the explained year; the first entry is the base
-    /// rebate B = s·T(α−1). The unit must have adopted by then.
-    func chain(of j: Int, in context: ExplainContext) -> [Step] {
-        let horizon = context.scenario.horizon
-        guard let alpha = context.compiled.adoptionYear[j] else { return [] }
-        var amount = rule.baseShare[horizon.index(of: alpha)] * context.tax(of: j, in: alpha - 1)
-        var chained = 1.0
-        var steps = [Step(year: alpha - 1, growth: 0, factor: 1, chained: 1, amount: amount)]
-        guard context.year >= alpha else { return steps }
-        for u in alpha...context.year {
-            let previous = context.tax(of: j, in: u - 1)
-            let current = context.tax(of: j, in: u)
-            let factor = LinkedRebate.growthFactor(
-                previousTax: previous, tax: current, coefficient: rule.coefficient[horizon.index(of: u)])
-            amount *= factor
-            chained *= factor
-            steps.append(Step(
-                year: u, growth: previous == 0 ? 0 : current / previous - 1, factor: factor, chained: chained, amount: amount))
-        }
-        return steps
-    }
-
     func lines(in context: ExplainContext, alpha: Int, reference: Double) -> [Explanation.Line] {
         let c = context
         let money = c.money
         let horizon = c.scenario.horizon
         let share = rule.baseShare[horizon.index(of: alpha)]
-        let chain = chain(of: c.i, in: c)
+        let chain = c.trace.linkedChain
         var lines = [
             Explanation.Line("linked rule (挂钩返还): a base amount grown each year at c × the unit's realised tax growth (1∶c; 1∶0.3 in 1994)"),
             Explanation.Line("base tax 基数 T(α−1) = T(\(alpha - 1))", value: money.text(c.tax(in: alpha - 1))),
@@ -80,18 +43,7 @@ struct LinkedRebateExplanation: RebateRuleExplanation {
     }
 
     func unpaidLines(in context: ExplainContext) -> [Explanation.Line] {
-        guard let amount = chain(of: context.i, in: context).last?.amount else { return [] }
+        guard let amount = context.trace.linkedChain.last?.amount else { return [] }
         return [Explanation.Line("linked rule: the statutory amount ρ*(\(context.year)) keeps following the tax after the term (not paid)", value: context.money.text(amount))]
-    }
-
-    func statutoryAmount(of j: Int, in context: ExplainContext) -> Double {
-        chain(of: j, in: context).last!.amount
-    }
-}
-
-extension ExplainContext {
-    /// T of unit `j` in `year` (the units file's for the base year).
-    func tax(of j: Int, in year: Int) -> Double {
-        year == scenario.horizon.baseYear ? scenario.units[j].tax : variant.units[j][scenario.horizon.index(of: year)].tax
     }
 }

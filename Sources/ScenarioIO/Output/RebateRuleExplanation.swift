@@ -1,8 +1,8 @@
 import FiscalModel
 
 /// The `explain` builder of one rebate rule (返还规则的推导): the rule's own lines of the
-/// rebate section; the shared lines (why the rebate does not apply, the cap and district
-/// capacity) are `ExplainContext`'s.
+/// rebate section, formatted from the engine's trace (`UnitYearTrace`); the shared lines (why
+/// the rebate does not apply, the cap and district capacity) are `ExplainContext`'s.
 protocol RebateRuleExplanation {
     /// The rebate section's title.
     var title: String { get }
@@ -13,7 +13,4 @@ protocol RebateRuleExplanation {
     func lines(in context: ExplainContext, alpha: Int, reference: Double) -> [Explanation.Line]
     /// Lines for an adopted, eligible unit-year where the rebate no longer applies (past the term).
     func unpaidLines(in context: ExplainContext) -> [Explanation.Line]
-    /// Unit `j`'s statutory rebate in the explained year (before the cap and capacity), where
-    /// the rebate applies to it.
-    func statutoryAmount(of j: Int, in context: ExplainContext) -> Double
 }

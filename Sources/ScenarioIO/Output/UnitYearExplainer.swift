@@ -52,9 +52,10 @@ public struct UnitYearExplainer {
             let names = result.variants.map(\.name)
             throw Failure(description: "--variant: '\(name)' is not a variant\(Suggestion.hint(for: name, in: names)); variants: \(names.joined(separator: ", "))")
         }
+        let y = horizon.index(of: year)
         let context = ExplainContext(
-            scenario: scenario, variant: variant, policy: policy, compiled: compiled, unit: i, yearIndex: horizon.index(of: year),
-            pools: pools, money: money, ratio: ratio)
+            scenario: scenario, variant: variant, policy: policy, compiled: compiled, unit: i, yearIndex: y,
+            trace: YearEngine(compiled).trace(unit: i, yearIndex: y), pools: pools, money: money, ratio: ratio)
         return context.explanation()
     }
 }
@@ -67,6 +68,8 @@ struct ExplainContext {
     let compiled: CompiledPolicy
     let unit: Int
     let yearIndex: Int
+    /// The engine's facts about this unit-year.
+    let trace: UnitYearTrace
     let pools: RoundedPools
     let money: MoneyRounding
     let ratio: MoneyRounding
@@ -138,15 +141,7 @@ struct ExplainContext {
 
     /// The roll-out year as written for the unit, if one is written.
     private func plannedYear() -> Int? {
-        let rollout = policy.rollout
-        let planned: AdoptionYear?
-        switch rollout.rule(for: base) {
-        case .byUnit: planned = rollout.byUnit[base.id]
-        case .byTag(let tag): planned = rollout.byTag[tag]
-        case .defaultYear: planned = rollout.defaultYear
-        case .firstProjectedYear: planned = nil
-        }
-        if case .year(let year)? = planned { return year }
+        if case .year(let year)? = policy.rollout.plannedYear(of: base) { return year }
         return nil
     }
 
@@ -162,19 +157,16 @@ struct ExplainContext {
         } else {
             lines.append(Explanation.Line("T(\(year - 1)), last year's tax\(y == 0 ? " (base year, units file)" : "")", value: money.text(previousTax)))
             let source: String
-            if base.taxGrowthOverride != nil {
-                source = "the unit's tax_growth column"
-            } else if let tag = base.tags.first(where: { policy.taxGrowth.byTag[$0] != nil }) {
-                source = "growth.byTag.\(tag)"
-            } else {
-                source = "growth.tax"
+            switch trace.growthSource {
+            case .unitColumn: source = "the unit's tax_growth column"
+            case .tag(let tag): source = "growth.byTag.\(tag)"
+            case .rate: source = "growth.tax"
             }
             let mu = compiled.baselineGrowth[y * n + i]
             lines.append(Explanation.Line("baseline growth μ = \(number(mu)) (\(source))"))
             var growth = mu
-            if compiled.rebateApplies(to: i, in: year), let rebate = compiled.rebate, let alpha = compiled.adoptionYear[i] {
+            if let rate = trace.incentiveRate, let alpha = compiled.adoptionYear[i] {
                 let epsilon = compiled.elasticity[y]
-                let rate = rebate.incentiveRate(yearIndex: y, adoptionIndex: scenario.horizon.index(of: alpha))
                 growth += epsilon * rate
                 let name = ruleExplanation?.incentiveRateName(in: self, alpha: alpha) ?? ""
                 lines.append(Explanation.Line("incentive ε × \(name) = \(number(epsilon)) × \(number(rate)) = \(number(epsilon * rate)) (协税护税 effort bought by the rebate)"))

@@ -45,6 +45,12 @@ struct IncrementSharingKernel: Sendable {
         rule.reference == .rolling ? [] : tax
     }
 
+    /// The statutory rebate of `increment` in year index `y` (the sum of the bands, before the
+    /// per-unit cap): the value `advance` computes.
+    func statutoryRebate(on increment: Double, yearIndex y: Int) -> Double {
+        rule.bands[y].rebate(on: increment)
+    }
+
     /// Reference, tax, increment and statutory rebate of every unit and path in `year`.
     func advance(_ engine: YearEngine, _ year: EngineYear) -> Int {
         let y = year.yearIndex

@@ -35,6 +35,16 @@ struct LinkedRebateKernel: Sendable {
         tax + [Double](repeating: 0, count: tax.count)
     }
 
+    /// Unit `i`'s base rebate B = s·T(α−1) on path `p` of `batch`, once it has adopted.
+    func baseRebate(in batch: PathBatch, unit i: Int, path p: Int = 0) -> Double {
+        baseShare[i] * batch.rebateMemory[i * batch.count + p]
+    }
+
+    /// Unit `i`'s statutory amount ρ*(t) on path `p` of `batch` after the year t it advanced to.
+    func statutoryAmount(in batch: PathBatch, unit i: Int, path p: Int = 0) -> Double {
+        batch.rebateMemory[(batch.unitCount + i) * batch.count + p]
+    }
+
     /// Reference, tax, increment (reported only) and statutory rebate of every unit and path.
     func advance(_ engine: YearEngine, _ year: EngineYear) -> Int {
         let y = year.yearIndex
