@@ -64,10 +64,10 @@ enum Fixture {
 
     /// A one-band rebate at `rate` with the given reference mode.
     static func rebate(
-        rate: Double = 0.5, reference: RebatePolicy.Reference = .fixed, rebase: Int? = nil, growth: Double? = nil,
+        rate: Double = 0.5, reference: IncrementSharing.Reference = .fixed, rebase: Int? = nil, growth: Double? = nil,
         term: Int? = nil, cap: Double? = nil
     ) -> RebatePolicy {
-        RebatePolicy(
+        .increment(
             reference: reference, rebaseEveryYears: rebase, referenceGrowth: growth.map(StepFunction.init),
             termYears: term, bands: [.init(upTo: nil, rate: StepFunction(rate))], capPerUnit: cap.map(StepFunction.init))
     }

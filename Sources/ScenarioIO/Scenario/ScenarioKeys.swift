@@ -1,3 +1,5 @@
+import FiscalModel
+
 /// The keys a scenario file may use (SPEC §11), per section.
 enum ScenarioKeys {
     static let topLevel = [
@@ -19,10 +21,13 @@ enum ScenarioKeys {
         "rule", "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit",
         "eligibility", "linked",
     ]
-    /// Rebate keys of the increment rule only (SPEC §14: an input error under `rule: linked`).
-    static let incrementRule = ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]
-    /// Rebate keys of the linked rule only (an input error under `rule: increment`).
-    static let linkedOnly = ["linked"]
+    /// The `rebate` keys that belong to `rule` alone (SPEC §14: an input error under any other rule).
+    static func rebateKeys(of rule: RebateRule.Name) -> [String] {
+        switch rule {
+        case .increment: ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]
+        case .linked: ["linked"]
+        }
+    }
     /// Keys of `rebate.linked`.
     static let linkedRule = ["baseShare", "coefficient"]
     static let band = ["upTo", "rate"]

@@ -103,7 +103,7 @@ public enum RunSummary {
         var rows: [[SummaryGrid.Cell]] = []
         for (v, name) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
-                func total(_ metric: DistrictMetric) -> SummaryGrid.Cell {
+                func total(_ metric: DistrictYearColumn) -> SummaryGrid.Cell {
                     .money(money.text((0..<horizon.count).reduce(0) { $0 + result.statistics(variant: v, district: d, year: $1, metric: metric)[0] }))
                 }
                 let members = scenario.unitsByDistrict[d]

@@ -28,8 +28,8 @@ struct HorizonSimulationTests {
                 }
             }
             for k in 0..<d {
-                net[k] += columns.districtColumn(0)[k] - columns.districtColumn(1)[k]
-                if columns.districtColumn(2)[k] < 1 { binding[k] = true }
+                net[k] += columns[DistrictYearColumn.tax][k] - columns[DistrictYearColumn.rebates][k]
+                if columns[DistrictYearColumn.capacityFactor][k] < 1 { binding[k] = true }
             }
         }
         return (net, binding)
@@ -69,12 +69,12 @@ struct HorizonSimulationTests {
         let paths = 200
         let sums = HorizonSimulation.run(scenario, paths: paths, seed: seed, threads: 1)
         let run = MonteCarloSimulation(scenario).run(paths: paths, seed: seed, threads: 1)
-        let metrics: [DistrictMetric] = [.rebates, .netRevenue, .counterfactualNetRevenue, .reformEffect, .feesTransferred, .donationsAllocated]
+        let metrics: [DistrictYearColumn] = [.rebates, .netRevenue, .counterfactualNetRevenue, .reformEffect, .feesTransferred, .donationsAllocated]
         for d in scenario.districts.indices {
             let statistics = PointStatistics(sums, districts: [d])
             for (m, metric) in metrics.enumerated() {
                 let yearly = (0..<scenario.horizon.count).reduce(0.0) { total, y in
-                    total + run.districtStatistics[run.districtRow(variant: 1, district: d, year: y, metric: metric.rawValue)][0]
+                    total + run.districtStatistics[run.districtRow(variant: 1, district: d, year: y, metric: run.districtMetrics.firstIndex(of: DistrictYearField(metric))!)][0]
                 }
                 let mean = statistics.money[m].mean
                 #expect(abs(mean - yearly) <= 1e-7 * max(1, abs(yearly)), "seed \(seed) district \(d) \(metric): \(mean) vs \(yearly)")

@@ -15,7 +15,7 @@ public enum HorizonSimulation {
     public static func bytesNeeded(_ scenario: Scenario, paths: Int, threads: Int) -> Int {
         let n = scenario.units.count, d = scenario.districts.count
         let batch = MonteCarloSimulation.batchSize
-        let perWorker = 2 * (6 * n + 7 * d) * batch + n * batch + 8 * d * batch
+        let perWorker = 2 * YearColumns.doubles(units: n, districts: d, paths: batch) + n * batch + 8 * d * batch
         return 8 * (8 * d * paths + max(1, threads) * perWorker)
     }
 
