@@ -24,11 +24,7 @@ struct MergeCommand: ParsableCommand {
         let merge = ShardMerge(shards)
         let job = try merge.check()
         let folder = URL(fileURLWithPath: out ?? job.defaultFolder)
-        do {
-            try merge.write(job, to: folder)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
+        try merge.write(job, to: folder)
         print("Merged \(shards.count) shards into \(out ?? job.defaultFolder)/ (\(job.fileNames.joined(separator: ", ")))")
     }
 }
