@@ -63,7 +63,7 @@ struct MonteCarloOutputTests {
         for precision in [0, 2, 6] {
             for rule in RoundingRule.allCases {
                 let rounding = MoneyRounding(precision: precision, rule: rule)
-                let fast = DecimalText(rounding)
+                let fast = NumberText(.rounded(rounding))
                 var cases: [Double] = [0, -0.0, 2.675, -2.675, 0.125, 0.5, 1.5, 2.5, -0.5, 1e-9, -1e-9, 123456789.125, 0.015, 0.005]
                 for _ in 0..<4000 {
                     let magnitude = [1.0, 100, 1e4, 1e7][seeded.next() % 4]

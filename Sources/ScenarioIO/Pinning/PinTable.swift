@@ -47,7 +47,7 @@ struct PinTable {
             } else if let flag = try? value.decode(Bool.self) {
                 text = String(flag)
             } else if let number = try? value.decode(Double.self) {
-                text = PlainDecimalText.trimmed(number)
+                text = NumberText.trimmed.text(number)
             } else if let string = try? value.decode(String.self) {
                 text = string
             } else if let list = try? value.decode([Ignored].self) {

@@ -1,3 +1,4 @@
+import FiscalModel
 import Foundation
 
 /// An expected cell value in a pinned test file.
@@ -73,18 +74,13 @@ public struct PinTolerance: Sendable, Equatable {
     /// ` (tolerance ±0.01)`, or nothing for exact comparison.
     var suffix: String {
         var parts: [String] = []
-        if absolute > 0 { parts.append("±\(PinValue.shortest(absolute))") }
-        if relative > 0 { parts.append("±\(PinValue.shortest(relative * 100)) %") }
+        if absolute > 0 { parts.append("±\(NumberText.message.text(absolute))") }
+        if relative > 0 { parts.append("±\(NumberText.message.text(relative * 100)) %") }
         return parts.isEmpty ? "" : " (tolerance \(parts.joined(separator: " or ")))"
     }
 }
 
 extension PinValue {
-    /// The shortest text that reads back as `value` (`0.01`, not `0.01000000000000000021`).
-    static func shortest(_ value: Double) -> String {
-        value == value.rounded() && Swift.abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
-
     /// Decimals written in a number's text (`12.50` → 2).
     static func decimals(_ text: String) -> Int {
         guard let dot = text.firstIndex(of: ".") else { return 0 }

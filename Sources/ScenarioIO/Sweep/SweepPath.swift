@@ -25,7 +25,7 @@ enum SweepPath {
         if trimmed.isEmpty { return .failure(.empty) }
         guard isInteger(path) else { return .success(trimmed) }
         if allowsNever(path), trimmed == "never" { return .success(trimmed) }
-        guard let value = Double(trimmed), let whole = PlainDecimalText.integer(value) else {
+        guard let value = Double(trimmed), let whole = NumberText.integer(value) else {
             return .failure(.notInteger(trimmed, never: allowsNever(path)))
         }
         return .success(String(whole))

@@ -145,15 +145,15 @@ struct CalibrationCommandTests {
     }
 
     @Test func plainNumberTextRoundTripsWithoutExponent() {
-        #expect(PlainNumberText.text(1e-05) == "0.00001")
-        #expect(PlainNumberText.text(-0.0) == "0")
-        #expect(PlainNumberText.text(1) == "1")
-        #expect(PlainNumberText.text(1.5e20) == "150000000000000000000")
-        #expect(PlainNumberText.text(-0.123) == "-0.123")
+        #expect(NumberText.trimmed.text(1e-05) == "0.00001")
+        #expect(NumberText.trimmed.text(-0.0) == "0")
+        #expect(NumberText.trimmed.text(1) == "1")
+        #expect(NumberText.trimmed.text(1.5e20) == "150000000000000000000")
+        #expect(NumberText.trimmed.text(-0.123) == "-0.123")
         var generator = SplitMix(seed: 11)
         for _ in 0..<2000 {
             let value = (generator.uniform() - 0.5) * Foundation.pow(10, Double(Int(generator.uniform() * 30) - 20))
-            let text = PlainNumberText.text(value)
+            let text = NumberText.trimmed.text(value)
             #expect(Double(text) == value && !text.contains("e"), "\(value) → \(text)")
         }
     }
