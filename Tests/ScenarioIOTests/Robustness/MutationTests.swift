@@ -20,7 +20,7 @@ struct MutationTests {
 
     /// One seeded mutation of `text`: a number-like token replaced, a line dropped or repeated, a
     /// list turned into its first element, a separator removed.
-    static func mutate(_ text: String, csv: Bool, using generator: inout MutationRandom) -> String {
+    static func mutate(_ text: String, csv: Bool, using generator: inout SplitMix64) -> String {
         var lines = text.components(separatedBy: "\n")
         let index = Int(generator.next() % UInt64(lines.count))
         var line = lines[index]
@@ -83,7 +83,7 @@ struct MutationTests {
         let work = try TemporaryFolder()
         let scenario = try String(contentsOfFile: Repository.path("scenarios/siming-pilot.yaml"), encoding: .utf8)
         let units = try String(contentsOfFile: Repository.path("scenarios/data/siming-streets.csv"), encoding: .utf8)
-        var generator = MutationRandom(seed: Self.seed &+ (csv ? 1 : 0))
+        var generator = SplitMix64(seed: Self.seed &+ (csv ? 1 : 0))
         var validated = 0
         for number in 0..<Self.count {
             let mutated = Self.mutate(csv ? units : scenario, csv: csv, using: &generator)
@@ -108,18 +108,5 @@ struct MutationTests {
         print("mutation pass (\(csv ? "units" : "scenario")): \(Self.count) mutations, \(validated) validated")
         // The pass must exercise runs, not only rejections.
         #expect(validated >= Self.count / 10, "only \(validated) of \(Self.count) mutations validated")
-    }
-}
-
-/// SplitMix64, the seeded generator of the mutation pass and the metamorphic shuffles.
-struct MutationRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
