@@ -180,8 +180,9 @@ swift-test: $(BUILD_TESTS)
 ## fails the run; at the end every log is printed in the order below, swift test's last.
 TEST_JOBS  ?= 2
 TEST_LOGS  := out/test-logs
-# Longest first, so the two cores stay busy to the end; swift-test is printed last.
-TEST_PARTS := swift-test notebooks-check fuzz-quick crosscheck slurm-check workbook-check calibration-check datapackages mc-check pinned
+# Longest first, so the two cores stay busy to the end: the notebooks (which also wait for the
+# notebooks' environment) before the rest; swift-test is printed last.
+TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check workbook-check calibration-check datapackages mc-check pinned
 TEST_ORDER := crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick swift-test
 test:
 	@rm -rf $(TEST_LOGS); mkdir -p $(TEST_LOGS)
@@ -195,11 +196,13 @@ test-parts: $(TEST_PARTS:%=test-part-%)
 test-deps:
 	@$(MAKE) --no-print-directory deps
 test-build: test-deps
-	@$(MAKE) --no-print-directory build-tests py-deps > $(TEST_LOGS)/build.log 2>&1 || { cat $(TEST_LOGS)/build.log; exit 1; }
-	@echo "build: done"
+	@/usr/bin/time -f "%e s wall, %U + %S s CPU" -o $(TEST_LOGS)/build.time $(MAKE) --no-print-directory build-tests py-deps > $(TEST_LOGS)/build.log 2>&1 \
+	  || { cat $(TEST_LOGS)/build.log; exit 1; }
+	@echo "build: done ($$(cat $(TEST_LOGS)/build.time))"
 test-venv: test-deps
-	@notebooks-export/setup_env.sh > $(TEST_LOGS)/venv.log 2>&1 || { cat $(TEST_LOGS)/venv.log; exit 1; }
-	@echo "venv: done"
+	@/usr/bin/time -f "%e s wall, %U + %S s CPU" -o $(TEST_LOGS)/venv.time notebooks-export/setup_env.sh > $(TEST_LOGS)/venv.log 2>&1 \
+	  || { cat $(TEST_LOGS)/venv.log; exit 1; }
+	@echo "venv: done ($$(cat $(TEST_LOGS)/venv.time))"
 test-notebook-runs: test-build
 	@$(MAKE) --no-print-directory PREPARED=1 notebook-runs > $(TEST_LOGS)/notebook-runs.log 2>&1 || { cat $(TEST_LOGS)/notebook-runs.log; exit 1; }
 $(TEST_PARTS:%=test-part-%): test-build
