@@ -48,13 +48,14 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let solve = try SolveRun(
+        let prepared = try SolveRun.prepare(
             .init(
                 scenario: scenario, vary: vary, lo: between[0], hi: between[1], target: SolveRun.Target(target)!,
                 district: district, tolerance: tolerance, variant: search.variant, paths: search.draws.paths,
                 seed: search.draws.seed, threads: threads.count),
             warn: { Terminal.printError($0.description) })
-        let folder = output.folder(default: solve.defaultFolder)
+        let folder = output.folder(default: prepared.defaultFolder)
+        let solve = try prepared.run()
         try RunFolder(folder).write(solve.files)
         for line in solve.report.lines { print(line) }
         print("Wrote \(folder.path)/solve.json")

@@ -46,10 +46,9 @@ struct SweepCommand: ParsableCommand {
             scenario: scenario, points: design.map { .design($0) } ?? .grid(grid), variant: search.variant,
             paths: search.draws.paths, seed: search.draws.seed, threads: threads.count, shard: try shard.resolve(),
             workbook: workbook.xlsx ? language.workbook : nil)
-        let sweep = try quiet.progress(label: "sweep", unit: "point").tracking { progress in
-            try SweepRun(options, warn: { Terminal.printError($0.description) }, progress: progress)
-        }
-        let folder = output.folder(default: sweep.defaultFolder)
+        let prepared = try SweepRun.prepare(options, warn: { Terminal.printError($0.description) })
+        let folder = output.folder(default: prepared.defaultFolder)
+        let sweep = try quiet.progress(label: "sweep", unit: "point").tracking { try prepared.run(progress: $0) }
         try RunFolder(folder).write(sweep.entries)
         for line in sweep.summary(folder: folder.path) { print(line) }
     }

@@ -71,20 +71,42 @@ public struct SolveRun {
     /// Whether a value was found (exit 0) or not (exit 1).
     public var found: Bool { report.found }
 
-    /// `out/<name>-solve`.
-    public var defaultFolder: String { "out/\(report.solver.template.loaded.scenario.name)-solve" }
-
     /// Reads the scenario (its warnings go to `warn` at once), checks the metric, district and
-    /// range, runs the search and renders `solve.json`. Throws `InputError` for invalid input and
-    /// `SweepLimitViolation` for an evaluation beyond SPEC §19's limits.
+    /// range, runs the search and renders `solve.json`: `prepare` then `Prepared.run`. Throws
+    /// `InputError` for invalid input and `SweepLimitViolation` for an evaluation beyond SPEC
+    /// §19's limits.
     public init(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws {
+        self = try Self.prepare(options, warn: warn).run()
+    }
+
+    /// A solve read and checked, not yet run: what a caller needs to decide where it goes.
+    public struct Prepared: Sendable {
+        /// The checked solver.
+        public let solver: Solver
+
+        /// `out/<name>-solve`.
+        public var defaultFolder: String { "out/\(solver.template.loaded.scenario.name)-solve" }
+
+        /// Runs the search and renders `solve.json`.
+        public func run() throws -> SolveRun {
+            let report = SolveReport(solver, outcome: try solver.run())
+            return SolveRun(report: report, files: [("solve.json", try report.json())])
+        }
+    }
+
+    /// Reads the scenario (its warnings go to `warn` at once) and checks the metric, district
+    /// and range. Throws `InputError` for invalid input.
+    public static func prepare(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws -> Prepared {
         let template = try ScenarioTemplate(path: options.scenario, variant: options.variant, files: options.files)
         template.loaded.warnings.forEach(warn)
-        let solver = try Solver(
+        return Prepared(solver: try Solver(
             template: template, path: options.vary, lo: options.lo, hi: options.hi, metric: options.target.metric,
             target: options.target.value, district: options.district, tolerance: options.tolerance,
-            paths: options.paths, seed: options.seed, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        report = SolveReport(solver, outcome: try solver.run())
-        files = [("solve.json", try report.json())]
+            paths: options.paths, seed: options.seed, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    private init(report: SolveReport, files: [(name: String, data: Data)]) {
+        self.report = report
+        self.files = files
     }
 }

@@ -66,12 +66,6 @@ public struct SweepRun {
         return entries
     }
 
-    /// `out/<name>-sweep`, or `out/<name>-sweep-shard-I-of-K` for a shard.
-    public var defaultFolder: String {
-        let name = "out/\(plan.template.loaded.scenario.name)-sweep"
-        return shard.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name
-    }
-
     /// What `fiscal-sim sweep` prints after writing to `folder`.
     public func summary(folder: String) -> [String] {
         let districts = SweepTable(plan).districts.count
@@ -85,11 +79,50 @@ public struct SweepRun {
 
     /// Reads the scenario (its warnings go to `warn` at once), checks the whole sweep, checks
     /// that a Monte Carlo point fits in memory, evaluates the points (`progress(done, total)`
-    /// after each) and renders the files. Throws `InputError` for invalid input (nothing runs)
-    /// and `SweepLimitViolation` for a point beyond SPEC §19's limits.
+    /// after each) and renders the files: `prepare` then `Prepared.run`. Throws `InputError` for
+    /// invalid input (nothing runs) and `SweepLimitViolation` for a point beyond SPEC §19's limits.
     public init(
         _ options: Options, warn: (Diagnostic) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws {
+        self = try Self.prepare(options, warn: warn).run(progress: progress)
+    }
+
+    /// A sweep read and checked, not yet evaluated: what a caller needs to decide where it goes.
+    public struct Prepared: Sendable {
+        /// The validated sweep.
+        public let plan: SweepPlan
+        /// The points to evaluate (1-based): all, or the shard's.
+        public let numbers: [Int]
+        /// The options it was prepared from.
+        public let options: Options
+        /// Worker threads.
+        public let threads: Int
+        fileprivate let grid: [String]
+
+        /// `out/<name>-sweep`, or `out/<name>-sweep-shard-I-of-K` for a shard.
+        public var defaultFolder: String {
+            let name = "out/\(plan.template.loaded.scenario.name)-sweep"
+            return options.shard.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name
+        }
+
+        /// Checks that a Monte Carlo point fits in memory, evaluates the points
+        /// (`progress(done, total)` after each) and renders the files.
+        public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SweepRun {
+            let evaluator = SweepEvaluator(plan, threads: threads)
+            try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: options.scenario)
+            let rows = try evaluator.rows(of: numbers, progress: progress)
+            let files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: options.shard, workbook: options.workbook != nil)
+            let csv = files[0].data  // sweep.csv comes first
+            let workbook = options.workbook.map { [plan] language in
+                ReportWorkbook.sweep(loaded: plan.template.loaded, sweepCSV: csv, paths: plan.paths, seed: plan.seed, language: language)
+            }
+            return SweepRun(plan: plan, numbers: numbers, files: files, workbook: workbook, shard: options.shard)
+        }
+    }
+
+    /// Reads the scenario (its warnings go to `warn` at once) and the points, and checks the whole
+    /// sweep. Throws `InputError` for invalid input.
+    public static func prepare(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws -> Prepared {
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let template = try ScenarioTemplate(path: options.scenario, variant: options.variant, files: options.files)
         template.loaded.warnings.forEach(warn)
@@ -108,18 +141,17 @@ public struct SweepRun {
             grid = values
             definition = try SweepDefinition.grid(values)
         }
-        plan = try SweepPlan(template: template, definition: definition, paths: options.paths, seed: options.seed, threads: threads)
-        let evaluator = SweepEvaluator(plan, threads: threads)
-        try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: options.scenario)
+        let plan = try SweepPlan(template: template, definition: definition, paths: options.paths, seed: options.seed, threads: threads)
         let count = plan.definition.points.count
-        numbers = options.shard?.points(of: count) ?? Array(1...count)
-        shard = options.shard
-        let rows = try evaluator.rows(of: numbers, progress: progress)
-        files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: options.shard, workbook: options.workbook != nil)
-        let csv = files[0].data  // sweep.csv comes first
-        workbook = options.workbook.map { [plan] language in
-            ReportWorkbook.sweep(loaded: template.loaded, sweepCSV: csv, paths: plan.paths, seed: plan.seed, language: language)
-        }
+        return Prepared(plan: plan, numbers: options.shard?.points(of: count) ?? Array(1...count), options: options, threads: threads, grid: grid)
+    }
+
+    private init(plan: SweepPlan, numbers: [Int], files: [(name: String, data: Data)], workbook: ReportWorkbook?, shard: Shard?) {
+        self.plan = plan
+        self.numbers = numbers
+        self.files = files
+        self.workbook = workbook
+        self.shard = shard
     }
 
     /// The bytes of the file called `name`, if the sweep writes one.
