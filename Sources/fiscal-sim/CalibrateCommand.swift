@@ -28,11 +28,7 @@ struct CalibrateCommand: ParsableCommand {
         let folder = try OutputTarget(
             out: out, default: "out/\(loaded.scenario.name)-calibration", inputs: loaded.inputFiles + [history]).path
         let calibration = try CalibrationRun(scenario: loaded, historyPath: history, matrix: matrix, outputFolder: folder)
-        do {
-            try RunFolder(URL(fileURLWithPath: folder)).write(calibration.files)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
+        try RunFolder(URL(fileURLWithPath: folder)).write(calibration.files)
         // The report (standard output) lists the warnings; scripts that capture it get them on
         // standard error as well.
         if isatty(STDOUT_FILENO) == 0 {

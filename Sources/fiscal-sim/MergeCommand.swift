@@ -25,11 +25,7 @@ struct MergeCommand: ParsableCommand {
         let job = try merge.check()
         let folder = try OutputTarget(
             out: out, default: job.defaultFolder, inputs: shards.map { ($0 as NSString).appendingPathComponent("shard.json") }).folder
-        do {
-            try merge.write(job, to: folder)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
+        try merge.write(job, to: folder)
         print("Merged \(shards.count) shards into \(out ?? job.defaultFolder)/ (\(job.fileNames.joined(separator: ", ")))")
     }
 }

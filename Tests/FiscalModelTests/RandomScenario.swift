@@ -2,9 +2,9 @@ import FiscalModel
 
 /// Random but valid scenarios for property tests, reproducible from a seed.
 struct RandomScenario {
-    var generator: SeededGenerator
+    var generator: SplitMix64
 
-    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed, offset: SplitMix64.gamma) }
 
     mutating func double(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &generator) }
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }

@@ -1,34 +1,6 @@
 import FiscalModel
-import RealModule
+@_exported import TestSupport
 import Testing
-
-/// Checks two unrounded amounts agree within `tolerance` (default: a millionth of a fen).
-func expectAmount(
-    _ actual: Double?, _ expected: Double, tolerance: Double = 1e-8, _ what: String = "",
-    sourceLocation: SourceLocation = #_sourceLocation
-) {
-    guard let actual else {
-        Issue.record("\(what): expected \(expected), got nil", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(
-        actual.isApproximatelyEqual(to: expected, absoluteTolerance: tolerance),
-        "\(what): expected \(expected), got \(actual) (difference \(actual - expected))",
-        sourceLocation: sourceLocation)
-}
-
-/// A deterministic random generator (SplitMix64) so property loops can name the seed that broke.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Small scenarios for mechanism tests: one district `d`, base year 2025.
 enum Fixture {

@@ -47,32 +47,3 @@ public struct GridAxis: Sendable, Equatable {
         return combinations.enumerated().map { SweepPoint(number: $0.offset + 1, values: $0.element) }
     }
 }
-
-/// Plain decimal text of a Double for sweep values: the shortest round-trip digits without an
-/// exponent (`0.00001`, not `1e-05`, so the text reads back as a YAML number), and `2026.0`
-/// for a whole value, as Python's `repr` writes it.
-public enum PlainDecimalText {
-    /// The text of a finite `value`.
-    public static func of(_ value: Double) -> String {
-        let decimal = ShortestDecimal(value)
-        if decimal.digits.isEmpty { return "0.0" }
-        let digits = decimal.digits.map { String($0) }.joined()
-        let point = decimal.pointPosition
-        var text: String
-        if point <= 0 {
-            text = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            text = digits + String(repeating: "0", count: point - digits.count) + ".0"
-        } else {
-            let cut = digits.index(digits.startIndex, offsetBy: point)
-            text = digits[..<cut] + "." + digits[cut...]
-        }
-        return (decimal.isNegative ? "-" : "") + text
-    }
-
-    /// The whole number `value` is, if it is one (`2026.0` → 2026).
-    public static func integer(_ value: Double) -> Int? {
-        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
-        return Int(value)
-    }
-}

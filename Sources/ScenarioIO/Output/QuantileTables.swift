@@ -32,9 +32,9 @@ public struct QuantileTables: Sendable {
         result.districtMetrics.map { $0.name(categories: scenario.feeCategories) }
     }
 
-    private var money: DecimalText { DecimalText(scenario.moneyRounding) }
-    private var ratio: DecimalText {
-        DecimalText(scenario.ratioRounding)
+    private var money: NumberText { NumberText(.rounded(scenario.moneyRounding)) }
+    private var ratio: NumberText {
+        NumberText(.rounded(scenario.ratioRounding))
     }
 
     /// `units_quantiles.csv` as UTF-8 bytes. Blocks of rows (one variant and district each)
@@ -100,7 +100,7 @@ public struct QuantileTables: Sendable {
         return bytes
     }
 
-    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: DecimalText, to bytes: inout [UInt8]) {
+    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: NumberText, to bytes: inout [UInt8]) {
         for j in 0..<RowStatistics.count {
             bytes.append(UInt8(ascii: ","))
             let value = values[j]

@@ -7,7 +7,7 @@ import Foundation
 /// never a mix, and a failed run leaves no partial folder behind.
 public struct RunFolder {
     /// Why the folder could not be written.
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: ToolError {
         /// What went wrong and what to do.
         public var description: String
     }

@@ -46,7 +46,7 @@ extension PolicyDecoder {
         for year in horizon.years {
             let values = bounds.map { $0.value(in: year) }
             if let index = values.indices.dropLast().first(where: { values[$0] >= values[$0 + 1] }) {
-                reader.error(node, "rebate.bands: upTo must increase strictly from band to band; in \(year) rebate.bands[\(index)].upTo is \(values[index].formatted) and rebate.bands[\(index + 1)].upTo is \(values[index + 1].formatted)")
+                reader.error(node, "rebate.bands: upTo must increase strictly from band to band; in \(year) rebate.bands[\(index)].upTo is \(NumberText.message.text(values[index])) and rebate.bands[\(index + 1)].upTo is \(NumberText.message.text(values[index + 1]))")
                 return
             }
         }

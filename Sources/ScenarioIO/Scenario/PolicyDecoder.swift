@@ -206,7 +206,7 @@ struct PolicyDecoder {
             for year in horizon.years {
                 let sum = terms.reduce(0) { $0 + $1.weight.value(in: year) }
                 if abs(sum - 1) > 1e-9 {
-                    reader.error(node, "\(path): weights must sum to 1; in \(year) they sum to \(sum.formatted)")
+                    reader.error(node, "\(path): weights must sum to 1; in \(year) they sum to \(NumberText.message.text(sum))")
                     break
                 }
             }
@@ -321,14 +321,5 @@ struct PolicyDecoder {
             items.append(NeedItem(id: id, indicator: indicator, unitCost: cost, growth: growth))
         }
         return items
-    }
-}
-
-extension Double {
-    /// The shortest text that reads back as this number, without a trailing `.0`
-    /// (500 rather than 500.0), for messages.
-    var formatted: String {
-        let text = description
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

@@ -2,7 +2,7 @@ import CXlsxWriter
 import Foundation
 
 /// Why a workbook could not be written.
-public struct WorkbookError: Error, CustomStringConvertible {
+public struct WorkbookError: ToolError {
     /// What went wrong and what to do.
     public var description: String
 }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Reads the records of a CSV file this tool wrote (RFC 4180: comma, `"` quoting, `\n` line
-/// ends, an optional UTF-8 byte-order mark) one at a time, in place, so a large table is never
-/// held twice.
-enum CSVRecords {
+/// The one reader of the CSV files this tool writes (RFC 4180: comma, `"` quoting, `\n` line
+/// ends, an optional UTF-8 byte-order mark): records one at a time, in place, so a large table
+/// is never held twice; the header; the row count; a line's first field. (Input CSVs that people
+/// write — units, history, design — go through `CSVTable`, which also reads GB18030.)
+public enum CSVRecords {
     /// Calls `body` with the fields of each record of `data`, header first.
-    static func forEach(_ data: Data, _ body: ([String]) throws -> Void) rethrows {
+    public static func forEach(_ data: Data, _ body: ([String]) throws -> Void) rethrows {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var fields: [String] = []
@@ -48,19 +49,19 @@ enum CSVRecords {
     }
 
     /// The header row of `data`: the fields of its first line.
-    static func header(_ data: Data) -> [String] {
+    public static func header(_ data: Data) -> [String] {
         all(Data(data.prefix { $0 != UInt8(ascii: "\n") })).first ?? []
     }
 
     /// Every record of `data` (for the small tables the charts read).
-    static func all(_ data: Data) -> [[String]] {
+    public static func all(_ data: Data) -> [[String]] {
         var records: [[String]] = []
         forEach(data) { records.append($0) }
         return records
     }
 
     /// The number of records after the header (line ends outside quotes, less one).
-    static func dataRowCount(_ data: Data) -> Int {
+    public static func dataRowCount(_ data: Data) -> Int {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var quoted = false
             var lines = 0
@@ -71,5 +72,18 @@ enum CSVRecords {
             if let last = bytes.last, last != UInt8(ascii: "\n") { lines += 1 }
             return max(0, lines - 1)
         }
+    }
+
+    /// The first field of `line` (quotes kept, as in the file): the key of a block of rows.
+    public static func firstField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var quoted = false
+        for index in line.indices {
+            switch line[index] {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !quoted { return line[..<index] }
+            default: break
+            }
+        }
+        return line
     }
 }
