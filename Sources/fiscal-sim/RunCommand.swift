@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Random seed (overrides the scenario's `seed`).")
     var seed: UInt64?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change the scenario as written, like a variant's set (repeatable; recorded in run.json), e.g. --set rebate.bands.0.rate=0.35.", valueName: "PATH=VALUE"))
+    var settings: [String] = []
+
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
@@ -64,8 +67,8 @@ struct RunCommand: ParsableCommand {
     private var language: WorkbookLanguage { lang == .zh ? .chinese : .english }
 
     func run() throws {
-        var loaded = try ScenarioSource.load(scenario)
-        if let paths { loaded.scenario.paths = paths }
+        var loaded = try ScenarioSource.load(scenario, settings: CommandLineSet.parse(settings))
+        if let paths { for warning in loaded.setPaths(paths) { Terminal.printError(warning.description) } }
         if let seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
         let part = try shard.map { try ShardOption.resolve($0, paths: model.paths) }

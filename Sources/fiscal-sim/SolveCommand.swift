@@ -54,7 +54,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let equals = target.firstIndex(of: "=")!
-        let template = try ScenarioTemplate(path: scenario, variant: common.variant)
+        let template = try ScenarioTemplate(path: scenario, variant: common.variant, settings: CommandLineSet.parse(common.settings))
         for warning in template.loaded.warnings { Terminal.printError(warning.description) }
         let solver = try Solver(
             template: template, path: vary, lo: between[0], hi: between[1],

@@ -63,7 +63,7 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let part = try shard.map { try ShardOption.resolve($0) }
         let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let template = try ScenarioTemplate(path: scenario, variant: common.variant)
+        let template = try ScenarioTemplate(path: scenario, variant: common.variant, settings: CommandLineSet.parse(common.settings))
         for warning in template.loaded.warnings { Terminal.printError(warning.description) }
         let definition: SweepDefinition
         if let design {
@@ -124,6 +124,9 @@ struct SearchOptions: ParsableArguments {
 
     @Option(help: "Random seed (default: the scenario's `seed`); every point uses the same draws.")
     var seed: UInt64?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Change the scenario as written before the points, like a variant's set (repeatable), e.g. --set rebate.bands.0.rate=0.35.", valueName: "PATH=VALUE"))
+    var settings: [String] = []
 
     /// Usage errors in these options.
     func check() throws {

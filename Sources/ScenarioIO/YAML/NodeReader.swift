@@ -42,6 +42,8 @@ final class NodeReader {
     var horizon: Horizon?
     /// Input tables read in an encoding other than UTF-8 (file → encoding).
     var inputEncodings: [String: String] = [:]
+    /// The file's text, to point at a full-width character inside a value (`nil`: not known).
+    var source: SourceText?
 
     init(file: String) { self.file = file }
 
@@ -95,6 +97,7 @@ final class NodeReader {
     /// did-you-mean hint.
     func fields(_ node: Node, path: String, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
+            if fullWidthSyntax(node, path: path.isEmpty ? "the scenario" : path, expected: .mapping) { return nil }
             error(node, "\(path): expected a mapping with keys \(allowed.joined(separator: ", ")), found \(Self.describe(node))")
             return nil
         }
@@ -115,6 +118,7 @@ final class NodeReader {
     /// list form (SPEC §19).
     func list(_ node: Node, path: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
+            if fullWidthSyntax(node, path: path, expected: .list) { return nil }
             error(node, "\(path): expected a list, found \(Self.describe(node))\(Self.listForm(node))")
             return nil
         }
@@ -154,7 +158,8 @@ final class NodeReader {
             return nil
         }
         guard let value = Double(scalar.string) ?? node.float else {
-            error(node, "\(path): expected a number, found '\(scalar.string)'")
+            if fullWidthSyntax(node, path: path, expected: .number) { return nil }
+            error(node, "\(path): expected a number, found '\(scalar.string)'\(Self.percentHint(scalar.string))")
             return nil
         }
         guard value.isFinite else {
@@ -176,6 +181,7 @@ final class NodeReader {
         let minimum = minimum ?? -limit, maximum = maximum ?? limit
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string)
         else {
+            if fullWidthSyntax(node, path: path, expected: .number) { return nil }
             error(node, "\(path): expected a whole number, found \(Self.describe(node))")
             return nil
         }
