@@ -89,8 +89,10 @@ enum FullWidthSyntax {
                     walk(value)
                 }
             case .sequence(let sequence):
+                // A `[…]` list (Yams does not keep a sequence's style: read it from the text).
+                let flow = sequence.mark.map { source.character(at: SourcePosition(line: $0.line, column: $0.column)) == "[" } ?? false
                 for item in sequence {
-                    if sequence.style == .flow { check(item, FullWidthPunctuation.separators) }
+                    if flow { check(item, FullWidthPunctuation.separators) }
                     walk(item)
                 }
             default:

@@ -25,7 +25,7 @@ extension NodeReader {
             let name = FullWidthPunctuation.characters[character]?.name ?? "full-width character"
             message = "expected a number, found '\(scalar.string)', which holds the \(name) '\(character)'; write the number in ASCII digits with '.' for the decimal point (e.g. 0.06)"
         }
-        append([Diagnostic(file: file, line: position.line, column: position.column, message: context + "\(path): " + message)])
+        error(at: position, "\(path): " + message)
         return true
     }
 

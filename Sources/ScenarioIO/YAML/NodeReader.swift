@@ -61,9 +61,14 @@ final class NodeReader {
         record(node, message, severity: .warning)
     }
 
-    private func record(_ node: Node?, _ message: String, severity: Diagnostic.Severity) {
-        let line = node?.mark?.line
-        let column = node?.mark?.column
+    /// Records an error at `position` (a character inside a value, not where a node starts).
+    func error(at position: SourcePosition, _ message: String) {
+        record(nil, message, severity: .error, at: position)
+    }
+
+    private func record(_ node: Node?, _ message: String, severity: Diagnostic.Severity, at position: SourcePosition? = nil) {
+        let line = position?.line ?? node?.mark?.line
+        let column = position?.column ?? node?.mark?.column
         let key = "\(line ?? 0):\(column ?? 0):\(severity):\(message)"
         if context.isEmpty {
             reportedWithoutContext.insert(key)
@@ -154,7 +159,7 @@ final class NodeReader {
             return nil
         }
         if scalar.style != .plain {
-            error(node, "\(path): expected a number, found the text \"\(scalar.string)\" (quoted numbers are text; remove the quotes)")
+            error(node, "\(path): expected a number, found the text \"\(scalar.string)\" (quoted numbers are text; remove the quotes)\(Self.percentHint(scalar.string))")
             return nil
         }
         guard let value = Double(scalar.string) ?? node.float else {

@@ -39,6 +39,12 @@ struct SourceText: Sendable {
         return nil
     }
 
+    /// The character at `position`, if the text has one there.
+    func character(at position: SourcePosition) -> Unicode.Scalar? {
+        guard position.line >= 1, position.line <= lines.count, position.column >= 1, position.column <= lines[position.line - 1].count else { return nil }
+        return lines[position.line - 1][position.column - 1]
+    }
+
     /// Line `line` (1-based) as text, or empty.
     func text(ofLine line: Int) -> String {
         guard line >= 1, line <= lines.count else { return "" }
