@@ -15,6 +15,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputFolderOption
     @OptionGroup var draws: DrawOptions
+    @OptionGroup var settings: SettingsOption
     @OptionGroup var threads: ThreadsOption
 
     @Flag(help: "Write CSVs with a UTF-8 byte-order mark so Excel shows Chinese names.")
@@ -40,8 +41,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try ScenarioSource.load(scenario)
-        if let paths = draws.paths { loaded.scenario.paths = paths }
+        var loaded = try ScenarioSource.load(scenario, settings: settings.parsed())
+        if let paths = draws.paths { for warning in loaded.setPaths(paths) { Terminal.printError(warning.description) } }
         if let seed = draws.seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
         let part = try shard.resolve(paths: model.paths)

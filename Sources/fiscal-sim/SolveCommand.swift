@@ -48,12 +48,12 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let prepared = try SolveRun.prepare(
-            .init(
-                scenario: scenario, vary: vary, lo: between[0], hi: between[1], target: SolveRun.Target(target)!,
-                district: district, tolerance: tolerance, variant: search.variant, paths: search.draws.paths,
-                seed: search.draws.seed, threads: threads.count),
-            warn: { Terminal.printError($0.description) })
+        var options = SolveRun.Options(
+            scenario: scenario, vary: vary, lo: between[0], hi: between[1], target: SolveRun.Target(target)!,
+            district: district, tolerance: tolerance, variant: search.variant, paths: search.draws.paths,
+            seed: search.draws.seed, threads: threads.count)
+        options.settings = try search.settings.parsed()
+        let prepared = try SolveRun.prepare(options, warn: { Terminal.printError($0.description) })
         let folder = try output.folder(default: prepared.defaultFolder, inputs: prepared.inputFiles)
         let solve = try prepared.run()
         try RunFolder(folder).write(solve.files)

@@ -42,10 +42,11 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = SweepRun.Options(
+        var options = SweepRun.Options(
             scenario: scenario, points: design.map { .design($0) } ?? .grid(grid), variant: search.variant,
             paths: search.draws.paths, seed: search.draws.seed, threads: threads.count, shard: try shard.resolve(),
             workbook: workbook.xlsx ? language.workbook : nil)
+        options.settings = try search.settings.parsed()
         let prepared = try SweepRun.prepare(options, warn: { Terminal.printError($0.description) })
         let folder = try output.folder(default: prepared.defaultFolder, inputs: prepared.inputFiles)
         let sweep = try quiet.progress(label: "sweep", unit: "point").tracking { try prepared.run(progress: $0) }

@@ -36,6 +36,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Input tables read in an encoding other than UTF-8 (file → encoding, e.g. `GB18030`);
     /// absent when every input was UTF-8.
     public var inputEncodings: [String: String]?
+    /// Warnings about the input, as standard error showed them (SPEC §22); absent when none.
+    public var warnings: [String]?
+    /// The `--set PATH=VALUE` entries the run applied (path → value as typed); absent when none.
+    public var set: [String: SettingValue]?
 
     /// The manifest of a run of `loaded`.
     public init(loaded: LoadedScenario, variants: [String], files: [String], diagnostics: [String: Int]) {
@@ -54,6 +58,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.files = files
         self.diagnostics = diagnostics
         inputEncodings = loaded.inputEncodings.isEmpty ? nil : loaded.inputEncodings
+        let warnings = loaded.recordedWarnings
+        self.warnings = warnings.isEmpty ? nil : warnings
+        set = loaded.settings.isEmpty ? nil : loaded.settings.record
     }
 
     /// Pretty JSON with sorted keys (stable bytes for the same run).

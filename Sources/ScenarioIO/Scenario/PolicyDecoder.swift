@@ -9,6 +9,8 @@ struct PolicyDecoder {
     struct ColumnReference {
         var column: String
         var node: Node
+        /// The key that names it, e.g. `needs.elderly.indicator`.
+        var path: String
     }
 
     /// An allocation key and where it is written (its columns must not sum to 0 in a district).
@@ -55,6 +57,7 @@ struct PolicyDecoder {
             let value = fields["elasticity"]
         {
             policy.incentiveElasticity = reader.step(value, path: "incentive.elasticity", range: .any) ?? .zero
+            reader.warnIfElasticityAboveOne(value)
         }
         if let node = root["restructuring"],
             let fields = reader.fields(node, path: "restructuring", allowed: ScenarioKeys.restructuring)
@@ -166,9 +169,11 @@ struct PolicyDecoder {
     private func adoptionYear(_ node: Node, path: String) -> AdoptionYear? {
         if case .scalar(let scalar) = node, scalar.string == "never" { return .never }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let year = Int(scalar.string) else {
+            if reader.fullWidthSyntax(node, path: path, expected: .number) { return nil }
             reader.error(node, "\(path): expected a year or 'never', found \(NodeReader.describe(node))")
             return nil
         }
+        reader.warnIfAfterEnd(year, node: node, path: path)
         return .year(year)
     }
 
@@ -196,7 +201,7 @@ struct PolicyDecoder {
                 let weight = reader.step(value, path: "\(path).\(column)", range: .nonNegative)
             else { continue }
             terms.append(AllocationKey.Term(column: column, weight: weight))
-            columns.append(ColumnReference(column: column, node: key))
+            columns.append(ColumnReference(column: column, node: key, path: "\(path).\(column)"))
         }
         if terms.isEmpty {
             reader.error(node, "\(path): needs at least one indicator column")
@@ -241,7 +246,7 @@ struct PolicyDecoder {
             guard let columnNode = reader.requireKey("collectedColumn", in: fields, path: path),
                 let column = reader.text(columnNode, path: path + ".collectedColumn")
             else { continue }
-            columns.append(ColumnReference(column: column, node: columnNode))
+            columns.append(ColumnReference(column: column, node: columnNode, path: path + ".collectedColumn"))
             let growth = fields["growth"].flatMap { reader.step($0, path: path + ".growth", range: .growth) } ?? .zero
             guard let shareNode = reader.requireKey("transferShare", in: fields, path: path),
                 let share = reader.step(shareNode, path: path + ".transferShare", range: .unitInterval),
@@ -256,7 +261,7 @@ struct PolicyDecoder {
                 let costNode = reader.requireKey("unitCost", in: taskFields, path: path + ".taskCost"),
                 let cost = reader.step(costNode, path: path + ".taskCost.unitCost", range: .nonNegative)
             {
-                columns.append(ColumnReference(column: indicator, node: indicatorNode))
+                columns.append(ColumnReference(column: indicator, node: indicatorNode, path: path + ".taskCost.indicator"))
                 let costGrowth = taskFields["growth"].flatMap { reader.step($0, path: path + ".taskCost.growth", range: .growth) } ?? .zero
                 task = LineFeePolicy.TaskCost(indicator: indicator, unitCost: cost, growth: costGrowth)
             }
@@ -316,7 +321,7 @@ struct PolicyDecoder {
                 let costNode = reader.requireKey("unitCost", in: fields, path: path),
                 let cost = reader.step(costNode, path: path + ".unitCost", range: .nonNegative)
             else { continue }
-            columns.append(ColumnReference(column: indicator, node: indicatorNode))
+            columns.append(ColumnReference(column: indicator, node: indicatorNode, path: path + ".indicator"))
             let growth = fields["growth"].flatMap { reader.step($0, path: path + ".growth", range: .growth) } ?? .zero
             items.append(NeedItem(id: id, indicator: indicator, unitCost: cost, growth: growth))
         }

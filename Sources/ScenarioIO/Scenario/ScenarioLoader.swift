@@ -21,6 +21,8 @@ public struct LoadedScenario: Sendable {
     /// Every file the load read: the scenario, then its tables (an output folder must not
     /// hold them, issue 23).
     public var inputFiles: [String] = []
+    /// The `--set` entries applied to the scenario as written (recorded in `run.json`).
+    public var settings: CommandLineSet = .none
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -36,8 +38,11 @@ public struct ScenarioLoader: Sendable {
     public init(files: ScenarioFiles = .disk) { self.files = files }
 
     /// Loads and validates the scenario at `path`, with `overrides` (a pinned test file's
-    /// inline `set`) applied to the scenario as written before anything is checked.
-    public func load(_ path: String, overrides: ScenarioOverrides = .none) throws(InputError) -> LoadedScenario {
+    /// inline `set`) and then `settings` (`--set PATH=VALUE`) applied to the scenario as written
+    /// before anything is checked; diagnostics about a setting name `--set PATH`.
+    public func load(
+        _ path: String, overrides: ScenarioOverrides = .none, settings: CommandLineSet = .none
+    ) throws(InputError) -> LoadedScenario {
         let data: Data
         do {
             data = try files.data(at: path)
@@ -53,25 +58,38 @@ public struct ScenarioLoader: Sendable {
         let source = try YAMLSource.parse(text, file: path)
         var root = source.root
         // More lines than the scenario can have (CR, LF and CRLF breaks all counted).
-        let lineOffset = text.unicodeScalars.reduce(into: 1) { count, scalar in if scalar == "\n" || scalar == "\r" { count += 1 } }
+        let lineOffset = YAMLSource.lineBound(text)
+        // The settings' nodes come after the overrides' lines.
+        let settingsOffset = lineOffset + (overrides.isEmpty ? 0 : YAMLSource.lineBound(overrides.text))
+        // Not yet validated: a huge base year must not overflow here (it is reported later).
+        let firstYear = root.mapping?["years"]?.mapping?["base"]?.int.map { $0 == .max ? $0 : $0 + 1 } ?? 0
         if !overrides.isEmpty {
-            let firstYear = root.mapping?["years"]?.mapping?["base"]?.int.map { $0 + 1 } ?? 0
             let applied = overrides.apply(to: root, lineOffset: lineOffset, firstYear: firstYear)
             guard applied.diagnostics.isEmpty else { throw InputError(applied.diagnostics) }
             root = applied.root
         }
+        if !settings.isEmpty {
+            let applied = settings.apply(to: root, lineOffset: settingsOffset, firstYear: firstYear)
+            guard applied.diagnostics.isEmpty else { throw InputError(applied.diagnostics) }
+            root = applied.root
+        }
         let reader = NodeReader(file: path)
+        reader.source = SourceText(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         let log = InputDigests()
         let scenario = InputDigests.$current.withValue(log) { decode(root, reader: reader, path: path) }
-        let diagnostics = reader.diagnostics.map { overrides.relocate($0, lineOffset: lineOffset) }
+        let diagnostics = reader.diagnostics.map {
+            overrides.relocate(settings.relocate($0, lineOffset: settingsOffset), lineOffset: lineOffset)
+        }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let scenario else {
             throw InputError(errors.isEmpty ? [Diagnostic(file: path, message: "the scenario is invalid")] : diagnostics)
         }
         let digest = ContentDigest.sha256(data)
+        let pathsKey = root.mapping?.first { $0.key.string == "paths" }?.key.mark
+        let shocks = ScenarioWarnings.zeroShocks(scenario, paths: scenario.paths, file: path, at: pathsKey)
         return LoadedScenario(
-            scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings,
-            inputDigests: log.digests.merging(["scenario": digest]) { $1 }, inputFiles: [path] + log.files)
+            scenario: scenario, path: path, sha256: digest, warnings: diagnostics + (shocks.map { [$0] } ?? []), inputEncodings: reader.inputEncodings,
+            inputDigests: log.digests.merging(["scenario": digest]) { $1 }, inputFiles: [path] + log.files, settings: settings)
     }
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
@@ -113,14 +131,25 @@ public struct ScenarioLoader: Sendable {
         guard let unitsPath = header.unitsPath else { return nil }
         let unitsFile = ScenarioFiles.resolve(unitsPath.path, against: path)
         let unitsKey = ([unitsFile, "|"] + districtIDs + ["|"] + columns).joined(separator: "\u{1}")
+        var columnKeys: [String: String] = [:]
+        for reference in decoders.flatMap(\.columns) where columnKeys[reference.column] == nil {
+            columnKeys[reference.column] = reference.path + (reference.node.mark.map { " (\(path):\($0.line))" } ?? "")
+        }
         if let result = unitsCache?[unitsKey] ?? readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units").map({
-            UnitsTableReader(table: $0, districtIDs: districtIDs, indicatorColumns: columns).read()
+            var table = UnitsTableReader(table: $0, districtIDs: districtIDs, indicatorColumns: columns)
+            table.columnKeys = columnKeys
+            return table.read()
         }) {
             unitsCache?[unitsKey] = result
             reader.append(result.diagnostics)
             units = result.units
             if !result.diagnostics.contains(where: { $0.severity == .error }) {
                 checkAgainstUnits(units, header: header, decoders: decoders, reader: reader)
+                // Only for a valid policy: a section with an error may name tags not read yet.
+                if !reader.hasErrors {
+                    let named = Set(decoders.flatMap(\.tagReferences).map(\.tag))
+                    reader.append(ScenarioWarnings.unnamedTags(result.tagCells, named: named, file: unitsFile))
+                }
             }
         }
         if let series = header.taxSeriesPath, let horizon, !units.isEmpty {

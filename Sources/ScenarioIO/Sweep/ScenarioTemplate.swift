@@ -31,19 +31,26 @@ public struct ScenarioTemplate: Sendable {
     private let lineOffset: Int
     private let loader: ScenarioLoader
     private let valueNodes = ValueNodeCache()
+    /// The `--set` entries applied before the variant and the points.
+    let settings: CommandLineSet
+    /// Lines between a point's value nodes and the settings' nodes (more than a point has entries).
+    private static let settingsGap = 10_000
 
-    /// Reads the scenario at `path` through `files` (read once), checks it as written, and
-    /// prepares points on top of `variant`'s `set` if given.
-    public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk) throws(InputError) {
+    /// Reads the scenario at `path` through `files` (read once), checks it as written with
+    /// `settings` (`--set`) applied, and prepares points on top of `variant`'s `set` if given.
+    public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk, settings: CommandLineSet = .none) throws(InputError) {
         let cached = ScenarioFiles.caching(files)
         var loader = ScenarioLoader(files: cached)
         loader.unitsCache = UnitsTableCache()
         self.loader = loader
-        loaded = try loader.load(path)
+        loaded = try loader.load(path, settings: settings)
         self.variant = variant
+        self.settings = settings
         let text = String(decoding: (try? cached.data(at: path)) ?? Data(), as: UTF8.self)
         var tree = try YAMLSource.parse(text, file: path).root
-        lineOffset = text.unicodeScalars.reduce(into: 1) { count, scalar in if scalar == "\n" || scalar == "\r" { count += 1 } }
+        lineOffset = YAMLSource.lineBound(text)
+        // Validated with the scenario (`loaded`), so every entry applies.
+        tree = settings.apply(to: tree, lineOffset: lineOffset + Self.settingsGap, firstYear: loaded.scenario.horizon.firstYear).root
         var pairs = tree.mapping.map { Array($0).map { ($0.key, $0.value) } } ?? []
         if let variant {
             let items = pairs.first { $0.0.string == "variants" }?.1.sequence.map(Array.init) ?? []
@@ -120,6 +127,9 @@ public struct ScenarioTemplate: Sendable {
 
     /// `diagnostic` moved to the entry whose value node it is about, if it is.
     private func relocate(_ diagnostic: Diagnostic, entries: [Entry]) -> Diagnostic {
+        if let line = diagnostic.line, line > lineOffset + Self.settingsGap {
+            return settings.relocate(diagnostic, lineOffset: lineOffset + Self.settingsGap)
+        }
         guard let line = diagnostic.line, line > lineOffset, entries.indices.contains(line - lineOffset - 1) else { return diagnostic }
         return self.diagnostic(entries[line - lineOffset - 1], diagnostic.message)
     }

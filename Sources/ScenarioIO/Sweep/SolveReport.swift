@@ -17,19 +17,22 @@ public struct SolveReport: Sendable {
     /// Whether a value was found (exit 0) or not (exit 1).
     public var found: Bool { outcome.kind != .notReached }
 
-    private func text(_ x: Double) -> String { solver.text(x) }
-    private var goal: String { "\(solver.metric) = \(NumberText.trimmed.text(solver.target))" }
-    private var range: String { "[\(text(solver.search.lo)), \(text(solver.search.hi))]" }
+    /// The lines printed on standard output: numbers at 12 significant digits at most
+    /// (`0.349526882172`, not `0.34952688217163086`; issue 21), whole-number paths as integers.
+    public var lines: [String] { lines(NumberText.display.text) }
 
-    /// The lines printed on standard output.
-    public var lines: [String] {
+    /// The lines with every number written by `number` (`solve.json`'s notes keep full precision).
+    private func lines(_ number: (Double) -> String) -> [String] {
+        func text(_ x: Double) -> String { solver.search.integer ? String(Int(x)) : number(x) }
+        let goal = "\(solver.metric) = \(number(solver.target))"
+        let range = "[\(text(solver.search.lo)), \(text(solver.search.hi))]"
         let metric = solver.metric
         let row = solver.district == "all" ? "" : " (district \(solver.district))"
         var lines: [String] = []
         switch outcome.kind {
         case .found:
             lines.append("\(solver.path) = \(text(outcome.x!)) reaches \(goal)\(row)")
-            lines.append("\(metric) = \(NumberText.trimmed.text(outcome.metricLo)) at \(text(outcome.lo)), \(NumberText.trimmed.text(outcome.metricHi)) at \(text(outcome.hi)); \(outcome.evaluations.count) evaluations")
+            lines.append("\(metric) = \(number(outcome.metricLo)) at \(text(outcome.lo)), \(number(outcome.metricHi)) at \(text(outcome.hi)); \(outcome.evaluations.count) evaluations")
         case .everywhere:
             lines.append("\(goal) on all of \(range)\(row); x = \(text(solver.search.hi))")
             lines.append("\(outcome.evaluations.count) evaluations")
@@ -38,9 +41,9 @@ public struct SolveReport: Sendable {
             let below = outcome.metricLo < solver.target
             let flat = Set(outcome.evaluations.map(\.metric)).count == 1
             let hint = flat
-                ? "it is the same at every scanned value, so \(solver.path) cannot bring it to \(NumberText.trimmed.text(solver.target)) in this range"
+                ? "it is the same at every scanned value, so \(solver.path) cannot bring it to \(number(solver.target)) in this range"
                 : rising == below ? "widen the range above \(text(solver.search.hi))" : "widen the range below \(text(solver.search.lo))"
-            lines.append("no value in \(range) reaches \(goal)\(row): \(metric) is \(NumberText.trimmed.text(outcome.metricLo)) at \(text(solver.search.lo)) and \(NumberText.trimmed.text(outcome.metricHi)) at \(text(solver.search.hi)); \(hint)")
+            lines.append("no value in \(range) reaches \(goal)\(row): \(metric) is \(number(outcome.metricLo)) at \(text(solver.search.lo)) and \(number(outcome.metricHi)) at \(text(solver.search.hi)); \(hint)")
         }
         if !outcome.otherChanges.isEmpty {
             let others = outcome.otherChanges.map { "[\(text($0.lo)), \(text($0.hi))]" }.joined(separator: ", ")
@@ -54,7 +57,7 @@ public struct SolveReport: Sendable {
     public func json() throws -> Data {
         let scenario = solver.template.loaded
         func number(_ x: Double) -> Any { solver.search.integer ? Int(x) as Any : x as Any }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "x": outcome.x.map(number) ?? NSNull(), "lo": number(outcome.lo), "hi": number(outcome.hi),
             "metric_lo": outcome.metricLo, "metric_hi": outcome.metricHi,
             "evaluations": outcome.evaluations.map { ["x": number($0.x), "metric": $0.metric] },
@@ -63,8 +66,11 @@ public struct SolveReport: Sendable {
             "tool": "fiscal-sim", "version": ToolVersion.current, "scenario": scenario.path,
             "scenarioSHA256": scenario.sha256, "paths": solver.paths ?? scenario.scenario.paths,
             "seed": solver.seed ?? scenario.scenario.seed, "variant": solver.template.variant ?? NSNull(),
-            "notes": lines.filter { $0.hasPrefix("note: ") },
+            "notes": lines(NumberText.trimmed.text).filter { $0.hasPrefix("note: ") },
         ]
+        if !solver.template.settings.isEmpty {
+            object["set"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(solver.template.settings.record))
+        }
         var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         data.append(Data("\n".utf8))
         return data

@@ -27,6 +27,9 @@ public struct SolveRun {
         public var threads: Int?
         /// Where the scenario and its tables are read from.
         public var files: ScenarioFiles
+        /// `--set PATH=VALUE` entries applied to the scenario as written, before the variant
+        /// (SPEC §22); recorded in `solve.json`.
+        public var settings: CommandLineSet = .none
 
         /// Options for solving `target` by varying `vary` in [`lo`, `hi`]; the rest as the
         /// command's defaults.
@@ -100,7 +103,8 @@ public struct SolveRun {
     /// Reads the scenario (its warnings go to `warn` at once) and checks the metric, district
     /// and range. Throws `InputError` for invalid input.
     public static func prepare(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws -> Prepared {
-        let template = try ScenarioTemplate(path: options.scenario, variant: options.variant, files: options.files)
+        let template = try ScenarioTemplate(
+            path: options.scenario, variant: options.variant, files: options.files, settings: options.settings)
         template.loaded.warnings.forEach(warn)
         return Prepared(solver: try Solver(
             template: template, path: options.vary, lo: options.lo, hi: options.hi, metric: options.target.metric,

@@ -24,7 +24,7 @@ final class SharedCache<Value>: @unchecked Sendable {
 }
 
 /// Units tables read by the loader, by file, districts and indicator columns.
-typealias UnitsTableCache = SharedCache<(units: [FiscalUnit], diagnostics: [Diagnostic])>
+typealias UnitsTableCache = SharedCache<UnitsTableResult>
 
 /// YAML nodes of point values, by entry position and text (the same value recurs in many points).
 typealias ValueNodeCache = SharedCache<FrozenNode>

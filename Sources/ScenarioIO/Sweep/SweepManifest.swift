@@ -45,6 +45,8 @@ public struct SweepManifest: Encodable, Sendable {
     public var unit: String
     /// Files in the folder.
     public var files: [String]
+    /// The `--set` entries applied before the points (path → value as typed); absent when none.
+    public var set: [String: SettingValue]?
 
     /// The manifest of `plan` writing `files`.
     public init(_ plan: SweepPlan, files: [String]) {
@@ -72,11 +74,12 @@ public struct SweepManifest: Encodable, Sendable {
         currency = loaded.scenario.currency
         unit = loaded.scenario.moneyUnit
         self.files = files
+        set = plan.template.settings.isEmpty ? nil : plan.template.settings.record
     }
 
     private enum CodingKeys: String, CodingKey {
         case tool, version, name, scenario, scenarioSHA256, axes, design, designSHA256, swept, points, paths, seed
-        case variant, currency, unit, files
+        case variant, currency, unit, files, set
     }
 
     /// Encodes every key; absent values as `null`.
@@ -98,6 +101,7 @@ public struct SweepManifest: Encodable, Sendable {
         try container.encode(currency, forKey: .currency)
         try container.encode(unit, forKey: .unit)
         try container.encode(files, forKey: .files)
+        try container.encodeIfPresent(set, forKey: .set)
     }
 
     /// Pretty JSON with sorted keys.

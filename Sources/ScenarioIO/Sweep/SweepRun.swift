@@ -31,6 +31,9 @@ public struct SweepRun {
         public var workbook: WorkbookLanguage?
         /// Where the scenario, its tables and the design file are read from.
         public var files: ScenarioFiles
+        /// `--set PATH=VALUE` entries applied to the scenario as written, before the variant and
+        /// the points (SPEC §22); recorded in the manifest.
+        public var settings: CommandLineSet = .none
 
         /// Options for sweeping `scenario` over `points`; the rest as the command's defaults.
         public init(
@@ -130,7 +133,8 @@ public struct SweepRun {
     /// sweep. Throws `InputError` for invalid input.
     public static func prepare(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws -> Prepared {
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let template = try ScenarioTemplate(path: options.scenario, variant: options.variant, files: options.files)
+        let template = try ScenarioTemplate(
+            path: options.scenario, variant: options.variant, files: options.files, settings: options.settings)
         template.loaded.warnings.forEach(warn)
         let definition: SweepDefinition
         var grid: [String] = []

@@ -17,12 +17,15 @@ enum PlainDecimal {
         if ["nan", "inf", "+inf", "-inf", "infinity", "-infinity", "+infinity"].contains(lower) { return .failure(.notFinite) }
         if trimmed.contains(",") || trimmed.contains("，") { return .failure(.thousandsSeparator) }
         if lower.contains("e"), Double(trimmed) != nil { return .failure(.exponent) }
+        if let decimal = PercentText.decimal(trimmed) { return .failure(.percentage(trimmed, decimal)) }
         return .failure(.notANumber)
     }
 
     /// Why a cell is not a plain decimal.
     enum Problem: Error {
         case empty, notFinite, thousandsSeparator, exponent, notANumber
+        /// A percentage (`6%`): the text and the decimal it stands for (SPEC §22).
+        case percentage(String, String)
 
         var explanation: String {
             switch self {
@@ -31,6 +34,7 @@ enum PlainDecimal {
             case .thousandsSeparator: return "thousands separators are not allowed; write 1234.5, not 1,234.5"
             case .exponent: return "exponent notation is not allowed; write the plain decimal (e.g. 12000, not 1.2e4)"
             case .notANumber: return "expected a plain decimal such as 1234.5"
+            case let .percentage(text, decimal): return "write it as a decimal: \(decimal) (\(text) = \(decimal))"
             }
         }
     }

@@ -15,16 +15,20 @@ struct UnitsTableReader {
     let districtIDs: [String]
     /// Indicator columns the scenario reads (fees, keys, task costs, needs).
     let indicatorColumns: [String]
+    /// The scenario key that reads each indicator column (`needs.elderly.indicator`), named when
+    /// the column is missing.
+    var columnKeys: [String: String] = [:]
 
-    /// The units, or every problem found.
-    func read() -> (units: [FiscalUnit], diagnostics: [Diagnostic]) {
+    /// The units, or every problem found, and where each tag first appears.
+    func read() -> UnitsTableResult {
         var diagnostics: [Diagnostic] = []
         let file = table.file
         func problem(line: Int, column: Int?, _ message: String) {
             diagnostics.append(Diagnostic(file: file, line: line, column: column, message: message))
         }
         for column in Self.requiredColumns + indicatorColumns where table.index(of: column) == nil {
-            problem(line: 1, column: nil, "missing column '\(column)'\(Suggestion.hint(for: column, in: table.header)); the header has: \(table.header.joined(separator: ", "))")
+            let need = columnKeys[column].map { "; the scenario's \($0) needs it" } ?? (Self.requiredColumns.contains(column) ? "; every units file needs it" : "")
+            problem(line: 1, column: nil, "missing column '\(column)'\(Suggestion.hint(for: column, in: table.header))\(need); the header has: \(table.header.joined(separator: ", "))")
         }
         var seenHeader = Set<String>()
         for (index, name) in table.header.enumerated() where !seenHeader.insert(name).inserted {
@@ -32,11 +36,12 @@ struct UnitsTableReader {
         }
         // Without an id column no row can be named; otherwise the rows are still checked so
         // that one pass reports every problem.
-        guard table.index(of: "id") != nil else { return ([], diagnostics) }
+        guard table.index(of: "id") != nil else { return ([], diagnostics, []) }
 
         let column = { (name: String) in table.index(of: name) }
         var units: [FiscalUnit] = []
         var seenIDs: [String: Int] = [:]
+        var tagRows: [(unit: String, line: Int, tags: String)] = []
         for row in table.rows {
             let fields = row.fields
             guard fields.count == table.header.count else {
@@ -114,9 +119,14 @@ struct UnitsTableReader {
                 problem(line: row.line, column: column(name).map { $0 + 1 }, message)
                 valid = false
             }
+            if let message = UnitTags.separatorProblem(cell("tags"), who: who) {
+                problem(line: row.line, column: column("tags").map { $0 + 1 }, message)
+                valid = false
+            }
             guard valid, let tax, let allocation, let enterprise, let collective, let districtIndex else { continue }
             let name = cell("name")
-            let tags = cell("tags").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let tags = UnitTags.split(cell("tags"))
+            tagRows.append((id, row.line, cell("tags")))
             units.append(
                 FiscalUnit(
                     id: id, name: name.isEmpty ? id : name, districtIndex: districtIndex, tags: tags, tax: tax,
@@ -124,7 +134,7 @@ struct UnitsTableReader {
                     taxGrowthOverride: growthOverride, indicators: indicators.compactMapValues { $0 }))
         }
         if table.rows.isEmpty { problem(line: 1, column: nil, "the file has a header but no units") }
-        return (units, diagnostics)
+        return (units, diagnostics, UnitTags.firstCells(tagRows, column: (column("tags") ?? 0) + 1))
     }
 
     /// Why a parsed cell breaks SPEC §19's limits (amounts and indicators at most 1e15, growth
@@ -155,6 +165,9 @@ struct UnitsTableReader {
         return fields.indices.dropLast().first { isLead(fields[$0]) && isGroup(fields[$0 + 1]) }
     }
 }
+
+/// What `UnitsTableReader` reads: the units, every problem, and each tag's first cell.
+typealias UnitsTableResult = (units: [FiscalUnit], diagnostics: [Diagnostic], tagCells: [UnitTags.Cell])
 
 /// Reads a `taxSeries` CSV (`unit,year,tax`; SPEC §13) into planned tax per unit.
 struct TaxSeriesReader {

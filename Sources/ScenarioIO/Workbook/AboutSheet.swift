@@ -33,10 +33,19 @@ struct AboutSheet {
         for (file, encoding) in (m.inputEncodings ?? [:]).sorted(by: { $0.key < $1.key }) {
             facts.append((l.pick("Input encoding", "输入编码"), "\(file): \(encoding)"))
         }
+        for (path, value) in (m.set ?? [:]).sorted(by: { $0.key < $1.key }) {
+            facts.append((l.pick("Set (--set)", "临时设定（--set）"), "\(path) = \(value.text)"))
+        }
         var row = 0
         for (label, value) in facts {
             try sheet.text(row, 0, label, bold)
             try sheet.text(row, 1, value)
+            row += 1
+        }
+        // The run's warnings (SPEC §22), as standard error showed them, so they survive the terminal.
+        for warning in m.warnings ?? [] {
+            try sheet.text(row, 0, l.pick("Warning", "提示"), bold)
+            try sheet.text(row, 1, warning, wrapped)
             row += 1
         }
         row += 1

@@ -42,6 +42,8 @@ final class NodeReader {
     var horizon: Horizon?
     /// Input tables read in an encoding other than UTF-8 (file → encoding).
     var inputEncodings: [String: String] = [:]
+    /// The file's text, to point at a full-width character inside a value (`nil`: not known).
+    var source: SourceText?
 
     init(file: String) { self.file = file }
 
@@ -59,9 +61,14 @@ final class NodeReader {
         record(node, message, severity: .warning)
     }
 
-    private func record(_ node: Node?, _ message: String, severity: Diagnostic.Severity) {
-        let line = node?.mark?.line
-        let column = node?.mark?.column
+    /// Records an error at `position` (a character inside a value, not where a node starts).
+    func error(at position: SourcePosition, _ message: String) {
+        record(nil, message, severity: .error, at: position)
+    }
+
+    private func record(_ node: Node?, _ message: String, severity: Diagnostic.Severity, at position: SourcePosition? = nil) {
+        let line = position?.line ?? node?.mark?.line
+        let column = position?.column ?? node?.mark?.column
         let key = "\(line ?? 0):\(column ?? 0):\(severity):\(message)"
         if context.isEmpty {
             reportedWithoutContext.insert(key)
@@ -95,6 +102,7 @@ final class NodeReader {
     /// did-you-mean hint.
     func fields(_ node: Node, path: String, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
+            if fullWidthSyntax(node, path: path.isEmpty ? "the scenario" : path, expected: .mapping) { return nil }
             error(node, "\(path): expected a mapping with keys \(allowed.joined(separator: ", ")), found \(Self.describe(node))")
             return nil
         }
@@ -115,6 +123,7 @@ final class NodeReader {
     /// list form (SPEC §19).
     func list(_ node: Node, path: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
+            if fullWidthSyntax(node, path: path, expected: .list) { return nil }
             error(node, "\(path): expected a list, found \(Self.describe(node))\(Self.listForm(node))")
             return nil
         }
@@ -150,11 +159,12 @@ final class NodeReader {
             return nil
         }
         if scalar.style != .plain {
-            error(node, "\(path): expected a number, found the text \"\(scalar.string)\" (quoted numbers are text; remove the quotes)")
+            error(node, "\(path): expected a number, found the text \"\(scalar.string)\" (quoted numbers are text; remove the quotes)\(Self.percentHint(scalar.string))")
             return nil
         }
         guard let value = Double(scalar.string) ?? node.float else {
-            error(node, "\(path): expected a number, found '\(scalar.string)'")
+            if fullWidthSyntax(node, path: path, expected: .number) { return nil }
+            error(node, "\(path): expected a number, found '\(scalar.string)'\(Self.percentHint(scalar.string))")
             return nil
         }
         guard value.isFinite else {
@@ -176,6 +186,7 @@ final class NodeReader {
         let minimum = minimum ?? -limit, maximum = maximum ?? limit
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string)
         else {
+            if fullWidthSyntax(node, path: path, expected: .number) { return nil }
             error(node, "\(path): expected a whole number, found \(Self.describe(node))")
             return nil
         }

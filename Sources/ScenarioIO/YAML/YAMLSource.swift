@@ -18,14 +18,25 @@ struct YAMLSource {
         do {
             node = try Yams.compose(yaml: stripped)
         } catch let error as YamlError {
-            throw InputError([diagnostic(for: error, file: file)])
+            // A full-width '：' or '，' typed for YAML's syntax is the likely cause: name it.
+            let found = diagnostic(for: error, file: file)
+            let fullWidth = FullWidthSyntax.scan(SourceText(stripped), file: file, through: found.line ?? .max)
+            throw InputError(fullWidth.isEmpty ? [found] : fullWidth)
         } catch {
             throw InputError([Diagnostic(file: file, message: "cannot parse YAML: \(error)")])
         }
         guard let node else {
             throw InputError([Diagnostic(file: file, line: 1, column: 1, message: "the file holds no YAML document; a scenario needs at least name, years, units and districts")])
         }
+        let fullWidth = FullWidthSyntax.treeProblems(node, source: SourceText(stripped), file: file)
+        guard fullWidth.isEmpty else { throw InputError(fullWidth) }
         return YAMLSource(file: file, root: node)
+    }
+
+    /// More lines than `text` can have (CR, LF and CRLF breaks all counted): nodes parsed behind
+    /// this many empty lines carry lines no node of `text` has.
+    static func lineBound(_ text: String) -> Int {
+        text.unicodeScalars.reduce(into: 1) { count, scalar in if scalar == "\n" || scalar == "\r" { count += 1 } }
     }
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

@@ -6,4 +6,6 @@ struct SearchOptions: ParsableArguments {
     var variant: String?
 
     @OptionGroup var draws: DrawOptions
+
+    @OptionGroup var settings: SettingsOption
 }

@@ -15,6 +15,10 @@ public struct NumberText: Sendable {
         /// Swift's shortest text, exponent included (`1e-05`), without a trailing `.0`: numbers
         /// quoted in messages.
         case message
+        /// As `trimmed` after rounding to at most 12 significant digits (`0.30000000000000004` →
+        /// `0.3`, `0.34952688217163086` → `0.349526882172`): numbers a person reads on screen,
+        /// whose files keep full precision (solve's printed answer, SPEC §22).
+        case display
         /// An amount rounded by SPEC §13's rule (`MoneyRounding.text(_:)`), computed in floating
         /// point when the scaled value is clearly away from a rounding tie: the Monte Carlo tables.
         case rounded(MoneyRounding)
@@ -40,6 +44,8 @@ public struct NumberText: Sendable {
     public static let trimmed = NumberText(.trimmed)
     /// `message`: `2026`, `1e-05`.
     public static let message = NumberText(.message)
+    /// `display`: `0.3` for `0.30000000000000004`.
+    public static let display = NumberText(.display)
 
     /// The text of `value`.
     public func text(_ value: Double) -> String {
@@ -52,8 +58,9 @@ public struct NumberText: Sendable {
     /// Appends the text of `value` to `bytes`.
     public func append(_ value: Double, to bytes: inout [UInt8]) {
         switch style {
-        case .plain: Self.appendDecimal(value, wholeSuffix: true, to: &bytes)
-        case .trimmed: Self.appendDecimal(value, wholeSuffix: false, to: &bytes)
+        case .plain: Self.appendDecimal(ShortestDecimal(value), wholeSuffix: true, to: &bytes)
+        case .trimmed: Self.appendDecimal(ShortestDecimal(value), wholeSuffix: false, to: &bytes)
+        case .display: Self.appendDecimal(ShortestDecimal(value).significant(12), wholeSuffix: false, to: &bytes)
         case .message:
             let text = value.description
             bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
@@ -67,9 +74,8 @@ public struct NumberText: Sendable {
         return Int(value)
     }
 
-    private static func appendDecimal(_ value: Double, wholeSuffix: Bool, to bytes: inout [UInt8]) {
+    private static func appendDecimal(_ decimal: ShortestDecimal, wholeSuffix: Bool, to bytes: inout [UInt8]) {
         let zero = UInt8(ascii: "0")
-        let decimal = ShortestDecimal(value)
         guard !decimal.digits.isEmpty else {
             bytes.append(contentsOf: wholeSuffix ? Array("0.0".utf8) : [zero])
             return

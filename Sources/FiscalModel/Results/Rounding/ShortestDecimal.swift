@@ -59,3 +59,30 @@ public struct ShortestDecimal: Sendable, Equatable {
         return (whole, fraction)
     }
 }
+
+extension ShortestDecimal {
+    /// The decimal rounded half-up to at most `count` significant digits (trailing zeros dropped):
+    /// what `NumberText.display` shows a person (`0.30000000000000004` → `0.3`).
+    func significant(_ count: Int) -> ShortestDecimal {
+        guard digits.count > count else { return self }
+        var result = self
+        var kept = Array(digits[..<count])
+        if digits[count] >= 5 {
+            var index = count - 1
+            while index >= 0 && kept[index] == 9 {
+                kept[index] = 0
+                index -= 1
+            }
+            if index >= 0 {
+                kept[index] += 1
+            } else {
+                kept.insert(1, at: 0)
+                kept.removeLast()
+                result.pointPosition += 1
+            }
+        }
+        while let last = kept.last, last == 0 { kept.removeLast() }
+        result.digits = kept
+        return result
+    }
+}
