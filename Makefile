@@ -2,12 +2,16 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time libjs-chart.js
+# The what-if page's browser test and benchmark (serve-check, bench): Chromium and its driver,
+# CJK fonts for the screenshot, wrk.
+SERVE_APT_PKGS := chromium chromium-driver fonts-noto-cjk wrk
+SERVE_BIN  := .build/release/fiscal-sim-serve
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps serve serve-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -17,6 +21,16 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+## serve-deps: the system packages of the what-if page's checks and benchmark.
+serve-deps:
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(APT_PKGS) $(SERVE_APT_PKGS)"
+
+## serve: the what-if page (SPEC §21) on the shipped scenario: builds fiscal-sim-serve (release;
+## `fiscal-sim serve` runs it) and starts it on http://127.0.0.1:8080/ (SERVE_ARGS adds options).
+serve: deps
+	$(SWIFT) build -c release --product fiscal-sim-serve
+	$(SERVE_BIN) $(SERVE_ARGS)
 
 ## py-deps: numpy and PyYAML for the NumPy peer (Monte Carlo check and benchmark).
 py-deps:

@@ -32,6 +32,10 @@ public struct ScenarioTemplate: Sendable {
     private let loader: ScenarioLoader
     private let valueNodes = ValueNodeCache()
 
+    /// The tree every point starts from: the file with the variant's `set` applied and
+    /// `variants` dropped (the what-if page reads its levers' values from it).
+    public var startingTree: Node { tree.node! }
+
     /// Reads the scenario at `path` through `files` (read once), checks it as written, and
     /// prepares points on top of `variant`'s `set` if given.
     public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk) throws(InputError) {

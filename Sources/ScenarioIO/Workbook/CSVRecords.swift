@@ -3,9 +3,9 @@ import Foundation
 /// Reads the records of a CSV file this tool wrote (RFC 4180: comma, `"` quoting, `\n` line
 /// ends, an optional UTF-8 byte-order mark) one at a time, in place, so a large table is never
 /// held twice.
-enum CSVRecords {
+public enum CSVRecords {
     /// Calls `body` with the fields of each record of `data`, header first.
-    static func forEach(_ data: Data, _ body: ([String]) throws -> Void) rethrows {
+    public static func forEach(_ data: Data, _ body: ([String]) throws -> Void) rethrows {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var fields: [String] = []
@@ -53,7 +53,7 @@ enum CSVRecords {
     }
 
     /// Every record of `data` (for the small tables the charts read).
-    static func all(_ data: Data) -> [[String]] {
+    public static func all(_ data: Data) -> [[String]] {
         var records: [[String]] = []
         forEach(data) { records.append($0) }
         return records
