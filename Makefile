@@ -2,7 +2,7 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time libjs-chart.js
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time libjs-chart.js unzip
 # The what-if page's browser test and benchmark (serve-check, bench): Chromium and its driver,
 # CJK fonts for the screenshot, wrk.
 SERVE_APT_PKGS := chromium chromium-driver fonts-noto-cjk wrk

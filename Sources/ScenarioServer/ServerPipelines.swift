@@ -31,11 +31,13 @@ public struct ServedScenario: Sendable {
     /// validates it as `run` would.
     public init(path: String?) throws(InputError) {
         let reported = path ?? ShippedScenario.path
-        let files = ScenarioFiles.caching(path == nil ? ShippedScenario.files : .disk)
+        let startup = StartupFiles()
+        let files = startup.recording(path == nil ? ShippedScenario.files : .disk)
         loaded = try ScenarioLoader(files: files).load(reported)
+        let data = (try? files.data(at: reported)) ?? Data()
+        startup.freeze()
         self.path = reported
         self.files = files
-        let data = (try? files.data(at: reported)) ?? Data()
         text = String(decoding: data, as: UTF8.self)
         let folder = (reported as NSString).deletingLastPathComponent
         let stem = ((reported as NSString).lastPathComponent as NSString).deletingPathExtension
