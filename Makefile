@@ -11,7 +11,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps serve serve-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps serve serve-deps serve-py-deps serve-check build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -31,6 +31,23 @@ serve-deps:
 serve: deps
 	$(SWIFT) build -c release --product fiscal-sim-serve
 	$(SERVE_BIN) $(SERVE_ARGS)
+
+## serve-py-deps: Selenium and schemathesis (PyPI) for serve-check, in their own .venv-serve.
+SERVE_VENV := .venv-serve
+serve-py-deps:
+	@[ -x $(SERVE_VENV)/bin/python ] || python3 -m venv $(SERVE_VENV)
+	@$(SERVE_VENV)/bin/python -c 'import selenium, schemathesis' 2>/dev/null || \
+	  $(SERVE_VENV)/bin/python -m pip install -q --disable-pip-version-check "selenium>=4.20,<5" "schemathesis>=4,<5"
+
+## serve-check: the what-if page end to end — headless Chromium drives the page against
+## `fiscal-sim run` (Tests/serve/browser_check.py) and schemathesis fuzzes the API from its
+## OpenAPI document (Tests/serve/api_fuzz.py); each starts the server on a free loopback port.
+## SERVE_SCREENSHOT=docs/whatif.png retakes the README's screenshot.
+SERVE_SCREENSHOT ?=
+serve-check: build serve-deps serve-py-deps
+	$(SERVE_VENV)/bin/python Tests/serve/browser_check.py --serve .build/debug/fiscal-sim-serve --cli $(DEBUG_BIN) \
+	  $(if $(SERVE_SCREENSHOT),--screenshot $(SERVE_SCREENSHOT))
+	$(SERVE_VENV)/bin/python Tests/serve/api_fuzz.py --binary .build/debug/fiscal-sim-serve --schemathesis $(SERVE_VENV)/bin/schemathesis
 
 ## py-deps: numpy and PyYAML for the NumPy peer (Monte Carlo check and benchmark).
 py-deps:
@@ -161,7 +178,7 @@ workbook-check: build
 	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
 
 ## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick
+test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick serve-check
 	$(SWIFT) test --disable-xctest
 
 clean:

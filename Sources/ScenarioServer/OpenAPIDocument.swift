@@ -2,7 +2,7 @@
 /// route, its request body, parameters and answers, every error status with the errors body.
 enum OpenAPIDocument {
     /// The document.
-    static func json(scenario: String) -> JSONValue {
+    static func json(scenario: String, maximumPaths: Int) -> JSONValue {
         .object([
             ("openapi", .string("3.0.3")),
             ("info", .object([
@@ -11,7 +11,7 @@ enum OpenAPIDocument {
                 ("description", .string("The API of the what-if page of `fiscal-sim serve` (serving \(scenario)). Every run is `fiscal-sim run` of the served scenario with the changes as a variant; numbers are rounded as in the CSVs.")),
             ])),
             ("paths", paths),
-            ("components", .object([("schemas", Schemas.all)])),
+            ("components", .object([("schemas", Schemas.all(maximumPaths: maximumPaths))])),
         ])
     }
 
@@ -51,7 +51,7 @@ enum OpenAPIDocument {
                 answers: [
                     ("200", "The run folder", .object([
                         ("application/zip", .object([("schema", .object([("type", .string("string")), ("format", .string("binary"))]))])),
-                        ("application/yaml", .object([("schema", .object([("type", .string("string"))]))])),
+                        ("application/yaml", .object([("schema", .object([("type", .string("object")), ("description", .string("The scenario file (a YAML mapping)"))]))])),
                     ])),
                     ("400", "Invalid input", errorContent),
                 ]))])),

@@ -37,10 +37,11 @@ enum Schemas {
         ("columns", array(object([("name", text), ("en", text), ("zh", text), ("description", text)], required: ["name", "en", "zh"]))),
         ("rows", array(array(cell))),
     ], required: ["columns", "rows"])
-    private static let summary = object([("title", labels), ("columns", array(labels)), ("rows", array(array(cell)))], required: ["title", "columns", "rows"])
+    private static let summaryColumn = object([("en", text), ("zh", text), ("kind", OpenAPIDocument.enumeration(["text", "money", "ratio", "count"]))], required: ["en", "zh"])
+    private static let summary = object([("title", labels), ("columns", array(summaryColumn)), ("rows", array(array(cell)))], required: ["title", "columns", "rows"])
 
-    /// Every schema by name.
-    static var all: JSONValue {
+    /// Every schema by name; a job takes at most `maximumPaths` paths.
+    static func all(maximumPaths: Int) -> JSONValue {
         .object([
             ("Errors", object([
                 ("errors", array(object([("path", text), ("message", text)], required: ["path", "message"]))),
@@ -52,7 +53,7 @@ enum Schemas {
             ], required: ["lever", "from", "to"], closed: true)),
             ("JobRequest", object([
                 ("variant", variant), ("set", set),
-                ("paths", .object([("type", .string("integer")), ("minimum", .int(2)), ("maximum", .int(100_000_000))])),
+                ("paths", .object([("type", .string("integer")), ("minimum", .int(2)), ("maximum", .int(maximumPaths))])),
                 ("seed", .object([("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(1 << 53))])),
             ], required: ["paths"], closed: true)),
             ("Scenario", object([

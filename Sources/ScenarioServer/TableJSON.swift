@@ -45,11 +45,25 @@ enum TableJSON {
             if case .text(let name)? = row.first { return variants.contains(name) }
             return false
         }
+        let kinds = grid.columns.indices.map { index in grid.rows.lazy.compactMap { $0.indices.contains(index) ? kind($0[index]) : nil }.first ?? "text" }
         return .object([
             ("title", .object([("en", .string(grid.title)), ("zh", .string(grid.chineseTitle))])),
-            ("columns", .array(grid.columns.map { .object([("en", .string($0.english)), ("zh", .string($0.chinese))]) })),
+            ("columns", .array(zip(grid.columns, kinds).map { column, kind in
+                .object([("en", .string(column.english)), ("zh", .string(column.chinese)), ("kind", .string(kind))])
+            })),
             ("rows", .array(rows.map { .array($0.map(cell)) })),
         ])
+    }
+
+    /// What a cell holds: `text`, `money`, `ratio` or `count` (`nil` when empty).
+    private static func kind(_ cell: SummaryGrid.Cell) -> String? {
+        switch cell {
+        case .text: return "text"
+        case .money: return "money"
+        case .ratio: return "ratio"
+        case .fraction: return "count"
+        case .empty: return nil
+        }
     }
 
     private static func cell(_ cell: SummaryGrid.Cell) -> JSONValue {

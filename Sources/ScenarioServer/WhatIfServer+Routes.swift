@@ -13,7 +13,7 @@ extension WhatIfServer {
             return response
         }
         router.get("/api/openapi.json") { _, _ in
-            JSONResponse.make(OpenAPIDocument.json(scenario: served.loaded.scenario.name))
+            JSONResponse.make(OpenAPIDocument.json(scenario: served.loaded.scenario.name, maximumPaths: maximumPaths))
         }
     }
 
@@ -41,7 +41,7 @@ extension WhatIfServer {
         }
         router.post("/api/jobs") { request, _ in
             let body = try await APIRequest.body(of: request, allowed: ["paths", "seed"])
-            let paths = try body.integer("paths", in: 2...100_000_000, fallback: nil)
+            let paths = try body.integer("paths", in: 2...maximumPaths, fallback: nil)
             let seed = UInt64(try body.integer("seed", in: 0...(1 << 53), fallback: 1))
             let prepared = try served.prepare(variant: body.variant, changes: body.changes)
             try served.checkMemory(prepared, paths: paths, threads: threads)

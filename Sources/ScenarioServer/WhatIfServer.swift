@@ -15,9 +15,15 @@ public struct WhatIfServer: Sendable {
     public let assets: PageAssets
     /// Worker threads of Monte Carlo jobs and range views.
     public let threads: Int
+    /// The most paths a Monte Carlo job may have (beyond it, use `fiscal-sim run --paths`).
+    public let maximumPaths: Int
 
     /// A server for `served`.
-    public init(served: ServedScenario, language: String = "en", assets: PageAssets = PageAssets(), threads: Int? = nil, jobs: JobQueue = JobQueue()) {
+    public init(
+        served: ServedScenario, language: String = "en", assets: PageAssets = PageAssets(), threads: Int? = nil,
+        jobs: JobQueue = JobQueue(), maximumPaths: Int = 1_000_000
+    ) {
+        self.maximumPaths = maximumPaths
         self.served = served
         self.language = language
         self.assets = assets

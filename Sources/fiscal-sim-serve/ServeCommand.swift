@@ -30,9 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The page's default language: en or zh (the page has a toggle).")
     var lang = "en"
 
+    @Option(help: "The most paths a Monte Carlo job of the page may have (more: use `fiscal-sim run --paths`).")
+    var maxPaths = 1_000_000
+
     func validate() throws {
         guard ["en", "zh"].contains(lang) else { throw ValidationError("--lang must be en or zh; found \(lang)") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535; found \(port)") }
+        guard maxPaths >= 2 else { throw ValidationError("--max-paths must be at least 2; found \(maxPaths)") }
     }
 
     func run() async throws {
@@ -53,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "fiscal-sim-serve")
         logger.logLevel = .warning
-        let server = WhatIfServer(served: served, language: lang, assets: assets)
+        let server = WhatIfServer(served: served, language: lang, assets: assets, maximumPaths: maxPaths)
         let host = self.host
         let app = server.application(host: host, port: port, logger: logger) { port in
             let shown = host.contains(":") ? "[\(host)]" : host

@@ -87,11 +87,17 @@ import Testing
     }
 
     @Test func morePathsThanMemoryAllowsIsA400NamingPaths() async throws {
-        try await withServer { client in
-            let answer = try await client.post("/api/jobs", #"{"paths": 100000000}"#)
+        try await withServer(maximumPaths: 1 << 50) { client in
+            let answer = try await client.post("/api/jobs", #"{"paths": 100000000000}"#)
             #expect(answer.status == .badRequest)
             #expect(answer.errors.first?.path == "paths")
+            #expect(answer.errors.first?.message.contains("memory") == true)
             #expect(answer.errors.first?.message.contains("--paths") == true)
+        }
+        try await withServer(maximumPaths: 5000) { client in
+            let answer = try await client.post("/api/jobs", #"{"paths": 5001}"#)
+            #expect(answer.errors.map(\.path) == ["paths"])
+            #expect(answer.errors.first?.message.contains("from 2 to 5000") == true)
         }
     }
 }

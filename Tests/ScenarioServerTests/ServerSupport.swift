@@ -62,10 +62,10 @@ struct Answer {
 
 /// Runs `body` against the router of a server for `served` (default: the shipped scenario).
 func withServer<T: Sendable>(
-    _ served: ServedScenario = shipped, jobs: JobQueue = JobQueue(), assets: PageAssets = PageAssets(),
+    _ served: ServedScenario = shipped, jobs: JobQueue = JobQueue(), assets: PageAssets = PageAssets(), maximumPaths: Int = 1_000_000,
     _ body: @escaping @Sendable (Client) async throws -> T
 ) async throws -> T {
-    let server = WhatIfServer(served: served, assets: assets, threads: 2, jobs: jobs)
+    let server = WhatIfServer(served: served, assets: assets, threads: 2, jobs: jobs, maximumPaths: maximumPaths)
     let app = Application(router: server.router())
     return try await app.test(.router) { client in try await body(Client(client: client)) }
 }
