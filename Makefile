@@ -124,9 +124,12 @@ calibration-check: build py-deps
 slurm-check: build py-deps
 	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
 
-## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
-bench: build-release py-deps
+## bench: performance against the NumPy peer, and the what-if page under wrk beside the CLI's
+## run (a benchmark, not a test; see BENCHMARKS.md).
+bench: build-release py-deps serve-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
+	$(SWIFT) build -c release --product fiscal-sim-serve
+	python3 benchmarks/serve_bench.py --serve $(SERVE_BIN) --cli $(RELEASE_BIN)
 
 ## fuzz: libFuzzer over the scenario loader, the units-CSV reader and the pinned-test-file reader
 ## (Fuzz/, built with -sanitize=fuzzer,address, without swift-crypto), FUZZ_SECONDS each, seeded

@@ -39,6 +39,12 @@ import Yams
             for (name, data) in zipped where !name.hasSuffix(".xlsx") {
                 #expect(run.file(named: String(name.split(separator: "/").last!)) == data, "\(name)")
             }
+            // The workbook: the bytes libxlsxwriter writes for the same run.
+            if let workbook = run.workbook, let zippedWorkbook = zipped.first(where: { $0.0.hasSuffix("report.xlsx") })?.1 {
+                let path = folder.url.appendingPathComponent("report.xlsx")
+                try workbook.write(to: path)
+                #expect(try Data(contentsOf: path) == zippedWorkbook, "report.xlsx")
+            }
             // run.json names the scenario as the planner runs it (scenarios/siming-pilot-what-if.yaml).
             let manifest = zipped.first { $0.0.hasSuffix("run.json") }.map { String(decoding: $0.1, as: UTF8.self) } ?? ""
             #expect(manifest.contains("\"scenario\" : \"scenarios/siming-pilot-what-if.yaml\""))
