@@ -84,6 +84,7 @@ enum Schemas {
                 ("progress", .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1))])),
                 ("result", nullable(object([
                     ("variant", text), ("whatIf", text), ("paths", integer), ("seed", integer), ("summary", summary), ("districts", table),
+                    ("totals", table),
                 ]))),
                 ("errors", array(object([("path", text), ("message", text)]))),
             ], required: ["id", "status", "progress", "result"])),

@@ -31,6 +31,7 @@ enum RunResponse {
             ("seed", .number(String(seed))),
             ("summary", TableJSON.summary(tables.summary, variants: names)),
             ("districts", TableJSON.table(tables.districts) { names.contains($0["variant"] ?? "") }),
+            ("totals", TableJSON.table(tables.totals)),
         ])
     }
 

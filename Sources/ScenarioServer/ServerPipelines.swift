@@ -154,9 +154,30 @@ public struct ServedScenario: Sendable {
         loaded.scenario.seed = seed
         let run = try ScenarioRun(loaded, threads: threads, progress: progress, shouldStop: shouldStop)
         guard case let .monteCarlo(result) = run.outcome else { throw ServerError.failed("the run did not produce Monte Carlo statistics") }
+        if shouldStop() { throw RunStopped() }
         return MonteCarloTables(
             summary: RunSummary.monteCarlo(scenario: run.simulated, result: result),
-            districts: CSVRecords.all(run.file(named: "districts_quantiles.csv") ?? Data()))
+            districts: CSVRecords.all(run.file(named: "districts_quantiles.csv") ?? Data()),
+            totals: try monteCarloTotals(prepared, paths: paths, seed: seed, threads: threads))
+    }
+
+    /// The what-if's totals over the horizon per path — the probability that the reform effect
+    /// is negative and its quantiles — as `fiscal-sim sweep SAVED --variant what-if --grid
+    /// LEVER=VALUE --paths N --seed S` computes them for one point whose value is the lever's own
+    /// (`sweep.csv`'s records; empty if no lever holds a single number to anchor the point).
+    private func monteCarloTotals(_ prepared: PreparedWhatIf, paths: Int, seed: UInt64, threads: Int) throws -> [[String]] {
+        let template = try ScenarioTemplate(path: whatIfPath, variant: prepared.whatIf.variantName, files: prepared.files)
+        let catalog = LeverCatalog(tree: template.startingTree, scenario: loaded.scenario)
+        guard let anchor = catalog.levers.lazy.compactMap({ lever -> String? in
+            guard case .scalar(let scalar)? = LeverCatalog.node(at: lever.path, in: template.startingTree), scalar.style == .plain,
+                Double(scalar.string) != nil else { return nil }
+            return "\(lever.path)=\(scalar.string)"
+        }).first else { return [] }
+        let plan = try SweepPlan(template: template, definition: try SweepDefinition.grid([anchor]), paths: paths, seed: seed, threads: threads)
+        let evaluator = SweepEvaluator(plan, threads: threads)
+        try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: paths, file: whatIfPath)
+        let rows = try evaluator.rows(of: [1])
+        return CSVRecords.all(Data(SweepTable(plan).csv(numbers: [1], rows: rows).utf8))
     }
 
     private func checkVariant(_ variant: String) throws(ServerError) {
@@ -224,4 +245,7 @@ struct MonteCarloTables: Sendable {
     let summary: SummaryGrid
     /// `districts_quantiles.csv`'s records, header first.
     let districts: [[String]]
+    /// The what-if's Monte Carlo `sweep.csv` records (totals over the horizon per district and
+    /// `all`: quantiles, the probability that the reform effect is negative), header first.
+    let totals: [[String]]
 }

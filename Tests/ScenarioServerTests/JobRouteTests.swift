@@ -34,6 +34,17 @@ import Testing
                 let served = rows(job["result"]?["districts"], variant: variant)
                 #expect(!served.isEmpty && served == csvRows(run, "districts_quantiles.csv", variant: variant), "\(variant)")
             }
+            // The totals are a Monte Carlo sweep point of the what-if: its mean reform effect is
+            // the mean run's sum over years of the yearly means (equal up to rounding).
+            let totals = job["result"]?["totals"]
+            let names = totals?["columns"]?.items.compactMap { $0["name"]?.scalarText } ?? []
+            let all = (totals?["rows"]?.items ?? []).map { Dictionary(uniqueKeysWithValues: zip(names, $0.items)) }.first { $0["district"] == .string("all") }
+            let probability = try #require(all?["prob_reform_effect_negative"]?.scalarText.flatMap(Double.init))
+            #expect((0...1).contains(probability))
+            let mean = try #require(all?["reform_effect_mean"]?.scalarText.flatMap(Double.init))
+            let yearly = csvRows(run, "districts_quantiles.csv", variant: "what-if").filter { $0["metric"] == "reform_effect" }
+            let summed = yearly.compactMap { $0["mean"].flatMap(Double.init) }.reduce(0, +)
+            #expect(yearly.count == 10 && abs(mean - summed) <= 0.01 * 10, "mean total \(mean) vs Σ yearly means \(summed)")
         }
     }
 

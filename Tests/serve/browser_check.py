@@ -200,6 +200,8 @@ def main():
             driver.find_element(By.ID, "mc-start").click()
             wait(driver, lambda d: d.find_element(By.ID, "mc-status").get_attribute("data-status") == "done", "the small job", timeout=120)
             check(len(driver.find_elements(By.CSS_SELECTOR, "#mc-table tr")) >= 4, "the Monte Carlo summary")
+            probability = driver.find_element(By.CSS_SELECTOR, '#mc-probability p[data-district="all"]').get_attribute("data-value")
+            check(0 <= float(probability) <= 1, f"the probability that the reform effect is negative: {probability}")
 
             # The range view.
             driver.find_element(By.ID, "range-run").click()

@@ -24,6 +24,7 @@ const TEXT = {
     group_rollout: 'Roll-out', group_waves: 'Waves', group_lineFees: 'Line fees to blocks', group_donations: 'Pooled donations',
     group_growth: 'Growth', noCharts: 'Chart.js is not installed on the server: charts are not drawn (make deps installs it).',
     capacityYears: 'capacity-binding years', year: 'year',
+    probNegative: 'probability that the reform effect 2026–2035 (total) is negative:',
   },
   zh: {
     title: '政策推演', start: '起点方案', download: '下载结果', save: '保存情景', resetAll: '全部恢复',
@@ -45,6 +46,7 @@ const TEXT = {
     group_rollout: '推行时间', group_waves: '分批推开', group_lineFees: '条费转块', group_donations: '社会募集资金',
     group_growth: '增长与弹性', noCharts: '服务器未安装 Chart.js，不绘制图表（make deps 可安装）。',
     capacityYears: '承受能力受限年数', year: '年份',
+    probNegative: '改革效应（期间合计）为负的概率：',
   },
 };
 
@@ -477,6 +479,18 @@ async function cancelJob() {
 
 function renderJob(result) {
   renderGrid($('mc-table'), document.createElement('p'), result.summary, result);
+  const totals = result.totals && result.totals.rows.length ? table(result.totals) : [];
+  const probability = $('mc-probability');
+  probability.replaceChildren();
+  for (const row of totals) {
+    const district = state.scenario.districts.find((d) => d.id === row.district);
+    const text = `${district ? district.name : t('total')}: ${t('probNegative')} ${(row.prob_reform_effect_negative * 100).toFixed(1)} %`
+      + ` (p05 ${money(row.reform_effect_p05)}, p50 ${money(row.reform_effect_p50)}, p95 ${money(row.reform_effect_p95)})`;
+    const line = element('p', text, 'figure-detail');
+    line.dataset.district = row.district;
+    line.dataset.value = String(row.prob_reform_effect_negative);
+    probability.append(line);
+  }
   const district = state.district || state.scenario.districts[0].id;
   const rows = table(result.districts).filter((row) => row.district === district && row.metric === 'reform_effect' && row.variant === result.whatIf);
   const years = rows.map((row) => row.year);
