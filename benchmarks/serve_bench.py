@@ -39,13 +39,13 @@ def wrk(url, connections, seconds, script):
     threads = min(connections, 2)
     command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", script, f"{url}api/run"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.MULTILINE))
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "connections": connections, "requests_per_second": float(rate.group(1)) if rate else None,
         "p50_ms": milliseconds(latency.get("50", "")), "p99_ms": milliseconds(latency.get("99", "")),
-        "non_2xx": int(errors.group(1)) if errors else 0,
+        "non_2xx": int(errors.group(1)) if errors else 0, "wrk_output": output,
     }
 
 
@@ -102,8 +102,10 @@ def main():
           f"whole process); POST /api/run one at a time {recompute_median * 1000:.0f} ms median (max {recompute_max * 1000:.0f} ms)")
     print("| connections | requests/s | p50 | p99 | non-2xx |")
     print("|---|---|---|---|---|")
+    def shown(value, unit=""):
+        return "–" if value is None else f"{value:.1f}{unit}"
     for row in rows:
-        print(f"| {row['connections']} | {row['requests_per_second']:.0f} | {row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | {row['non_2xx']} |")
+        print(f"| {row['connections']} | {shown(row['requests_per_second'])} | {shown(row['p50_ms'], ' ms')} | {shown(row['p99_ms'], ' ms')} | {row['non_2xx']} |")
 
 
 if __name__ == "__main__":

@@ -97,10 +97,3 @@ enum RunResponse {
         return .array(districts)
     }
 }
-
-extension PreparedWhatIf {
-    /// The changes as the request gave them (path → value).
-    var changesJSON: [(String, JSONValue)] {
-        changes.map { ($0.path, $0.value.json) }
-    }
-}

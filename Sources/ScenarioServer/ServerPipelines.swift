@@ -80,17 +80,21 @@ public struct ServedScenario: Sendable {
     }
 
     /// The deterministic run of the prepared scenario, reduced to the counterfactual, the
-    /// starting variant and the what-if variant (each variant's rows do not depend on the others).
+    /// starting variant and the what-if variant (each variant's rows do not depend on the
+    /// others): `ScenarioRun`'s deterministic path — the engine's projection checked against
+    /// SPEC §19's limits, `units.csv` and `districts.csv` rendered by `ResultTables` — without
+    /// the files the page does not show (comparison, groups, manifests), which would double the
+    /// time of every change.
     func run(_ prepared: PreparedWhatIf) throws(ServerError) -> RunTables {
-        let loaded = prepared.reduced
+        let scenario = prepared.reduced.scenario
         do {
-            let run = try ScenarioRun(loaded)
-            guard let result = run.result else { throw ServerError.failed("the run did not produce a deterministic result") }
+            let result = try Simulation(scenario).runDeterministic().checked()
+            let tables = ResultTables(scenario: scenario, result: result)
             return RunTables(
-                totals: RunSummary.totals(scenario: run.simulated, result: result),
-                headline: RunSummary.headline(scenario: run.simulated, result: result),
-                districts: CSVRecords.all(run.file(named: "districts.csv") ?? Data()),
-                units: CSVRecords.all(run.file(named: "units.csv") ?? Data()))
+                totals: RunSummary.totals(scenario: scenario, result: result),
+                headline: RunSummary.headline(scenario: scenario, result: result),
+                districts: CSVRecords.all(Data(tables.districtsCSV().utf8)),
+                units: CSVRecords.all(Data(tables.unitsCSV().utf8)))
         } catch {
             throw Self.problem(error)
         }
@@ -204,48 +208,4 @@ public struct ServedScenario: Sendable {
         default: return .failed("the run failed; the server log says why")
         }
     }
-}
-
-/// The served scenario with the page's changes as a variant, validated.
-struct PreparedWhatIf: Sendable {
-    /// The starting variant.
-    let start: String
-    /// The changes, as requested.
-    let changes: [WhatIfScenario.Change]
-    /// The scenario text with the variant.
-    let whatIf: WhatIfScenario
-    /// That text loaded and validated.
-    let loaded: LoadedScenario
-    /// The served files with the text at the what-if path.
-    let files: ScenarioFiles
-
-    /// `loaded` with only the starting and the what-if variants (`reform` always runs).
-    var reduced: LoadedScenario {
-        var copy = loaded
-        copy.scenario.variants = copy.scenario.variants.filter { $0.name == start || $0.name == whatIf.variantName }
-        return copy
-    }
-}
-
-/// What the page shows of a deterministic run.
-struct RunTables: Sendable {
-    /// The summary `run` prints (totals over the horizon).
-    let totals: SummaryGrid
-    /// The headline comparison `run` prints.
-    let headline: SummaryGrid
-    /// `districts.csv`'s records, header first.
-    let districts: [[String]]
-    /// `units.csv`'s records, header first.
-    let units: [[String]]
-}
-
-/// What the page shows of a Monte Carlo run.
-struct MonteCarloTables: Sendable {
-    /// The Monte Carlo summary `run` prints.
-    let summary: SummaryGrid
-    /// `districts_quantiles.csv`'s records, header first.
-    let districts: [[String]]
-    /// The what-if's Monte Carlo `sweep.csv` records (totals over the horizon per district and
-    /// `all`: quantiles, the probability that the reform effect is negative), header first.
-    let totals: [[String]]
 }
