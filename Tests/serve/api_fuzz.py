@@ -23,13 +23,15 @@ def main():
     # Jobs are kept small (--max-paths) so that the fuzzer's jobs finish in seconds.
     with Served(arguments.binary, args=["--max-paths", "2000"]) as server:
         command = [
-            arguments.schemathesis, "run", f"{server.url}api/openapi.json",
+            os.path.abspath(arguments.schemathesis), "run", f"{server.url}api/openapi.json",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
             "--max-examples", str(arguments.examples), "--seed", str(arguments.seed), "--workers", "1",
             "--phases", "examples,coverage,fuzzing", "--no-color",
         ]
-        report = os.path.join(os.environ.get("TMPDIR", "/tmp"), "fiscal-sim-serve-fuzz")
-        result = subprocess.run(command + ["--report-dir", report], capture_output=True, text=True)
+        # Run in a scratch folder: schemathesis keeps its example cache in the current directory.
+        scratch = os.path.join(os.environ.get("TMPDIR", "/tmp"), "fiscal-sim-serve-fuzz")
+        os.makedirs(scratch, exist_ok=True)
+        result = subprocess.run(command, capture_output=True, text=True, cwd=scratch)
         lines = result.stdout.splitlines()
         summary = [line for line in lines if "generated" in line or "passed" in line or "failure" in line]
         if result.returncode != 0:
