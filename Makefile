@@ -2,12 +2,18 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev zlib1g-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev zlib1g-dev pkg-config time libjs-chart.js unzip
+# The what-if page's browser test and benchmark (serve-check, bench): Chromium and its driver,
+# CJK fonts for the screenshot, wrk.
+SERVE_APT_PKGS := chromium chromium-driver fonts-noto-cjk wrk
+SERVE_BIN  := .build/release/fiscal-sim-serve
+# The printed workbook's page count (workbook-check): LibreOffice Calc, pdfinfo, CJK fonts.
+WORKBOOK_APT_PKGS := libreoffice-calc poppler-utils fonts-noto-cjk
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
+.PHONY: run test pinned deps py-deps workbook-deps serve serve-deps serve-py-deps serve-check build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
 
 # What each check needs first. Run alone, a check builds and sets up what it needs; inside
 # `make test` (PREPARED=1) the one debug build, the Python environments and the notebook runs
@@ -18,12 +24,16 @@ BUILD_TESTS   :=
 PY_DEPS       :=
 VENV          :=
 NOTEBOOK_RUNS :=
+SERVE_DEPS    :=
+WORKBOOK_DEPS :=
 else
 BUILD         := build
 BUILD_TESTS   := build-tests
 PY_DEPS       := py-deps
 VENV          := venv
 NOTEBOOK_RUNS := notebook-runs
+SERVE_DEPS    := serve-deps
+WORKBOOK_DEPS := workbook-deps
 endif
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
@@ -34,6 +44,37 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+## serve-deps: the system packages of the what-if page's checks and benchmark.
+serve-deps:
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(APT_PKGS) $(SERVE_APT_PKGS)"
+
+## workbook-deps: the system packages of workbook-check's printed page count.
+workbook-deps:
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(APT_PKGS) $(WORKBOOK_APT_PKGS)"
+
+## serve: the what-if page (SPEC §21) on the shipped scenario: builds fiscal-sim-serve (release;
+## `fiscal-sim serve` runs it) and starts it on http://127.0.0.1:8080/ (SERVE_ARGS adds options).
+serve: deps
+	$(SWIFT) build -c release --product fiscal-sim-serve
+	$(SERVE_BIN) $(SERVE_ARGS)
+
+## serve-py-deps: Selenium and schemathesis (PyPI) for serve-check, in their own .venv-serve.
+SERVE_VENV := .venv-serve
+serve-py-deps:
+	@[ -x $(SERVE_VENV)/bin/python ] || python3 -m venv $(SERVE_VENV)
+	@$(SERVE_VENV)/bin/python -c 'import selenium, schemathesis' 2>/dev/null || \
+	  $(SERVE_VENV)/bin/python -m pip install -q --disable-pip-version-check "selenium>=4.20,<5" "schemathesis>=4,<5"
+
+## serve-check: the what-if page end to end — headless Chromium drives the page against
+## `fiscal-sim run` (Tests/serve/browser_check.py) and schemathesis fuzzes the API from its
+## OpenAPI document (Tests/serve/api_fuzz.py); each starts the server on a free loopback port.
+## SERVE_SCREENSHOT=docs/whatif.png retakes the README's screenshot.
+SERVE_SCREENSHOT ?=
+serve-check: $(BUILD) $(SERVE_DEPS) serve-py-deps
+	$(SERVE_VENV)/bin/python Tests/serve/browser_check.py --serve .build/debug/fiscal-sim-serve --cli $(DEBUG_BIN) \
+	  $(if $(SERVE_SCREENSHOT),--screenshot $(SERVE_SCREENSHOT))
+	$(SERVE_VENV)/bin/python Tests/serve/api_fuzz.py --binary .build/debug/fiscal-sim-serve --schemathesis $(SERVE_VENV)/bin/schemathesis
 
 ## py-deps: numpy and PyYAML for the NumPy peer (Monte Carlo check and benchmark).
 py-deps:
@@ -123,9 +164,12 @@ slurm-check: $(BUILD) $(PY_DEPS)
 safety-check: $(BUILD)
 	Tests/safety/safety-check.sh $(DEBUG_BIN)
 
-## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
-bench: build-release py-deps
+## bench: performance against the NumPy peer, and the what-if page under wrk beside the CLI's
+## run (a benchmark, not a test; see BENCHMARKS.md).
+bench: build-release py-deps serve-deps
 	python3 benchmarks/run_bench.py --binary $(RELEASE_BIN)
+	$(SWIFT) build -c release --product fiscal-sim-serve
+	python3 benchmarks/serve_bench.py --serve $(SERVE_BIN) --cli $(RELEASE_BIN)
 
 ## fuzz: libFuzzer over the scenario loader, the units-CSV reader and the pinned-test-file reader
 ## (Fuzz/, built with -sanitize=fuzzer,address, without swift-crypto), FUZZ_SECONDS each, seeded
@@ -161,7 +205,7 @@ fuzz-quick:
 
 ## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs (the Brief sheet too), and the printed page count of the deterministic reports (LibreOffice headless, pdfinfo).
 WB_DIR := out/workbook-check
-workbook-check: $(BUILD) $(VENV)
+workbook-check: $(BUILD) $(VENV) $(WORKBOOK_DEPS)
 	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --out $(WB_DIR)/siming-pilot --quiet > $(WB_DIR)/siming-pilot.txt
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --out $(WB_DIR)/pilot-districts --quiet > $(WB_DIR)/pilot-districts.txt
@@ -189,8 +233,8 @@ TEST_JOBS  ?= 2
 TEST_LOGS  := out/test-logs
 # Longest first, so the two cores stay busy to the end: the notebooks (which also wait for the
 # notebooks' environment) before the rest; swift-test is printed last.
-TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check safety-check workbook-check calibration-check datapackages mc-check pinned
-TEST_ORDER := crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check fuzz-quick swift-test
+TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check safety-check serve-check workbook-check calibration-check datapackages mc-check pinned
+TEST_ORDER := crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check serve-check fuzz-quick swift-test
 test:
 	@rm -rf $(TEST_LOGS); mkdir -p $(TEST_LOGS)
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) PREPARED=1 test-parts
@@ -201,7 +245,7 @@ test-parts: $(TEST_PARTS:%=test-part-%)
 # The parts' common ground, made once: the system packages (first: apt-get runs one at a time),
 # the build with the tests and the NumPy peer's packages; the notebooks' environment meanwhile.
 test-deps:
-	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(APT_PKGS) $(SERVE_APT_PKGS) $(WORKBOOK_APT_PKGS)"
 test-build: test-deps
 	@/usr/bin/time -f "%e s wall, %U + %S s CPU" -o $(TEST_LOGS)/build.time $(MAKE) --no-print-directory build-tests py-deps > $(TEST_LOGS)/build.log 2>&1 \
 	  || { cat $(TEST_LOGS)/build.log; exit 1; }

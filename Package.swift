@@ -6,10 +6,13 @@ import PackageDescription
 /// - `FiscalModel`: the validated model, the yearly engine and its results (no I/O).
 /// - `ScenarioIO`: reading scenario files and units CSVs, writing run folders.
 /// - `fiscal-sim`: the thin command-line tool on top.
+/// - `ScenarioServer` and `fiscal-sim-serve`: the what-if page (SPEC §21) on Hummingbird, its own
+///   executable so that `make run` (which builds only `fiscal-sim`) never waits for SwiftNIO.
 let package = Package(
     name: "fiscal-sim",
     products: [
         .executable(name: "fiscal-sim", targets: ["fiscal-sim"]),
+        .executable(name: "fiscal-sim-serve", targets: ["fiscal-sim-serve"]),
         .library(name: "FiscalModel", targets: ["FiscalModel"]),
         .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
     ],
@@ -18,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -74,6 +80,31 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .target(
+            name: "ScenarioServer",
+            dependencies: [
+                "FiscalModel",
+                "ScenarioIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [
+                .embedInCode("Page/index.html"),
+                .embedInCode("Page/app.js"),
+                .embedInCode("Page/style.css"),
+            ]
+        ),
+        .executableTarget(
+            name: "fiscal-sim-serve",
+            dependencies: [
+                "ScenarioServer",
+                "ScenarioIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "FiscalModelTests",
             dependencies: [
@@ -91,6 +122,18 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             exclude: ["Golden", "Robustness/Crashers"]
+        ),
+        .testTarget(
+            name: "ScenarioServerTests",
+            dependencies: [
+                "ScenarioServer",
+                "ScenarioIO",
+                "FiscalModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ]
 )

@@ -12,6 +12,7 @@ struct FiscalSim: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, ExplainCommand.self, InitCommand.self, TestCommand.self,
             SweepCommand.self, SolveCommand.self, CalibrateCommand.self, MergeCommand.self,
+            ServeCommand.self,
         ]
     )
 

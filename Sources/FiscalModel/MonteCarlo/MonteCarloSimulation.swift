@@ -52,9 +52,12 @@ public struct MonteCarloSimulation: Sendable {
     }
 
     /// Runs `paths` paths from `seed` on `threads` worker threads; `progress(done, total)` is
-    /// called on the calling thread after each projected year.
+    /// called on the calling thread after each projected year. `shouldStop` is asked before each
+    /// year (the what-if page's cancel button); once it answers `true` the run stops and its
+    /// result is incomplete: the caller discards it.
     public func run(
-        paths: Int, seed: UInt64, threads: Int, progress: ((Int, Int) -> Void)? = nil
+        paths: Int, seed: UInt64, threads: Int, progress: ((Int, Int) -> Void)? = nil,
+        shouldStop: (() -> Bool)? = nil
     ) -> MonteCarloResult {
         precondition(paths >= 1 && threads >= 1)
         // The engine parallelises over paths; BLAS gets one thread.
@@ -155,6 +158,7 @@ public struct MonteCarloSimulation: Sendable {
         var violation: ProjectionLimitViolation?
 
         years: for y in 0..<years {
+            if shouldStop?() == true { break years }
             // Shocks for every batch and correlation structure.
             timed(\.shocks) { parallel(batchCount) { b, w in
                 for (k, generator) in shockGenerators.enumerated() {

@@ -39,9 +39,11 @@ public struct ScenarioRun {
     /// only, SPEC §16) it simulates that shard's districts and adds `shard.json`. Throws
     /// `ProjectionLimitViolation` when a computed value goes beyond SPEC §19's limits (nothing is
     /// rendered then), and an `InputError` when the run (the shard) would not fit in memory.
+    /// A Monte Carlo run asks `shouldStop` before each year and throws `RunStopped` once it
+    /// answers `true`.
     public init(
         _ loaded: LoadedScenario, options: RunWriter.Options = RunWriter.Options(), threads: Int? = nil,
-        shard: Shard? = nil, progress: ((Int, Int) -> Void)? = nil
+        shard: Shard? = nil, progress: ((Int, Int) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
     ) throws {
         let scenario = loaded.scenario
         var writer = RunWriter(loaded: loaded, options: options)
@@ -55,10 +57,12 @@ public struct ScenarioRun {
             simulated = simulation.scenario
             try MemoryCheck().check(simulated, paths: scenario.paths, threads: threads, file: loaded.path)
             writer = RunWriter(loaded: loaded.simulating(simulated), options: options)
-            let result = try simulation.run(
+            let unchecked = simulation.run(
                 paths: scenario.paths, seed: scenario.seed,
-                threads: threads, progress: progress
-            ).checked()
+                threads: threads, progress: progress, shouldStop: shouldStop
+            )
+            if shouldStop?() == true { throw RunStopped() }
+            let result = try unchecked.checked()
             outcome = .monteCarlo(result)
             var (files, workbook) = try Self.parts(writer.output(for: result))
             if let shard { files.append(try ShardManifest.file(for: loaded, options: options, shard: shard, files: files)) }

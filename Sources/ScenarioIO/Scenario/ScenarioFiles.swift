@@ -12,7 +12,7 @@ public struct ScenarioFiles: Sendable {
     public static let disk = ScenarioFiles { path in try InputFile.read(path) }
 
     /// The bytes at `path`.
-    func data(at path: String) throws -> Data { try read(path) }
+    public func data(at path: String) throws -> Data { try read(path) }
 
     /// `relative` resolved against the folder of `scenarioPath` (absolute paths stay as they are).
     static func resolve(_ relative: String, against scenarioPath: String) -> String {

@@ -36,6 +36,10 @@ public struct ScenarioTemplate: Sendable {
     /// Lines between a point's value nodes and the settings' nodes (more than a point has entries).
     private static let settingsGap = 10_000
 
+    /// The tree every point starts from: the file with the `--set` entries and the variant's
+    /// `set` applied and `variants` dropped (the what-if page reads its levers' values from it).
+    public var startingTree: Node { tree.node! }
+
     /// Reads the scenario at `path` through `files` (read once), checks it as written with
     /// `settings` (`--set`) applied, and prepares points on top of `variant`'s `set` if given.
     public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk, settings: CommandLineSet = .none) throws(InputError) {
