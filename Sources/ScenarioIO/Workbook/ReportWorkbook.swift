@@ -47,7 +47,7 @@ public struct ReportWorkbook: Sendable {
         scenario: Scenario, result: RunResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
         let tables = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"].compactMap { name in
-            csvs[name].map { WorkbookTable(file: name, csv: $0) }
+            csvs[name].map { WorkbookTable(file: name, csv: $0, names: displayNames(scenario)) }
         }
         let catalog = ChartCatalog(scenario: scenario, language: language)
         let charts = catalog.deterministic(districts: tables[1], comparison: tables[0], units: tables[2])
@@ -64,7 +64,7 @@ public struct ReportWorkbook: Sendable {
         scenario: Scenario, result: MonteCarloResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
         let tables = ["districts_quantiles.csv", "units_quantiles.csv"].compactMap { name in
-            csvs[name].map { WorkbookTable(file: name, csv: $0) }
+            csvs[name].map { WorkbookTable(file: name, csv: $0, names: displayNames(scenario)) }
         }
         let charts = ChartCatalog(scenario: scenario, language: language).monteCarlo(quantiles: tables[0])
         var book = ReportWorkbook(
@@ -72,6 +72,15 @@ public struct ReportWorkbook: Sendable {
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
         return book
+    }
+
+    /// The names of the scenario's districts and units by id, shown beside the ids on the
+    /// table sheets.
+    static func displayNames(_ scenario: Scenario) -> [String: [String: String]] {
+        [
+            "district": Dictionary(scenario.districts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            "unit": Dictionary(scenario.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+        ]
     }
 
     /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
@@ -97,7 +106,10 @@ public struct ReportWorkbook: Sendable {
         manifest.paths = paths
         manifest.seed = seed
         let header = CSVRecords.header(sweepCSV)
-        let table = WorkbookTable(file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1)
+        var districts = displayNames(loaded.scenario)["district"] ?? [:]
+        districts[DeterministicBrief.allDistricts] = language.pick("all districts", "全区合计")
+        let table = WorkbookTable(
+            file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1, names: ["district": districts])
         return ReportWorkbook(
             manifest: manifest, language: language, summaries: summaries, tables: [table],
             charts: ChartCatalog(scenario: loaded.scenario, language: language).sweep(table))
