@@ -27,6 +27,8 @@ public struct ReportWorkbook: Sendable {
     public var charts: [ChartSpec]
     /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
     public var brief: BriefSummary?
+    /// The listed variants' `title:`s by name (About names the variants by them).
+    public var variantTitles: [String: String] = [:]
     /// Rows per sheet, header included, before a table continues on a numbered sheet.
     public var rowLimit = Self.excelRowLimit
     /// Constant-memory mode: `nil` chooses by size (`constantMemoryCells`).
@@ -56,6 +58,7 @@ public struct ReportWorkbook: Sendable {
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        book.variantTitles = scenario.variantTitles
         return book
     }
 
@@ -71,6 +74,7 @@ public struct ReportWorkbook: Sendable {
             manifest: manifest, language: language, summaries: [RunSummary.monteCarlo(scenario: scenario, result: result)],
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        book.variantTitles = scenario.variantTitles
         return book
     }
 
@@ -133,7 +137,8 @@ public struct ReportWorkbook: Sendable {
         if !summaries.isEmpty { contents.append(([SheetNames.summary.name(language)], SheetNames.summary.description(language))) }
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
-        try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
+        try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit, variantTitles: variantTitles)
+            .write(into: workbook)
         let unit = "\(manifest.currency) \(manifest.unit)"
         if let brief {
             try BriefSheet(brief: brief, language: language, moneyUnit: unit, formats: formats).write(into: workbook)
