@@ -4,7 +4,8 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21, items 2 and 7: `--lang zh` prints the console summary and `explain` in Chinese.
+/// Issue 21, items 2 and 7: `--lang zh` prints the console summary, `sweep`'s lines and
+/// `explain` in Chinese.
 /// Golden snapshots of what the built binary prints (files under `Golden/console-zh/`, changed
 /// only on purpose: `FISCAL_SIM_UPDATE_GOLDEN=1 swift test --filter ChineseConsoleTests`), and
 /// a check that can fail by itself: every word in Latin letters the Chinese output prints must
@@ -23,6 +24,7 @@ struct ChineseConsoleTests {
         ("run-siming-pilot.txt", ["run", siming, "--lang", "zh", "--out", "zh-run"]),
         ("run-pilot-districts.txt", ["run", districts, "--lang", "zh", "--out", "zh-run"]),
         ("run-siming-pilot-mc.txt", ["run", siming, "--lang", "zh", "--paths", "20", "--out", "zh-run"]),
+        ("sweep-siming-pilot.txt", ["sweep", siming, "--grid", "rebate.bands.0.rate=0.1:0.5:3", "--lang", "zh", "--out", "zh-sweep"]),
         ("explain-increment.txt", ["explain", siming, "--unit", "gulangyu", "--year", "2030", "--lang", "zh"]),
         ("explain-linked.txt", ["explain", siming, "--unit", "gulangyu", "--year", "2031", "--variant", "linked-1-0.3", "--lang", "zh"]),
         ("explain-not-adopted.txt", ["explain", siming, "--unit", "binhai", "--year", "2027", "--lang", "zh"]),
@@ -121,7 +123,7 @@ struct ChineseConsoleTests {
             "units_quantiles.csv", "districts_quantiles.csv",
         ])
         ids.formUnion([
-            "CNY", "true", "false", "max", "min", "csv", "json", "zh-run", "FOLDER",
+            "CNY", "true", "false", "max", "min", "csv", "json", "zh-run", "zh-sweep", "FOLDER", "sweep.csv", "sweep.json",
             "capPerUnit", "minimumPerUnit", "termYears", "excludeTags", "includeTags", "referenceGrowth", "taxSeries",
             "tax_growth", "donations", "rebate",
         ])
