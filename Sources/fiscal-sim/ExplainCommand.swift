@@ -2,8 +2,9 @@ import ArgumentParser
 import FiscalModel
 import ScenarioIO
 
-/// `fiscal-sim explain SCENARIO --unit ID --year Y [--variant V]`: the derivation of one
-/// unit-year in plain words and numbers, every figure equal to its output cell.
+/// `fiscal-sim explain SCENARIO --unit ID --year Y [--variant V] [--lang en|zh]`: the derivation
+/// of one unit-year in plain words and numbers (in Chinese with `--lang zh`), every figure equal
+/// to its output cell.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -23,13 +24,15 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The variant: reform (default), counterfactual or a listed variant.")
     var variant: String = Variant.reformName
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
         let model = loaded.scenario
         let result = try Simulation(model).runDeterministic().checked()
         do {
             let explanation = try UnitYearExplainer(scenario: model, result: result)
-                .explain(unit: unit, year: year, variant: variant)
+                .explain(unit: unit, year: year, variant: variant, language: language.workbook)
             print(explanation.render())
         } catch {
             throw InputError([Diagnostic(file: scenario, message: error.description)])

@@ -51,6 +51,6 @@ struct SweepCommand: ParsableCommand {
         let folder = try output.folder(default: prepared.defaultFolder, inputs: prepared.inputFiles)
         let sweep = try quiet.progress(label: "sweep", unit: "point").tracking { try prepared.run(progress: $0) }
         try RunFolder(folder).write(sweep.entries)
-        for line in sweep.summary(folder: folder.path) { print(line) }
+        for line in sweep.summary(folder: folder.path, language: language.workbook) { print(line) }
     }
 }

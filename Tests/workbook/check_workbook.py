@@ -98,8 +98,44 @@ class Checker:
             if fact not in values:
                 self.fail(f"About does not show {fact!r}")
 
+    def known_names(self):
+        """Names by id as the folder's own CSVs write them (districts.csv, units.csv), to check
+        the name columns the workbook adds beside ids; empty for a Monte Carlo folder."""
+        known = {"district": {}, "unit": {}}
+        for table, id_column, name_column in (("districts.csv", "district", "district_name"), ("units.csv", "unit", "unit_name")):
+            path = self.folder / table
+            if path.exists():
+                rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+                package = json.loads((self.folder / "datapackage.json").read_text())
+                fields = next(r["schema"]["fields"] for r in package["resources"] if r["path"] == table)
+                english = [f.get("title", f["name"]) for f in fields]
+                i, j = english.index(id_column), english.index(name_column)
+                known[id_column].update({r[i]: r[j] for r in rows[1:]})
+        if self.sweep:
+            known["district"]["all"] = "全区合计" if self.lang == "zh" else "all districts"
+        return known
+
+    @staticmethod
+    def sheet_layout(english):
+        """The sheet's columns as the workbook lays them out (issue 21): the CSV's columns, each
+        name column beside its id (`unit_name` after `unit`, `district_name` after `district`),
+        a name column added beside an id the CSV does not name. Entries: ("csv", index) or
+        ("name", id index, name column)."""
+        names = {"district": "district_name", "unit": "unit_name"}
+        moved = {english.index(n) for i, n in names.items() if i in english and n in english}
+        layout = []
+        for c, column in enumerate(english):
+            if c in moved:
+                continue
+            layout.append(("csv", c))
+            if column in names:
+                name = names[column]
+                layout.append(("csv", english.index(name)) if name in english else ("name", c, name))
+        return layout
+
     def check_table(self, sheets, name, schema):
-        """The table's sheet and its continuation sheets (past the row limit) against the CSV."""
+        """The table's sheet and its continuation sheets (past the row limit) against the CSV:
+        every CSV cell in its sheet column, each name column beside its id."""
         text = (self.folder / name).read_text(encoding="utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
         header, data = rows[0], rows[1:]
@@ -107,29 +143,49 @@ class Checker:
         english = [f.get("title", f["name"]) for f in schema["fields"]]
         if self.lang == "zh" and not self.sweep and header[0] != "方案":
             self.fail(f"{name}: the CSV header is not Chinese: {header[:3]}")
-        metric = english.index("metric") if "metric" in english else None
+        layout = self.sheet_layout(english)
+        labels = {"district_name": "区名称", "unit_name": "街道名称"} if self.lang == "zh" else {}
+        want_header = [header[e[1]] if e[0] == "csv" else labels.get(e[2], e[2]) for e in layout]
+        known, seen = self.known_names(), {}
+        metric = layout.index(("csv", english.index("metric"))) if "metric" in english else None
         offset = 0
         for sheet in sheets:
             cells = list(sheet.iter_rows(values_only=True))
-            if list(cells[0]) != header:
-                self.fail(f"{sheet.title}: header {list(cells[0])[:5]}… differs from {name}'s {header[:5]}…")
+            if list(cells[0]) != want_header:
+                self.fail(f"{sheet.title}: header {list(cells[0])}… differs from {want_header}…")
             for r, got in enumerate(cells[1:], start=2):
                 line = data[offset + r - 2] if offset + r - 2 < len(data) else []
-                for c, (want, have) in enumerate(zip(line, got)):
-                    problem = self.cell_problem(want, have, kinds[c])
+                for c, (entry, have) in enumerate(zip(layout, got)):
+                    if entry[0] == "csv":
+                        problem = self.cell_problem(line[entry[1]], have, kinds[entry[1]]) if entry[1] < len(line) else None
+                    else:
+                        problem = self.name_problem(english[entry[1]], line[entry[1]], have, known, seen)
                     if problem:
                         self.fail(f"{sheet.title}!{get_column_letter(c + 1)}{r}: {problem} ({name} line {offset + r})")
-            self.check_formats(sheet, schema, metric)
+            self.check_formats(sheet, [schema["fields"][e[1]] if e[0] == "csv" else {"name": e[2]} for e in layout], metric)
             keys = english.index("district") + 1 if self.sweep else len(schema.get("primaryKey", [])) or 1
-            frozen = f"{get_column_letter(keys + 1)}2"
+            # A name column stands beside its id and is frozen with it.
+            anchors = [layout[k - 1][1] if e[0] == "name" or english[e[1]].endswith("_name") else e[1]
+                       for k, e in enumerate(layout)]
+            frozen_columns = sum(1 for a in anchors if a < keys)
+            frozen = f"{get_column_letter(frozen_columns + 1)}2"
             if sheet.freeze_panes != frozen:
-                self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns)")
-            ref = f"A1:{get_column_letter(len(header))}{len(cells)}"
+                self.fail(f"{sheet.title}: frozen at {sheet.freeze_panes}, expected {frozen} (header and {keys} key columns with their names)")
+            ref = f"A1:{get_column_letter(len(layout))}{len(cells)}"
             if sheet.auto_filter.ref != ref:
                 self.fail(f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {ref}")
             offset += len(cells) - 1
         if offset != len(data):
             self.fail(f"{name}: {offset} data rows on {len(sheets)} sheet(s), the CSV has {len(data)}")
+
+    @staticmethod
+    def name_problem(kind, identifier, have, known, seen):
+        """A name the workbook added beside an id: not empty, the name the folder's CSVs give
+        that id (when they give one), and the same on every row."""
+        if not isinstance(have, str) or not have:
+            return f"no name beside {kind} {identifier!r}"
+        want = known[kind].get(identifier, seen.setdefault((kind, identifier), have))
+        return None if have == want else f"name {have!r} beside {kind} {identifier!r}, expected {want!r}"
 
     @staticmethod
     def cell_problem(want, have, kind):
@@ -144,9 +200,9 @@ class Checker:
             return None if float(have) == float("%.16G" % float(want)) else f"{have!r} != CSV {want}"
         return None if have == want else f"{have!r} != CSV {want!r}"
 
-    def check_formats(self, sheet, schema, metric):
-        """Money with a thousands separator and `precision` decimals, ratios with 4, on every cell."""
-        fields = schema["fields"]
+    def check_formats(self, sheet, fields, metric):
+        """Money with a thousands separator and `precision` decimals, ratios with 4, on every cell
+        (`fields`: the schema's field of each sheet column)."""
         for row in sheet.iter_rows(min_row=2):
             for field, cell in zip(fields, row):
                 column = field.get("title", field["name"])

@@ -21,6 +21,12 @@ public struct Explanation: Sendable, Equatable {
 
         /// `units.csv:rebate`.
         public var description: String { "\(file):\(column)" }
+
+        /// The reference in `language`: under Chinese the column's header as `--lang zh` writes
+        /// it (`units.csv:增量返还`).
+        public func text(_ language: WorkbookLanguage) -> String {
+            language == .english ? description : "\(file):\(ColumnCatalog.entry(for: column).chinese)"
+        }
     }
 
     /// One step of the derivation.
@@ -58,11 +64,14 @@ public struct Explanation: Sendable, Equatable {
     public var title: String
     /// The sections in derivation order.
     public var sections: [Section]
+    /// The language of the words (`--lang`), which also names the output cells.
+    public var language: WorkbookLanguage
 
     /// Creates an explanation.
-    public init(title: String, sections: [Section]) {
+    public init(title: String, sections: [Section], language: WorkbookLanguage = .english) {
         self.title = title
         self.sections = sections
+        self.language = language
     }
 
     /// Every line that carries an output cell.
@@ -85,7 +94,7 @@ public struct Explanation: Sendable, Equatable {
                 let pad = max(1, textWidth - DisplayWidth.of(line.text) + 1)
                 let valuePad = String(repeating: " ", count: max(0, valueWidth - DisplayWidth.of(value)))
                 var text = "  " + line.text + String(repeating: " ", count: pad) + valuePad + value
-                if let cell = line.cell { text += "  [\(cell)]" }
+                if let cell = line.cell { text += "  [\(cell.text(language))]" }
                 out.append(text)
             }
         }

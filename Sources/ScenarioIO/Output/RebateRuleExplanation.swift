@@ -4,8 +4,8 @@ import FiscalModel
 /// rebate section, formatted from the engine's trace (`UnitYearTrace`); the shared lines (why
 /// the rebate does not apply, the cap and district capacity) are `ExplainContext`'s.
 protocol RebateRuleExplanation {
-    /// The rebate section's title.
-    var title: String { get }
+    /// The rebate section's title in `language`.
+    func title(_ language: WorkbookLanguage) -> String
     /// How the incentive term names the rule's statutory rate r(t) for the explained unit,
     /// which adopted in `alpha`.
     func incentiveRateName(in context: ExplainContext, alpha: Int) -> String

@@ -27,7 +27,7 @@ public struct SolveReport: Sendable {
         let goal = "\(solver.metric) = \(number(solver.target))"
         let range = "[\(text(solver.search.lo)), \(text(solver.search.hi))]"
         let metric = solver.metric
-        let row = solver.district == "all" ? "" : " (district \(solver.district))"
+        let row = solver.district == "all" ? "" : " (\(districtName), district \(solver.district))"
         var lines: [String] = []
         switch outcome.kind {
         case .found:
@@ -50,6 +50,11 @@ public struct SolveReport: Sendable {
             lines.append("note: \(metric) also crosses the target in \(others); only the first change was refined")
         }
         return lines
+    }
+
+    /// The solved district as people name it (its `name:`, else its id).
+    private var districtName: String {
+        solver.template.loaded.scenario.districts.first { $0.id == solver.district }?.name ?? solver.district
     }
 
     /// `solve.json`: x (null when not found), lo, hi, metric_lo, metric_hi, every evaluation

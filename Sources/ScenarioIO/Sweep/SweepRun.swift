@@ -69,14 +69,17 @@ public struct SweepRun {
         return entries
     }
 
-    /// What `fiscal-sim sweep` prints after writing to `folder`.
-    public func summary(folder: String) -> [String] {
+    /// What `fiscal-sim sweep` prints after writing to `folder`, in `language` (`--lang`).
+    public func summary(folder: String, language: WorkbookLanguage = .english) -> [String] {
         let districts = SweepTable(plan).districts.count
         let names = files.map(\.name).filter { $0 != "shard.json" } + (workbook == nil ? [] : [ReportWorkbook.sweepFileName])
             + (shard == nil ? [] : ["shard.json"])
+        let points = plan.definition.points.count
+        let written = names.joined(separator: ", ")
+        let draws = plan.isMonteCarlo ? language.pick("\(plan.paths) paths", "\(plan.paths) 条路径") : language.pick("deterministic", "确定性")
         return [
-            "\(plan.definition.points.count) points × \(districts) rows (\(plan.isMonteCarlo ? "\(plan.paths) paths" : "deterministic"))",
-            "Wrote \(folder)/ (\(names.joined(separator: ", ")))",
+            language.pick("\(points) points × \(districts) rows (\(draws))", "\(points) 个扫描点 × \(districts) 行（\(draws)）"),
+            language.pick("Wrote \(folder)/ (\(written))", "已写入 \(folder)/（\(written)）"),
         ]
     }
 

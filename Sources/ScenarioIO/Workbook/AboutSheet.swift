@@ -10,6 +10,17 @@ struct AboutSheet {
     let sheets: [(names: [String], holds: String)]
     /// Rows per sheet, header included (Excel's 1,048,576).
     let rowLimit: Int
+    /// The listed variants' `title:`s by name.
+    var variantTitles: [String: String] = [:]
+
+    /// The variants as people name them, each with the name `--variant` and the CSVs use where
+    /// that differs (`不改革（counterfactual）`, `返还比例50%（rebate-50）`).
+    var variants: String {
+        manifest.variants.map { name in
+            let shown = VariantTitle.display(name, language: language, titles: variantTitles)
+            return shown == name ? name : shown + language.pick(" (\(name))", "（\(name)）")
+        }.joined(separator: language.pick(", ", "、"))
+    }
 
     /// Writes the sheet into `workbook`.
     func write(into workbook: XlsxWorkbook) throws {
@@ -25,7 +36,7 @@ struct AboutSheet {
             (l.pick("Seed", "随机种子"), String(m.seed)),
             (l.pick("Paths", "路径数"), String(m.paths)),
             (l.pick("Years", "年份"), "\(m.years[0] + 1)–\(m.years[1])" + l.pick(" (base year \(m.years[0]))", "（基年 \(m.years[0])）")),
-            (l.pick("Variants", "方案"), m.variants.joined(separator: ", ")),
+            (l.pick("Variants", "方案"), variants),
             (l.pick("Money unit", "金额单位"), "\(m.currency) \(m.unit)"),
             (l.pick("Rounding", "舍入"), l.pick("\(m.precision) decimals, \(m.rounding)", "\(m.precision) 位小数，\(m.rounding)")),
             (l.pick("Tool", "工具"), "\(m.tool) \(m.version)"),

@@ -27,6 +27,8 @@ public struct ReportWorkbook: Sendable {
     public var charts: [ChartSpec]
     /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
     public var brief: BriefSummary?
+    /// The listed variants' `title:`s by name (About names the variants by them).
+    public var variantTitles: [String: String] = [:]
     /// Rows per sheet, header included, before a table continues on a numbered sheet.
     public var rowLimit = Self.excelRowLimit
     /// Constant-memory mode: `nil` chooses by size (`constantMemoryCells`).
@@ -47,7 +49,7 @@ public struct ReportWorkbook: Sendable {
         scenario: Scenario, result: RunResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
         let tables = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"].compactMap { name in
-            csvs[name].map { WorkbookTable(file: name, csv: $0) }
+            csvs[name].map { WorkbookTable(file: name, csv: $0, names: displayNames(scenario)) }
         }
         let catalog = ChartCatalog(scenario: scenario, language: language)
         let charts = catalog.deterministic(districts: tables[1], comparison: tables[0], units: tables[2])
@@ -56,6 +58,7 @@ public struct ReportWorkbook: Sendable {
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        book.variantTitles = scenario.variantTitles
         return book
     }
 
@@ -64,14 +67,24 @@ public struct ReportWorkbook: Sendable {
         scenario: Scenario, result: MonteCarloResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
         let tables = ["districts_quantiles.csv", "units_quantiles.csv"].compactMap { name in
-            csvs[name].map { WorkbookTable(file: name, csv: $0) }
+            csvs[name].map { WorkbookTable(file: name, csv: $0, names: displayNames(scenario)) }
         }
         let charts = ChartCatalog(scenario: scenario, language: language).monteCarlo(quantiles: tables[0])
         var book = ReportWorkbook(
             manifest: manifest, language: language, summaries: [RunSummary.monteCarlo(scenario: scenario, result: result)],
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        book.variantTitles = scenario.variantTitles
         return book
+    }
+
+    /// The names of the scenario's districts and units by id, shown beside the ids on the
+    /// table sheets.
+    static func displayNames(_ scenario: Scenario) -> [String: [String: String]] {
+        [
+            "district": Dictionary(scenario.districts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            "unit": Dictionary(scenario.units.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+        ]
     }
 
     /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
@@ -97,7 +110,10 @@ public struct ReportWorkbook: Sendable {
         manifest.paths = paths
         manifest.seed = seed
         let header = CSVRecords.header(sweepCSV)
-        let table = WorkbookTable(file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1)
+        var districts = displayNames(loaded.scenario)["district"] ?? [:]
+        districts[DeterministicBrief.allDistricts] = language.pick("all districts", "全区合计")
+        let table = WorkbookTable(
+            file: "sweep.csv", csv: sweepCSV, keyColumns: (header.firstIndex(of: "district") ?? 0) + 1, names: ["district": districts])
         return ReportWorkbook(
             manifest: manifest, language: language, summaries: summaries, tables: [table],
             charts: ChartCatalog(scenario: loaded.scenario, language: language).sweep(table))
@@ -121,7 +137,8 @@ public struct ReportWorkbook: Sendable {
         if !summaries.isEmpty { contents.append(([SheetNames.summary.name(language)], SheetNames.summary.description(language))) }
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
-        try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
+        try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit, variantTitles: variantTitles)
+            .write(into: workbook)
         let unit = "\(manifest.currency) \(manifest.unit)"
         if let brief {
             try BriefSheet(brief: brief, language: language, moneyUnit: unit, formats: formats).write(into: workbook)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes one CSV of the run folder as one sheet — or, past Excel's 1,048,576 rows, several
 /// numbered sheets — with the same columns and rows: numbers as number cells equal to the CSV
-/// cells, `adopted` as booleans, empty cells empty; a frozen header row and key columns, an
+/// cells, `adopted` as booleans, empty cells empty, each name column beside its id
+/// (`SheetColumns`); a frozen header row and key columns, an
 /// autofilter, widths that fit the (Chinese) text, and the money unit in the header notes.
 struct TableSheetWriter {
     /// The sheet names, one per part of the table.
@@ -23,42 +24,47 @@ struct TableSheetWriter {
     func write(_ table: WorkbookTable, into workbook: XlsxWorkbook) throws {
         var header: [String] = []
         var styles: [CellStyle] = []
+        var columns = SheetColumns(header: [], names: [:])
         var metricColumn: Int?
         var sheet: XlsxSheet?
         var part = 0
         var row = 0
         var widths: [Int] = []
+        let frozen = { columns.frozen(keyColumns: table.keyColumns) }
         try CSVRecords.forEach(table.csv) { fields in
             if styles.isEmpty {
-                header = table.englishHeader ?? fields
+                let csvHeader = table.englishHeader ?? fields
+                columns = SheetColumns(header: csvHeader, names: table.names)
+                header = columns.header(csvHeader)
                 styles = header.map(CellStyle.init(column:))
                 metricColumn = header.firstIndex(of: "metric")
                 return
             }
             if sheet == nil || row == rowLimit - 1 {
                 if let sheet { try finish(sheet, rows: row, widths: widths) }
-                sheet = try start(names[part], header: header, styles: styles, keyColumns: table.keyColumns, into: workbook)
+                sheet = try start(names[part], header: header, styles: styles, frozenColumns: frozen(), into: workbook)
                 widths = header.map { DisplayWidth.of(language.header($0)) + 3 }
                 part += 1
                 row = 0
             }
             row += 1
-            let metricStyle = metricColumn.map { CellStyle.forMetric(fields[$0]) } ?? .number
-            for (column, text) in fields.enumerated() where !text.isEmpty && column < styles.count {
+            let cells = columns.cells(fields)
+            let metricStyle = metricColumn.map { CellStyle.forMetric(cells[$0]) } ?? .number
+            for (column, text) in cells.enumerated() where !text.isEmpty {
                 let style = styles[column] == .statistic ? metricStyle : styles[column]
                 try write(text, style: style, row: row, column: column, on: sheet!)
                 if row <= Self.sampledRows { widths[column] = max(widths[column], Self.width(of: text, style: style)) }
             }
         }
         if sheet == nil, !header.isEmpty {
-            sheet = try start(names[0], header: header, styles: styles, keyColumns: table.keyColumns, into: workbook)
+            sheet = try start(names[0], header: header, styles: styles, frozenColumns: frozen(), into: workbook)
             widths = header.map { DisplayWidth.of(language.header($0)) + 3 }
         }
         if let sheet { try finish(sheet, rows: row, widths: widths) }
     }
 
     private func start(
-        _ name: String, header: [String], styles: [CellStyle], keyColumns: Int, into workbook: XlsxWorkbook
+        _ name: String, header: [String], styles: [CellStyle], frozenColumns: Int, into workbook: XlsxWorkbook
     ) throws -> XlsxSheet {
         let sheet = try workbook.addSheet(name)
         let bold = XlsxWorkbook.FormatKey(numberFormat: "", bold: true)
@@ -70,7 +76,7 @@ struct TableSheetWriter {
                 try sheet.note(0, column, note)
             }
         }
-        sheet.freeze(rows: 1, columns: min(keyColumns, header.count))
+        sheet.freeze(rows: 1, columns: min(frozenColumns, header.count))
         try sheet.pageSetup(fitWidth: true, repeatHeader: true)
         return sheet
     }

@@ -13,13 +13,17 @@ public struct WorkbookTable: Sendable {
     /// The English header when the CSV's own header row is translated (`--lang zh`), so the
     /// workbook reads the folder's bytes instead of keeping an English copy.
     public var englishHeader: [String]?
+    /// Per id column (`district`, `unit`), the names of its ids, shown in a name column beside
+    /// the id where the CSV has no name column of its own (`SheetColumns`).
+    public var names: [String: [String: String]] = [:]
 
     /// A table; `keyColumns` defaults to the leading columns of the file's primary key in
     /// `datapackage.json` (1 for files without one).
-    public init(file: String, csv: Data, keyColumns: Int? = nil) {
+    public init(file: String, csv: Data, keyColumns: Int? = nil, names: [String: [String: String]] = [:]) {
         self.file = file
         self.csv = csv
         self.keyColumns = keyColumns ?? DataPackage.primaryKeys[file].map { $0.count } ?? 1
+        self.names = names
     }
 
     /// The number of data rows (after the header).

@@ -132,4 +132,36 @@ import Testing
             #expect(error.description.contains("did you mean 'rebate-50'"))
         }
     }
+
+    /// `explain --lang zh` (issue 21): the same sections, lines, figures and cells as in English,
+    /// only the words change — for every unit and variant of both shipped scenarios in one year
+    /// where the rebate applies to some and not to others; the cells are named by their Chinese
+    /// headers and no section title keeps an English word.
+    @Test(arguments: shipped)
+    func chineseExplanationHasTheEnglishFigures(_ relative: String) throws {
+        let scenario = try ScenarioLoader().load(Repository.path(relative)).scenario
+        let result = Simulation(scenario).runDeterministic()
+        let explainer = UnitYearExplainer(scenario: scenario, result: result)
+        let year = scenario.horizon.firstYear + 1
+        for variant in result.variants {
+            for unit in scenario.units {
+                let english = try explainer.explain(unit: unit.id, year: year, variant: variant.name)
+                let chinese = try explainer.explain(unit: unit.id, year: year, variant: variant.name, language: .chinese)
+                let where_ = "\(relative) \(variant.name) \(unit.id) \(year)"
+                #expect(chinese.sections.map(\.lines.count) == english.sections.map(\.lines.count), "\(where_)")
+                let pairs = zip(english.sections.flatMap(\.lines), chinese.sections.flatMap(\.lines))
+                for (en, zh) in pairs {
+                    #expect(en.value == zh.value && en.cell == zh.cell, "\(where_): \(en.text) vs \(zh.text)")
+                    #expect(en.text != zh.text || !en.text.contains(where: \.isLetter) || en.text.hasPrefix("T("), "\(where_): untranslated \(en.text)")
+                }
+                for section in chinese.sections {
+                    // Only a fee's id (条费转块：greening) or the rule's symbol (1∶c) may be in Latin letters.
+                    let words = section.title.replacingOccurrences(of: "1∶c", with: "")
+                    #expect(!words.contains { $0.isASCII && $0.isLetter } || words.hasPrefix("条费转块："), "\(where_): \(section.title)")
+                }
+                #expect(chinese.render().contains("[units.csv:增量返还]"), "\(where_)")
+                #expect(english.render().contains("[units.csv:rebate]"), "\(where_)")
+            }
+        }
+    }
 }
