@@ -1,4 +1,5 @@
 import FiscalModel
+import ScenarioIO
 import Yams
 
 /// Which levers the what-if page offers for a starting variant (SPEC §21): each rebate band's
@@ -8,7 +9,7 @@ import Yams
 /// elasticity, baseline tax growth and volatility — with the values of `tree`, the starting
 /// variant's scenario tree.
 ///
-/// The labels follow the sweep workbook's lever labels (返还比例（第1档）…). §20's wave
+/// The labels are `LeverLabel`'s, as in the sweep workbook (返还比例（第1档）…). §20's wave
 /// thresholds join here when the evidence-gated roll-out is in the model (`waveLevers`).
 struct LeverCatalog {
     /// The starting variant's scenario tree (variants dropped).
@@ -21,12 +22,13 @@ struct LeverCatalog {
         rebateLevers + capacityLevers + rolloutLevers + waveLevers + feeLevers + donationLevers + growthLevers
     }
 
+    /// The lever at `path`, labelled by `LeverLabel` (the labels' one place).
     private func lever(
-        _ path: String, _ group: String, _ english: String, _ chinese: String, _ kind: Lever.Kind,
-        steps: Bool = true, options: [String] = []
+        _ path: String, _ group: String, _ kind: Lever.Kind, steps: Bool = true, options: [String] = []
     ) -> Lever {
-        Lever(
-            path: path, group: group, english: english, chinese: chinese, kind: kind,
+        let label = LeverLabel.labels(path, scenario: scenario) ?? (path, path)
+        return Lever(
+            path: path, group: group, english: label.english, chinese: label.chinese, kind: kind,
             value: LeverValue(node: Self.node(at: path, in: tree)), stepFunction: steps, options: options)
     }
 
@@ -34,46 +36,44 @@ struct LeverCatalog {
         guard let rebate = tree.mapping?["rebate"] else { return [] }
         var levers: [Lever] = []
         if rebate.mapping?["rule"]?.string == "linked" {
-            levers.append(lever("rebate.linked.baseShare", "rebate", "linked rule: base share", "挂钩返还基数比例", .share))
-            levers.append(lever("rebate.linked.coefficient", "rebate", "linked rule: coefficient", "挂钩返还系数", .number))
+            levers.append(lever("rebate.linked.baseShare", "rebate", .share))
+            levers.append(lever("rebate.linked.coefficient", "rebate", .number))
         } else {
             let bands = rebate.mapping?["bands"]?.sequence.map(Array.init) ?? []
             for (index, band) in bands.enumerated() {
-                let n = index + 1
-                levers.append(lever("rebate.bands.\(index).rate", "rebate", "rebate rate, band \(n)", "返还比例（第\(n)档）", .share))
+                levers.append(lever("rebate.bands.\(index).rate", "rebate", .share))
                 if band.mapping?["upTo"] != nil {
-                    levers.append(lever("rebate.bands.\(index).upTo", "rebate", "upper limit of band \(n)", "第\(n)档上限", .money))
+                    levers.append(lever("rebate.bands.\(index).upTo", "rebate", .money))
                 }
             }
-            levers.append(lever("rebate.reference", "rebate", "reference (基数)", "基数方式", .choice, steps: false, options: ["fixed", "rolling", "ratchet"]))
-            levers.append(lever("rebate.rebaseEveryYears", "rebate", "rebase every (years)", "基数重定周期（年）", .years, steps: false))
+            levers.append(lever("rebate.reference", "rebate", .choice, steps: false, options: ["fixed", "rolling", "ratchet"]))
+            levers.append(lever("rebate.rebaseEveryYears", "rebate", .years, steps: false))
         }
-        levers.append(lever("rebate.termYears", "rebate", "rebate term (years)", "返还年限", .years, steps: false))
-        levers.append(lever("rebate.capPerUnit", "rebate", "rebate cap per street", "单街道返还上限", .money))
+        levers.append(lever("rebate.termYears", "rebate", .years, steps: false))
+        levers.append(lever("rebate.capPerUnit", "rebate", .money))
         return levers
     }
 
     private var capacityLevers: [Lever] {
         scenario.districts.flatMap { district -> [Lever] in
             let base = "districts.\(district.id).capacity"
-            var levers = [lever(base + ".maxShareOfRevenue", "districts", "capacity limit of \(district.name) (share of revenue)", "\(district.name)承受能力上限（占收入比）", .share)]
+            var levers = [lever(base + ".maxShareOfRevenue", "districts", .share)]
             if Self.node(at: base + ".maxAmount", in: tree) != nil {
-                levers.append(lever(base + ".maxAmount", "districts", "capacity limit of \(district.name) (amount)", "\(district.name)承受能力上限（金额）", .money))
+                levers.append(lever(base + ".maxAmount", "districts", .money))
             }
             return levers
         }
     }
 
     private var rolloutLevers: [Lever] {
-        var levers = [lever("rollout.default", "rollout", "roll-out year", "推开年份", .year, steps: false, options: ["never"])]
+        var levers = [lever("rollout.default", "rollout", .year, steps: false, options: ["never"])]
         var tags: [String] = Self.keys(at: "rollout.byTag", in: tree)
         for unit in scenario.units { for tag in unit.tags where !tags.contains(tag) { tags.append(tag) } }
         for tag in tags {
-            levers.append(lever("rollout.byTag.\(tag)", "rollout", "roll-out year of streets tagged \(tag)", "\(tag)街道实施年份", .year, steps: false, options: ["never"]))
+            levers.append(lever("rollout.byTag.\(tag)", "rollout", .year, steps: false, options: ["never"]))
         }
         for id in Self.keys(at: "rollout.byUnit", in: tree) {
-            let name = scenario.units.first { $0.id == id }?.name ?? id
-            levers.append(lever("rollout.byUnit.\(id)", "rollout", "roll-out year of \(name)", "\(name)实施年份", .year, steps: false, options: ["never"]))
+            levers.append(lever("rollout.byUnit.\(id)", "rollout", .year, steps: false, options: ["never"]))
         }
         return levers
     }
@@ -83,23 +83,23 @@ struct LeverCatalog {
 
     private var feeLevers: [Lever] {
         scenario.feeCategories.map { id in
-            lever("lineFees.\(id).transferShare", "lineFees", "transfer share of \(id) fees", "\(id)条费下拨比例", .share)
+            lever("lineFees.\(id).transferShare", "lineFees", .share)
         }
     }
 
     private var donationLevers: [Lever] {
         guard tree.mapping?["donations"] != nil else { return [] }
         return [
-            lever("donations.reserveShare", "donations", "donation reserve share", "募集资金储备比例", .share),
-            lever("donations.minimumPerUnit", "donations", "donation floor per street", "募集资金保底（每街道）", .money),
+            lever("donations.reserveShare", "donations", .share),
+            lever("donations.minimumPerUnit", "donations", .money),
         ]
     }
 
     private var growthLevers: [Lever] {
         [
-            lever("incentive.elasticity", "growth", "incentive elasticity", "激励弹性", .number),
-            lever("growth.tax", "growth", "tax growth", "税收增长率", .growth),
-            lever("growth.volatility", "growth", "tax growth volatility (Monte Carlo)", "税收增长波动率（蒙特卡洛）", .number),
+            lever("incentive.elasticity", "growth", .number),
+            lever("growth.tax", "growth", .growth),
+            lever("growth.volatility", "growth", .number),
         ]
     }
 
