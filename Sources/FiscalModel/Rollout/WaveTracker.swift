@@ -1,0 +1,69 @@
+/// The evidence-gated roll-out of one variant over a set of paths (SPEC §20): each wave's
+/// status on every path, the engine each path runs this year, and the history of every
+/// condition's metric by evidence year. A deterministic run is a tracker of one path.
+///
+/// Per-path buffers are laid out path-minor (`[row * paths + p]`): the deciding step
+/// (`decide`) runs serially between years; the recording step (`record`) runs inside each
+/// batch's task and writes only that batch's paths.
+public final class WaveTracker: @unchecked Sendable {
+    /// The variant's engines per wave state.
+    public let engines: WaveEngines
+    /// Paths tracked.
+    public let paths: Int
+    let years: Int
+    let unitCount: Int
+    /// Wave status codes (`WaveStatus.code`), `[w * paths + p]`.
+    let status: IndexBuffer
+    /// The engine of each path in the year being simulated.
+    let engineOfPath: IndexBuffer
+    /// Metric of condition slot s = 2w (`when`) or 2w+1 (`stopWhen`) at evidence year e:
+    /// `[(s * years + e) * paths + p]`, NaN where undefined.
+    let history: Buffer
+    /// Cumulative reform effect of each wave's evidence districts, `[w * paths + p]`.
+    let effect: Buffer
+    /// Σ T(e−1) over G_e and C_e of the year being simulated, `[(2w + g) * paths + p]`.
+    let previousTax: Buffer
+
+    /// A tracker of `paths` paths of `policy` in `scenario`; `nil` when the policy has no waves.
+    public convenience init?(_ policy: Policy, of scenario: Scenario, paths: Int) {
+        guard let plan = WavePlan(policy.rollout, in: scenario) else { return nil }
+        self.init(WaveEngines(policy, of: scenario, plan: plan), paths: paths)
+    }
+
+    /// A tracker of `paths` paths running `engines`.
+    public init(_ engines: WaveEngines, paths: Int) {
+        self.engines = engines
+        self.paths = paths
+        years = engines.base.horizon.count
+        unitCount = engines.base.unitCount
+        let w = engines.plan.waves.count
+        status = IndexBuffer(count: w * paths)
+        for k in 0..<(w * paths) { status.pointer[k] = WaveStatus.undecided.code }
+        engineOfPath = IndexBuffer(count: paths)
+        history = Buffer(count: 2 * w * years * paths)
+        for k in 0..<history.count { history.pointer[k] = .nan }
+        effect = Buffer(count: w * paths)
+        for k in 0..<effect.count { effect.pointer[k] = 0 }
+        previousTax = Buffer(count: 2 * w * paths)
+    }
+
+    /// The resolved waves.
+    public var plan: WavePlan { engines.plan }
+
+    /// The status of wave `w` on path `p`.
+    public func status(wave w: Int, path p: Int) -> WaveStatus { WaveStatus(code: status.pointer[w * paths + p]) }
+
+    /// The engine path `p` runs in the year last decided.
+    public func engine(path p: Int) -> YearEngine { engines.engines[Int(engineOfPath.pointer[p])] }
+
+    /// The metric of wave `w`'s `when` (`stop` false) or `stopWhen` condition at evidence year
+    /// index `e` on path `p` (NaN: undefined or not computed).
+    public func metric(wave w: Int, stop: Bool, yearIndex e: Int, path p: Int) -> Double {
+        history.pointer[((2 * w + (stop ? 1 : 0)) * years + e) * paths + p]
+    }
+
+    /// The distinct engines of paths `range`, in engine order.
+    public func engines(of range: Range<Int>) -> [YearEngine] {
+        Set(range.map { engineOfPath.pointer[$0] }).sorted().map { engines.engines[Int($0)] }
+    }
+}
