@@ -101,9 +101,19 @@ struct RunCommand: ParsableCommand {
             print(TextTable.render(RunSummary.totals(scenario: model, result: result)))
             print("")
             print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
+            printWaves(WaveReport(scenario: model, result: result))
         case let .monteCarlo(result):
             print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result)))
+            printWaves(WaveReport(scenario: run.simulated, result: result))
         }
         print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
+    }
+
+    /// The evidence-gated roll-out's lines (SPEC §20), after the tables.
+    private func printWaves(_ report: WaveReport?) {
+        guard let report else { return }
+        print("")
+        print("Evidence-gated roll-out (waves.csv):")
+        for line in report.summaryLines() { print("  " + line) }
     }
 }

@@ -85,6 +85,9 @@ public enum ColumnCatalog {
         "units": .init(kind: .integer, description: "Number of units in the group", chinese: "街道数"),
         "mean_gap": .init(kind: .money, description: "Mean gap per unit of the group", chinese: "平均缺口"),
         "gap_did": .init(kind: .money, description: "Difference-in-differences of the mean gap, tagged minus other units, this year minus did_before_year (from the tagged units' first adoption year on)", chinese: "缺口双重差分"),
+        "wave": .init(kind: .string, description: "Id of an evidence-gated roll-out wave (SPEC §20)", chinese: "推开批次"),
+        "adopted_share": .init(kind: .ratio, description: "Share of paths on which the wave has adopted by this year (deterministic: 0 or 1)", chinese: "已推开比例"),
+        "abandoned_share": .init(kind: .ratio, description: "Share of paths on which the wave was abandoned (stopWhen) by this year", chinese: "已放弃比例"),
         "did_before_year": .init(kind: .integer, description: "The year before the tagged units first adopt, whose gaps are the 'before' of gap_did (the base year uses base-year data)", chinese: "双重差分基准年"),
     ]
 

@@ -12,6 +12,7 @@ public enum DataPackage {
         "districts_quantiles.csv": ["variant", "district", "year", "metric"],
         "comparison.csv": ["variant", "district", "year"],
         "groups.csv": ["variant", "year", "tag", "group"],
+        "waves.csv": ["variant", "wave", "year"],
     ]
 
     /// The package describing the CSV `files` of a run with `manifest`; with `chineseHeaders`

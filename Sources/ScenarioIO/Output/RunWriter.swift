@@ -62,9 +62,12 @@ public struct RunWriter {
             ("comparison.csv", Data((bom + ComparisonTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
         ]
-        let manifest = RunManifest(
+        let waves = WaveReport(scenario: loaded.scenario, result: result)
+        if let waves { files.append((WaveReport.fileName, Data((bom + waves.csv()).utf8))) }
+        var manifest = RunManifest(
             loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
+        manifest.waves = waves?.manifestEntries
         files.append(("run.json", try manifest.encoded()))
         files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         let workbook = options.workbook
@@ -88,9 +91,12 @@ public struct RunWriter {
             ("units_quantiles.csv", Data(bom + tables.unitsCSV())),
             ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
         ]
-        let manifest = RunManifest(
+        let waves = WaveReport(scenario: loaded.scenario, result: result)
+        if let waves { files.append((WaveReport.fileName, Data(bom + Array(waves.csv().utf8)))) }
+        var manifest = RunManifest(
             loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
+        manifest.waves = waves?.manifestEntries
         files.append(("run.json", try manifest.encoded()))
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
