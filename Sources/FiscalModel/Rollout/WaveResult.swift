@@ -29,6 +29,8 @@ public struct WaveResult: Sendable, Equatable {
     public var whenMetric: [Double] = []
     /// A deterministic run's `stopWhen` metric by evidence year index (empty without one).
     public var stopMetric: [Double] = []
+    /// Each path's final status (after the last projected year), path order.
+    public var statusByPath: [WaveStatus] = []
 
     /// Creates a result.
     public init(id: String, paths: Int, adoptedIn: [Int], abandonedIn: [Int]) {
@@ -71,6 +73,7 @@ extension WaveTracker {
             var result = WaveResult(
                 id: wave.wave.id, paths: paths, adoptedIn: Array(repeating: 0, count: years),
                 abandonedIn: Array(repeating: 0, count: years))
+            result.statusByPath = (0..<paths).map { status(wave: w, path: $0) }
             for p in 0..<paths {
                 switch status(wave: w, path: p) {
                 case .adopted(let y): result.adoptedIn[y] += 1
