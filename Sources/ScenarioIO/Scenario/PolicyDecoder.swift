@@ -29,6 +29,8 @@ struct PolicyDecoder {
     /// The waves of `rollout.waves` and where they are written (SPEC §20), for the checks that
     /// need the units table.
     var waveReferences: [WaveReference] = []
+    /// Unit ids named in any wave's selectors (checked even when the wave has other errors).
+    var waveUnitReferences: [(wave: String, id: String, node: Node)] = []
     /// Allocation keys, for the zero-sum check.
     private(set) var keys: [KeyReference] = []
     /// The correlation matrix file, if named.

@@ -10,8 +10,6 @@ struct WaveReference {
     /// `members` and `evidence`.
     var membersNode: Node
     var evidenceNode: Node
-    /// Unit ids named in either selector, with their nodes.
-    var unitNodes: [(id: String, node: Node)]
 }
 
 /// Decodes `rollout.waves` (SPEC §20): ids, selectors, years, lag and windows, conditions and
@@ -41,6 +39,7 @@ extension PolicyDecoder {
         let path = "rollout.waves.\(id)"
         let before = reader.diagnostics.count
         var unitNodes: [(String, Node)] = []
+        defer { waveUnitReferences += unitNodes.map { (id, $0.0, $0.1) } }
         let membersNode = reader.requireKey("members", in: fields, path: path)
         let evidenceNode = reader.requireKey("evidence", in: fields, path: path)
         let members = membersNode.flatMap { selector($0, path: path + ".members", units: &unitNodes) }
@@ -77,7 +76,7 @@ extension PolicyDecoder {
             id: id, members: members, evidence: evidence, earliest: earliest, deadline: deadline, lag: lag, window: window,
             when: when, stopWhen: stopWhen, after: after)
         waveReferences.append(
-            WaveReference(wave: wave, node: item, membersNode: membersNode, evidenceNode: evidenceNode, unitNodes: unitNodes))
+            WaveReference(wave: wave, node: item, membersNode: membersNode, evidenceNode: evidenceNode))
         return wave
     }
 

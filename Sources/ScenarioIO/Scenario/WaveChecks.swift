@@ -6,19 +6,16 @@ extension ScenarioLoader {
     func checkWaves(
         _ decoder: PolicyDecoder, units: [FiscalUnit], districtIDs: [String], reader: NodeReader, reported: inout Set<String>
     ) {
-        let references = decoder.waveReferences
-        guard !references.isEmpty else { return }
         let ids = units.map(\.id)
         var unknown = false
-        for reference in references {
-            for (id, node) in reference.unitNodes where !ids.contains(id) {
-                unknown = true
-                if reported.insert("wu:\(id)|\(node.mark?.line ?? 0)").inserted {
-                    reader.error(node, "rollout.waves.\(reference.wave.id): '\(id)' is not a unit of the units file\(Suggestion.hint(for: id, in: ids))")
-                }
+        for (wave, id, node) in decoder.waveUnitReferences where !ids.contains(id) {
+            unknown = true
+            if reported.insert("wu:\(id)|\(node.mark?.line ?? 0)|\(node.mark?.column ?? 0)").inserted {
+                reader.error(node, "rollout.waves.\(wave): '\(id)' is not a unit of the units file\(Suggestion.hint(for: id, in: ids))")
             }
         }
-        guard !unknown else { return }
+        let references = decoder.waveReferences
+        guard !references.isEmpty, !unknown else { return }
         var rollout = RolloutPolicy()
         rollout.waves = references.map(\.wave)
         rollout.byUnit = Dictionary(uniqueKeysWithValues: decoder.unitReferences.map { ($0.id, AdoptionYear.never) })
