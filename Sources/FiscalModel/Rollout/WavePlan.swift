@@ -104,4 +104,20 @@ public struct WavePlan: Sendable, Equatable {
             }
         }
     }
+
+    /// The smallest contiguous range of districts (declared order) holding every wave's
+    /// members and evidence in any variant of `scenario`: what a Monte Carlo shard must
+    /// simulate together (SPEC §16, §20). `nil` without waves.
+    public static func linkedDistricts(of scenario: Scenario) -> Range<Int>? {
+        var districts = Set<Int>()
+        for variant in scenario.policyVariants {
+            let rollout = variant.policy.rollout
+            guard !rollout.waves.isEmpty else { continue }
+            for (wave, members) in zip(rollout.waves, memberships(of: rollout, in: scenario)) {
+                for i in members + wave.evidence.matches(in: scenario) { districts.insert(scenario.units[i].districtIndex) }
+            }
+        }
+        guard let low = districts.min(), let high = districts.max() else { return nil }
+        return low..<(high + 1)
+    }
 }

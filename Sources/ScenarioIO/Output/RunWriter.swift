@@ -17,6 +17,9 @@ public struct RunWriter {
         /// Rows per workbook sheet before a table continues on a numbered sheet (tests; Excel's
         /// 1,048,576 by default).
         public var workbookRowLimit = ReportWorkbook.excelRowLimit
+        /// Write `waves.csv` even when no simulated variant has waves (header only): a shard of a
+        /// run with waves whose districts another shard holds (SPEC §16, §20).
+        var wavesTable = false
 
         /// Default options.
         public init(excelBOM: Bool = false, chineseHeaders: Bool = false, workbook: Bool = false) {
@@ -92,7 +95,9 @@ public struct RunWriter {
             ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
         ]
         let waves = WaveReport(scenario: loaded.scenario, result: result)
-        if let waves { files.append((WaveReport.fileName, Data(bom + Array(waves.csv().utf8)))) }
+        if waves != nil || options.wavesTable {
+            files.append((WaveReport.fileName, Data(bom + Array((waves?.csv() ?? WaveReport.header).utf8))))
+        }
         var manifest = RunManifest(
             loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])

@@ -14,6 +14,12 @@ public struct WaveReport: Sendable {
     public static let columns = ["variant", "wave", "year", "adopted_share", "abandoned_share"]
     /// The file name.
     public static let fileName = "waves.csv"
+    /// The header line alone (a shard without the waves' districts).
+    static var header: String {
+        var csv = CSVText()
+        csv.append(columns)
+        return csv.text
+    }
 
     /// The report of a deterministic run; `nil` when no variant has waves.
     public init?(scenario: Scenario, result: RunResult) {
