@@ -43,21 +43,40 @@ public final class WaveEngines: @unchecked Sendable {
     /// The resolved policy of one state: adopted waves' members take their year; the pilots of
     /// undecided (watching) waves grow by p(t) in the years they are adopted.
     private func policy(for key: [Int32]) -> CompiledPolicy {
-        var policy = base
-        let horizon = policy.horizon
-        for (w, code) in key.enumerated() where code >= 0 {
-            for i in plan.waves[w].members { policy.adoptionYear[i] = horizon.year(at: Int(code)) }
+        base.deciding(
+            plan, adoption: key.map { $0 >= 0 ? Int($0) : nil }, watching: { w, _ in key[w] == -1 })
+    }
+}
+
+extension CompiledPolicy {
+    /// This policy (before any wave decides) with the waves of `plan` decided: wave w's members
+    /// adopt in year index `adoption[w]` (`nil`: not adopted), and every unit of the evidence
+    /// group of a wave watching in year index y (`watching(w, y)`) and adopted in y grows by
+    /// p(y) more — once however many waves watch (SPEC §20).
+    public func deciding(_ plan: WavePlan, adoption: [Int?], watching: (Int, Int) -> Bool) -> CompiledPolicy {
+        var policy = self
+        for (w, index) in adoption.enumerated() {
+            guard let index else { continue }
+            for i in plan.waves[w].members { policy.adoptionYear[i] = horizon.year(at: index) }
         }
-        var judged = [Bool](repeating: false, count: policy.unitCount)
-        for (w, code) in key.enumerated() where code == -1 {
-            for i in plan.waves[w].evidence { judged[i] = true }
-        }
-        let n = policy.unitCount
-        for i in 0..<n where judged[i] {
-            for y in 0..<horizon.count where policy.isAdopted(i, in: horizon.year(at: y)) {
+        guard plan.pilotEffort.contains(where: { $0 != 0 }) else { return policy }
+        let n = unitCount
+        for y in 0..<horizon.count {
+            var judged = Set<Int>()
+            for w in plan.waves.indices where watching(w, y) { judged.formUnion(plan.waves[w].evidence) }
+            for i in judged where policy.isAdopted(i, in: horizon.year(at: y)) {
                 policy.baselineGrowth[y * n + i] += plan.pilotEffort[y]
             }
         }
         return policy
+    }
+
+    /// This policy with the waves of a deterministic run decided as `results` say (the policy
+    /// the run followed, for explanations and group tables).
+    public func deciding(_ plan: WavePlan, results: [WaveResult]) -> CompiledPolicy {
+        deciding(plan, adoption: results.map(\.adoptedIndex)) { w, y in
+            let decided = results[w].adoptedIndex ?? results[w].abandonedIndex ?? Int.max
+            return y < decided
+        }
     }
 }

@@ -27,7 +27,7 @@ public struct UnitYearExplainer {
         var prepared: [String: (Policy, CompiledPolicy, RoundedPools)] = [:]
         for variant in result.variants {
             guard let policy = simulation.policy(ofVariant: variant.name),
-                let compiled = simulation.compiledPolicy(ofVariant: variant.name)
+                let compiled = simulation.compiledPolicy(followedBy: variant)
             else { continue }
             prepared[variant.name] = (policy, compiled, RoundedPools(variant, scenario: scenario, rounding: money))
         }
@@ -101,7 +101,7 @@ struct ExplainContext {
     func explanation() -> Explanation {
         let district = scenario.districts[d]
         let title = "\(base.name) (\(base.id)), district \(district.name) (\(district.id)), year \(year), variant \(variant.name) — money in \(scenario.currency) \(scenario.moneyUnit)"
-        var sections = [adoptionSection(), taxSection(), rebateSection(), incomeSection()]
+        var sections = [adoptionSection()] + waveSections() + [taxSection(), rebateSection(), incomeSection()]
         sections += compiled.fees.indices.map(feeSection)
         sections.append(donationSection())
         sections.append(needSection())
@@ -123,7 +123,10 @@ struct ExplainContext {
             case .defaultYear: rule = "rollout.default"
             case .firstProjectedYear: rule = "no roll-out entry: the first projected year"
             }
-            if let alpha = compiled.adoptionYear[i] {
+            if let wave = waveOfUnit {
+                lines.append(Explanation.Line(compiled.adoptionYear[i].map { "adoption year α = \($0), decided by wave '\(wave)' (rollout.waves.\(wave), below)" }
+                    ?? "not adopted: wave '\(wave)' did not adopt (rollout.waves.\(wave), below)"))
+            } else if let alpha = compiled.adoptionYear[i] {
                 let early = plannedYear().map { $0 < alpha ? " (planned \($0); a year ≤ base means base+1)" : "" } ?? ""
                 lines.append(Explanation.Line("adoption year α = \(alpha), from \(rule)\(early)"))
             } else {
@@ -170,7 +173,13 @@ struct ExplainContext {
                 source = "growth.tax"
             }
             let mu = compiled.baselineGrowth[y * n + i]
-            lines.append(Explanation.Line("baseline growth μ = \(number(mu)) (\(source))"))
+            let written = policy.taxGrowth.baseline(for: base, in: year)
+            if mu != written {
+                // A pilot judged by a wave (SPEC §20): μ + p(t).
+                lines.append(Explanation.Line("baseline growth μ = \(number(written)) (\(source)) + pilot effort \(number(mu - written)) while a wave judges the pilot (rollout.pilotEffort) = \(number(mu))"))
+            } else {
+                lines.append(Explanation.Line("baseline growth μ = \(number(mu)) (\(source))"))
+            }
             var growth = mu
             if compiled.rebateApplies(to: i, in: year), let rebate = compiled.rebate, let alpha = compiled.adoptionYear[i] {
                 let epsilon = compiled.elasticity[y]

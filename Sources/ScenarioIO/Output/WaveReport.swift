@@ -90,16 +90,13 @@ public struct WaveReport: Sendable {
     public func summaryLines() -> [String] {
         variants.flatMap { variant in
             variant.waves.enumerated().map { w, wave in
-                "\(variant.name): wave \(wave.id) \(describe(wave, plan: plan(of: variant.name)?.waves[w]))"
+                "\(variant.name): wave \(wave.id) \(describe(wave, plan: Simulation(scenario).wavePlan(ofVariant: variant.name)?.waves[w]))"
             }
         }
     }
 
-    private func plan(of variant: String) -> WavePlan? {
-        Simulation(scenario).policy(ofVariant: variant).flatMap { WavePlan($0.rollout, in: scenario) }
-    }
-
-    private func describe(_ wave: WaveResult, plan: WavePlan.ResolvedWave?) -> String {
+    /// How `wave` was decided, in the words of the summary: "adopted in 2029 (…)".
+    func describe(_ wave: WaveResult, plan: WavePlan.ResolvedWave?) -> String {
         let horizon = scenario.horizon
         let end = horizon.endYear
         if isMonteCarlo {

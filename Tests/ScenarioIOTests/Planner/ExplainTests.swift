@@ -7,7 +7,7 @@ import Testing
 /// `fiscal-sim explain`: every figure that names an output cell equals that cell, for every
 /// unit-year of every variant of both shipped scenarios.
 @Suite struct ExplainTests {
-    static let shipped = ["scenarios/siming-pilot.yaml", "scenarios/pilot-districts.yaml"]
+    static let shipped = ["scenarios/siming-pilot.yaml", "scenarios/pilot-districts.yaml", "scenarios/siming-rollout.yaml"]
 
     @Test(arguments: shipped)
     func everyFigureEqualsItsOutputCell(_ relative: String) throws {
