@@ -1,12 +1,12 @@
 /// The decision before each projected year (SPEC §20): every undecided wave, in listed order,
 /// on each path's own evidence.
 extension WaveTracker {
-    /// Decides every undecided wave on every path before year index `y`, then picks each
-    /// path's engine for the year. Serial: call between parallel phases.
-    public func decide(yearIndex y: Int) {
+    /// Decides every undecided wave on paths `range` (all by default) before year index `y`,
+    /// then picks each path's engine for the year. Concurrent calls must cover disjoint paths.
+    public func decide(yearIndex y: Int, paths range: Range<Int>? = nil) {
         let waves = plan.waves
         var codes = [Int32](repeating: 0, count: waves.count)
-        for p in 0..<paths {
+        for p in range ?? 0..<paths {
             for (w, wave) in waves.enumerated() where status(wave: w, path: p) == .undecided {
                 if let next = decision(wave, w, path: p, yearIndex: y) { status.pointer[w * paths + p] = next.code }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One yearly engine per wave state of a variant (SPEC §20): everything the engine resolves
 /// once from the adoption years (incentive, restructuring, fees and task costs, donation
 /// receivers, the fixed reference T(α−1), rebasing, the term, the linked base) follows a wave
@@ -8,15 +10,17 @@
 /// which adoption years are ≤ t, a path may switch engines between years: its carried state
 /// (tax, reference memory, the linked amount) is the engine-independent `PathBatch`.
 ///
-/// Engines are built on demand, serially, between the parallel phases of a run.
+/// Engines are built on demand; a lock makes building and looking them up safe from the
+/// workers of a run.
 public final class WaveEngines: @unchecked Sendable {
     /// The resolved waves.
     public let plan: WavePlan
     /// The variant's policy before any wave decides (members never adopted).
     public let base: CompiledPolicy
     /// Engines built so far, by index.
-    public private(set) var engines: [YearEngine] = []
+    private var engines: [YearEngine] = []
     private var indexOfKey: [[Int32]: Int] = [:]
+    private let lock = NSLock()
     private let hasEffort: Bool
 
     /// The engines of `policy` in `scenario`; `plan` is the policy's resolved waves.
@@ -26,9 +30,18 @@ public final class WaveEngines: @unchecked Sendable {
         self.hasEffort = plan.pilotEffort.contains { $0 != 0 }
     }
 
+    /// The engine of index `index`.
+    public func engine(at index: Int) -> YearEngine {
+        lock.lock()
+        defer { lock.unlock() }
+        return engines[index]
+    }
+
     /// The index of the engine for the wave statuses `codes` (`WaveStatus.code`, one per wave),
-    /// building it if needed. Not thread-safe: call between parallel phases.
+    /// building it if needed.
     public func index(for codes: UnsafeBufferPointer<Int32>) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
         // Without pilot effort an undecided wave runs as one that is not adopted.
         let key = codes.map { code -> Int32 in
             if code >= 0 { return code }

@@ -30,7 +30,7 @@ extension WaveTracker {
                     firstPath: firstPath, paths: count, year: y, indices: indices)
             }
             for key in groups.keys.sorted() {
-                let engine = engines.engines[Int(key)]
+                let engine = engines.engine(at: Int(key))
                 clamped += PathGroup(groups[key]!, of: batch, engine: engine).advance(
                     yearIndex: y, taxShocks: taxShocks,
                     donationFactors: volatility.isEmpty ? nil : UnsafePointer(factorScratch),

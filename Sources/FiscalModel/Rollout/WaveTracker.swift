@@ -54,7 +54,7 @@ public final class WaveTracker: @unchecked Sendable {
     public func status(wave w: Int, path p: Int) -> WaveStatus { WaveStatus(code: status.pointer[w * paths + p]) }
 
     /// The engine path `p` runs in the year last decided.
-    public func engine(path p: Int) -> YearEngine { engines.engines[Int(engineOfPath.pointer[p])] }
+    public func engine(path p: Int) -> YearEngine { engines.engine(at: Int(engineOfPath.pointer[p])) }
 
     /// The metric of wave `w`'s `when` (`stop` false) or `stopWhen` condition at evidence year
     /// index `e` on path `p` (NaN: undefined or not computed).
@@ -64,6 +64,6 @@ public final class WaveTracker: @unchecked Sendable {
 
     /// The distinct engines of paths `range`, in engine order.
     public func engines(of range: Range<Int>) -> [YearEngine] {
-        Set(range.map { engineOfPath.pointer[$0] }).sorted().map { engines.engines[Int($0)] }
+        Set(range.map { engineOfPath.pointer[$0] }).sorted().map { engines.engine(at: Int($0)) }
     }
 }

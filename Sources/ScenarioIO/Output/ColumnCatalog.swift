@@ -103,6 +103,19 @@ public enum ColumnCatalog {
     /// The entry for `column`; columns nobody described are numbers.
     public static func entry(for column: String) -> Entry {
         if let entry = fixed[column] { return entry }
+        if column.hasPrefix("wave_") {
+            // Sweep columns of a wave (SPEC §20).
+            let id = column.dropFirst(5)
+            if id.hasSuffix("_adopted_share") {
+                return Entry(kind: .ratio, description: "Share of paths on which wave '\(id.dropLast(14))' adopts by the last year", chinese: "\(id.dropLast(14))推开比例")
+            }
+            if id.hasSuffix("_year_mean") {
+                return Entry(kind: .number, description: "Mean adoption year of wave '\(id.dropLast(10))' over the paths that adopt (empty when none does)", chinese: "\(id.dropLast(10))平均推开年份")
+            }
+            if id.hasSuffix("_year") {
+                return Entry(kind: .integer, description: "Adoption year of wave '\(id.dropLast(5))' (empty when not adopted)", chinese: "\(id.dropLast(5))推开年份")
+            }
+        }
         for (suffix, against, chinese) in [("_vs_counterfactual", "the counterfactual", "较反事实"), ("_vs_reform", "reform", "较改革方案")]
         where column.hasSuffix(suffix) {
             let base = entry(for: String(column.dropLast(suffix.count)))
