@@ -223,7 +223,7 @@ public struct MonteCarloSimulation: Sendable {
                             taxCache: taxCache, referenceCache: referenceCaches[r])
                         if let waves = run.waves {
                             waveUnitStatistics(
-                                waves, unit: task, year: y, variant: v, columns: columns, result: result, scratch: scratch[w])
+                                waves, base: engine, unit: task, year: y, variant: v, columns: columns, result: result, scratch: scratch[w])
                         }
                     } else {
                         districtStatistics(

@@ -30,6 +30,13 @@ public final class WaveEngines: @unchecked Sendable {
         self.hasEffort = plan.pilotEffort.contains { $0 != 0 }
     }
 
+    /// Every engine built so far, by index (a snapshot for loops over many paths).
+    public func snapshot() -> [YearEngine] {
+        lock.lock()
+        defer { lock.unlock() }
+        return engines
+    }
+
     /// The engine of index `index`.
     public func engine(at index: Int) -> YearEngine {
         lock.lock()

@@ -1,21 +1,39 @@
 /// The evidence of every wave, recorded on each path as its years are simulated (SPEC §20's
 /// metrics, from unrounded values of the variant's own run on that path).
+///
+/// Paths on the same engine share which units are adopted, so the sums run unit by unit over
+/// the paths of each engine (contiguous reads); every path's sums still add its units in file
+/// order.
 extension WaveTracker {
+    /// The paths `firstPath ..< firstPath + count` by engine (offsets into the batch), engine order.
+    func groups(firstPath: Int, count: Int) -> [(engine: YearEngine, offsets: [Int])] {
+        let engines = engines.snapshot()
+        var byEngine: [Int: [Int]] = [:]
+        for q in 0..<count { byEngine[Int(engineOfPath.pointer[firstPath + q]), default: []].append(q) }
+        return byEngine.keys.sorted().map { (engines[$0], byEngine[$0]!) }
+    }
+
     /// Before year index `y` is simulated: Σ T(y−1) over G_y and C_y of each wave for paths
     /// `firstPath ..< firstPath + batch.count`, read from `batch` (its tax is T(y−1)).
     public func prepare(yearIndex y: Int, batch: PathBatch, firstPath: Int) {
         let n = unitCount
         let count = batch.count
+        let groups = groups(firstPath: firstPath, count: count)
         batch.tax.withUnsafeBufferPointer { tax in
-            for q in 0..<count {
-                let p = firstPath + q
-                let adopted = engine(path: p).adopted
-                for (w, wave) in plan.waves.enumerated() {
-                    var evidence = 0.0, comparison = 0.0
-                    for i in wave.evidence where adopted[y * n + i] { evidence += tax[i * count + q] }
-                    for i in wave.comparison where !adopted[y * n + i] { comparison += tax[i * count + q] }
-                    previousTax.pointer[(2 * w) * paths + p] = evidence
-                    previousTax.pointer[(2 * w + 1) * paths + p] = comparison
+            for (w, wave) in plan.waves.enumerated() {
+                let evidence = previousTax.pointer + (2 * w) * paths + firstPath
+                let comparison = previousTax.pointer + (2 * w + 1) * paths + firstPath
+                for q in 0..<count {
+                    evidence[q] = 0
+                    comparison[q] = 0
+                }
+                for (engine, offsets) in groups {
+                    for i in wave.evidence where engine.adopted[y * n + i] {
+                        for q in offsets { evidence[q] += tax[i * count + q] }
+                    }
+                    for i in wave.comparison where !engine.adopted[y * n + i] {
+                        for q in offsets { comparison[q] += tax[i * count + q] }
+                    }
                 }
             }
         }
@@ -27,52 +45,49 @@ extension WaveTracker {
     /// (a deterministic run: one path, stride 1).
     public func record(
         yearIndex y: Int, out: BatchYearOutput, firstPath: Int, count: Int,
-        counterfactualNet: UnsafePointer<Double>, counterfactualStride: Int
+        counterfactualNet: UnsafePointer<Double>, counterfactualStride stride: Int
     ) {
-        for q in 0..<count {
-            let p = firstPath + q
-            for (w, wave) in plan.waves.enumerated() {
-                let evidence = evidence(of: wave, w, yearIndex: y, out: out, offset: q, path: p,
-                                        counterfactualNet: counterfactualNet, stride: counterfactualStride)
-                history.pointer[((2 * w) * years + y) * paths + p] = evidence.value(of: wave.when.condition.metric)
+        let n = unitCount
+        let u = out.unitStride
+        let groups = groups(firstPath: firstPath, count: count)
+        var sums = [WaveEvidence](repeating: WaveEvidence(), count: count)
+        for (w, wave) in plan.waves.enumerated() {
+            for q in 0..<count { sums[q] = WaveEvidence() }
+            for (engine, offsets) in groups {
+                for i in wave.evidence where engine.adopted[y * n + i] {
+                    let need = engine.need[y * n + i]
+                    for q in offsets {
+                        let resources = out.resources[i * u + q]
+                        sums[q].count += 1
+                        sums[q].resources += resources
+                        sums[q].need += need
+                        if resources - need < 0 { sums[q].withGap += 1 }
+                        sums[q].tax += out.tax[i * u + q]
+                    }
+                }
+                for i in wave.comparison where !engine.adopted[y * n + i] {
+                    for q in offsets {
+                        sums[q].comparisonCount += 1
+                        sums[q].comparisonTax += out.tax[i * u + q]
+                    }
+                }
+            }
+            for q in 0..<count {
+                let p = firstPath + q
+                sums[q].previousTax = previousTax.pointer[(2 * w) * paths + p]
+                sums[q].comparisonPreviousTax = previousTax.pointer[(2 * w + 1) * paths + p]
+                var yearEffect = 0.0
+                for d in wave.evidenceDistricts {
+                    let net = out.districtTax[d * out.districtStride + q] - out.rebates[d * out.districtStride + q]
+                    yearEffect += net - counterfactualNet[d * stride + p]
+                }
+                effect.pointer[w * paths + p] += yearEffect
+                sums[q].cumulativeReformEffect = effect.pointer[w * paths + p]
+                history.pointer[((2 * w) * years + y) * paths + p] = sums[q].value(of: wave.when.condition.metric)
                 if let stop = wave.stopWhen {
-                    history.pointer[((2 * w + 1) * years + y) * paths + p] = evidence.value(of: stop.condition.metric)
+                    history.pointer[((2 * w + 1) * years + y) * paths + p] = sums[q].value(of: stop.condition.metric)
                 }
             }
         }
-    }
-
-    /// The sums behind wave `w`'s metrics at year index `y` on path `p` (column offset `q`).
-    private func evidence(
-        of wave: WavePlan.ResolvedWave, _ w: Int, yearIndex y: Int, out: BatchYearOutput, offset q: Int, path p: Int,
-        counterfactualNet: UnsafePointer<Double>, stride: Int
-    ) -> WaveEvidence {
-        let n = unitCount
-        let engine = engine(path: p)
-        let u = out.unitStride
-        var sums = WaveEvidence()
-        for i in wave.evidence where engine.adopted[y * n + i] {
-            let resources = out.resources[i * u + q]
-            let need = engine.need[y * n + i]
-            sums.count += 1
-            sums.resources += resources
-            sums.need += need
-            if resources - need < 0 { sums.withGap += 1 }
-            sums.tax += out.tax[i * u + q]
-        }
-        sums.previousTax = previousTax.pointer[(2 * w) * paths + p]
-        for i in wave.comparison where !engine.adopted[y * n + i] {
-            sums.comparisonCount += 1
-            sums.comparisonTax += out.tax[i * u + q]
-        }
-        sums.comparisonPreviousTax = previousTax.pointer[(2 * w + 1) * paths + p]
-        var yearEffect = 0.0
-        for d in wave.evidenceDistricts {
-            let net = out.districtTax[d * out.districtStride + q] - out.rebates[d * out.districtStride + q]
-            yearEffect += net - counterfactualNet[d * stride + p]
-        }
-        effect.pointer[w * paths + p] += yearEffect
-        sums.cumulativeReformEffect = effect.pointer[w * paths + p]
-        return sums
     }
 }

@@ -6,8 +6,10 @@
 /// a value.
 extension MonteCarloSimulation {
     /// Recomputes the path-dependent metrics of unit `i` in year index `y` if it is a wave member.
+    /// Rows whose per-path values all equal `base`'s (the engine the run's statistics used) are
+    /// left as computed.
     func waveUnitStatistics(
-        _ waves: WaveTracker, unit i: Int, year y: Int, variant v: Int, columns: YearColumns,
+        _ waves: WaveTracker, base: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns,
         result: MonteCarloResult, scratch: WorkerScratch
     ) {
         guard waves.plan.waveOfUnit[i] != nil else { return }
@@ -18,6 +20,9 @@ extension MonteCarloSimulation {
         let sort = scratch.sort.pointer
         let resources = columns.unitColumn(5) + i * paths
         let reference = columns.unitColumn(1) + i * paths
+        var need = [Double](repeating: 0, count: paths)
+        need.withUnsafeMutableBufferPointer { waves.perPath(0..<paths, into: $0.baseAddress!) { $0.need[k] } }
+        let needAsBase = need.allSatisfy { $0 == base.need[k] }
         for (m, metric) in result.unitMetrics.enumerated() {
             let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
             /// Statistics of the values `value(p)` defines (NaN: no value on that path).
@@ -36,15 +41,24 @@ extension MonteCarloSimulation {
                     RowStatistics.compute(row, count: count, scratch: sort, into: out)
                 }
             }
-            func need(_ p: Int) -> Double { waves.engine(path: p).need[k] }
+            /// Statistics of an engine constant (left alone when every path has the base's value).
+            func constant(_ value: (YearEngine) -> Double) {
+                waves.perPath(0..<paths, into: row, value)
+                let first = row[0]
+                guard (0..<paths).contains(where: { row[$0] != first }) else {
+                    if first != value(base) { for j in 0..<RowStatistics.count { out[j] = first } }
+                    return
+                }
+                RowStatistics.compute(row, count: paths, scratch: sort, into: out)
+            }
             switch metric {
             case .reference: over { reference[$0] }
-            case .fee(let c): over { waves.engine(path: $0).fees[c][k] }
-            case .feesTotal: over { waves.engine(path: $0).feesTotal[k] }
-            case .enterpriseIncome: over { waves.engine(path: $0).enterpriseIncome[k] }
-            case .need: over(need)
-            case .gap: over { resources[$0] - need($0) }
-            case .selfSufficiency: over { need($0) != 0 ? resources[$0] / need($0) : .nan }
+            case .fee(let c): constant { $0.fees[c][k] }
+            case .feesTotal: constant { $0.feesTotal[k] }
+            case .enterpriseIncome: constant { $0.enterpriseIncome[k] }
+            case .need: constant { $0.need[k] }
+            case .gap where !needAsBase: over { resources[$0] - need[$0] }
+            case .selfSufficiency where !needAsBase: over { need[$0] != 0 ? resources[$0] / need[$0] : .nan }
             default: break
             }
         }
@@ -72,18 +86,17 @@ extension MonteCarloSimulation {
                 total + (policy.fees[c].collection[y * d + district] - members.reduce(0) { $0 + engine.fees[c][y * n + $1] })
             }
         }
-        func need(_ engine: YearEngine) -> Double { members.reduce(0) { $0 + engine.need[y * n + $1] } }
+        func needOf(_ engine: YearEngine) -> Double { members.reduce(0) { $0 + engine.need[y * n + $1] } }
+        var need = [Double](repeating: 0, count: paths)
+        need.withUnsafeMutableBufferPointer { buffer in waves.perPath(0..<paths, into: buffer.baseAddress!) { needOf($0) } }
         for metric in DistrictMetric.allCases {
-            let value: ((Int) -> Double)?
             switch metric {
-            case .feesTransferred: value = { transferred(waves.engine(path: $0)) }
-            case .feesRetained: value = { retained(waves.engine(path: $0)) }
-            case .need: value = { need(waves.engine(path: $0)) }
-            case .gap: value = { resources[$0] - need(waves.engine(path: $0)) }
-            default: value = nil
+            case .feesTransferred: waves.perPath(0..<paths, into: row) { transferred($0) }
+            case .feesRetained: waves.perPath(0..<paths, into: row) { retained($0) }
+            case .need: for p in 0..<paths { row[p] = need[p] }
+            case .gap: for p in 0..<paths { row[p] = resources[p] - need[p] }
+            default: continue
             }
-            guard let value else { continue }
-            for p in 0..<paths { row[p] = value(p) }
             let out = result.districtStatistics.row(
                 result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
             RowStatistics.compute(row, count: paths, scratch: sort, into: out)

@@ -62,6 +62,22 @@ public final class WaveTracker: @unchecked Sendable {
         history.pointer[((2 * w + (stop ? 1 : 0)) * years + e) * paths + p]
     }
 
+    /// `value` of each path's engine for paths `range` (offset by `range.lowerBound` in `out`),
+    /// computed once per engine in use: how per-path constants of many paths are looked up.
+    public func perPath(_ range: Range<Int>, into out: UnsafeMutablePointer<Double>, _ value: (YearEngine) -> Double) {
+        let engines = engines.snapshot()
+        var cache = [Double](repeating: 0, count: engines.count)
+        var known = [Bool](repeating: false, count: engines.count)
+        for p in range {
+            let e = Int(engineOfPath.pointer[p])
+            if !known[e] {
+                cache[e] = value(engines[e])
+                known[e] = true
+            }
+            out[p - range.lowerBound] = cache[e]
+        }
+    }
+
     /// The distinct engines of paths `range`, in engine order.
     public func engines(of range: Range<Int>) -> [YearEngine] {
         Set(range.map { engineOfPath.pointer[$0] }).sorted().map { engines.engine(at: Int($0)) }

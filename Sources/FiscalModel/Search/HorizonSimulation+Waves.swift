@@ -96,9 +96,10 @@ extension HorizonSimulation {
         let policy = waves.engines.base
         let n = policy.unitCount
         let paths = waves.paths
+        let engines = waves.engines.snapshot()
         for q in 0..<count {
             let p = first + q
-            let engine = waves.engine(path: p)
+            let engine = engines[Int(waves.engineOfPath.pointer[p])]
             for (district, members) in policy.unitsByDistrict.enumerated() {
                 for fee in engine.fees { for i in members { fees.pointer[district * paths + p] += fee[y * n + i] } }
             }
