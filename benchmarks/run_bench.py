@@ -248,8 +248,8 @@ def case_w(args, rows):
     gated["rollout"]["pilotEffort"] = 0.005
     gated["rollout"]["waves"] = [{
         "id": "expand", "members": {"districts": districts}, "evidence": {"tags": ["pilot"]}, "window": 2,
-        "deadline": 2035, "when": {"metric": "tax_growth", "above": 0.077},
-        "stopWhen": {"metric": "reform_effect", "below": -20000}}]
+        "deadline": 2035, "when": {"metric": "tax_growth", "above": 0.075},
+        "stopWhen": {"metric": "reform_effect", "below": -200000}}]
     paths = {}
     for name, scenario in (("gated", gated),):
         paths[name] = os.path.join(folder, f"{name}.yaml")

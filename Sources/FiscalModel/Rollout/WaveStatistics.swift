@@ -41,16 +41,8 @@ extension MonteCarloSimulation {
                     RowStatistics.compute(row, count: count, scratch: sort, into: out)
                 }
             }
-            /// Statistics of an engine constant (left alone when every path has the base's value).
-            func constant(_ value: (YearEngine) -> Double) {
-                waves.perPath(0..<paths, into: row, value)
-                let first = row[0]
-                guard (0..<paths).contains(where: { row[$0] != first }) else {
-                    if first != value(base) { for j in 0..<RowStatistics.count { out[j] = first } }
-                    return
-                }
-                RowStatistics.compute(row, count: paths, scratch: sort, into: out)
-            }
+            /// Statistics of an engine constant (one value per engine in use).
+            func constant(_ value: (YearEngine) -> Double) { waves.statistics(of: value, into: out) }
             switch metric {
             case .reference: over { reference[$0] }
             case .fee(let c): constant { $0.fees[c][k] }
@@ -90,16 +82,17 @@ extension MonteCarloSimulation {
         var need = [Double](repeating: 0, count: paths)
         need.withUnsafeMutableBufferPointer { buffer in waves.perPath(0..<paths, into: buffer.baseAddress!) { needOf($0) } }
         for metric in DistrictMetric.allCases {
-            switch metric {
-            case .feesTransferred: waves.perPath(0..<paths, into: row) { transferred($0) }
-            case .feesRetained: waves.perPath(0..<paths, into: row) { retained($0) }
-            case .need: for p in 0..<paths { row[p] = need[p] }
-            case .gap: for p in 0..<paths { row[p] = resources[p] - need[p] }
-            default: continue
-            }
             let out = result.districtStatistics.row(
                 result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
-            RowStatistics.compute(row, count: paths, scratch: sort, into: out)
+            switch metric {
+            case .feesTransferred: waves.statistics(of: transferred, into: out)
+            case .feesRetained: waves.statistics(of: retained, into: out)
+            case .need: waves.statistics(of: needOf, into: out)
+            case .gap:
+                for p in 0..<paths { row[p] = resources[p] - need[p] }
+                RowStatistics.compute(row, count: paths, scratch: sort, into: out)
+            default: continue
+            }
         }
     }
 }

@@ -78,6 +78,42 @@ public final class WaveTracker: @unchecked Sendable {
         }
     }
 
+    /// Mean and quantiles (`RowStatistics` order) of `value` of each path's engine over all
+    /// paths: one value per engine in use, so no selection is needed — the k-th smallest value is
+    /// read from the engines' path counts in value order.
+    public func statistics(of value: (YearEngine) -> Double, into out: UnsafeMutablePointer<Double>) {
+        let engines = engines.snapshot()
+        var counts = [Int](repeating: 0, count: engines.count)
+        for p in 0..<paths { counts[Int(engineOfPath.pointer[p])] += 1 }
+        let used = counts.indices.filter { counts[$0] > 0 }.map { (value: value(engines[$0]), count: counts[$0]) }
+            .sorted { $0.value < $1.value }
+        var merged: [(value: Double, count: Int)] = []
+        for entry in used {
+            if let last = merged.last, last.value == entry.value {
+                merged[merged.count - 1].count += entry.count
+            } else {
+                merged.append(entry)
+            }
+        }
+        if merged.count == 1 {
+            for j in 0..<RowStatistics.count { out[j] = merged[0].value }
+            return
+        }
+        func ranked(_ k: Int) -> Double {
+            var seen = 0
+            for entry in merged {
+                seen += entry.count
+                if k < seen { return entry.value }
+            }
+            return merged[merged.count - 1].value
+        }
+        out[0] = merged.reduce(0) { $0 + $1.value * Double($1.count) } / Double(paths)
+        for (j, q) in Quantiles.levels.enumerated() {
+            let (lower, upper, gamma) = Quantiles.position(of: q, count: paths)
+            out[1 + j] = Quantiles.interpolate(ranked(lower), ranked(upper), gamma: gamma)
+        }
+    }
+
     /// The distinct engines of paths `range`, in engine order.
     public func engines(of range: Range<Int>) -> [YearEngine] {
         Set(range.map { engineOfPath.pointer[$0] }).sorted().map { engines.engine(at: Int($0)) }
