@@ -2,12 +2,29 @@
 # Every target installs what it needs on a fresh Debian machine (run as root, as CI does).
 
 SWIFT      ?= swift
-APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev pkg-config time
+APT_PKGS   := libopenblas-dev libxlsxwriter-dev libssl-dev zlib1g-dev pkg-config time
 DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps build build-release crosscheck mc-check calibration-check slurm-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick
+.PHONY: run test pinned deps py-deps build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
+
+# What each check needs first. Run alone, a check builds and sets up what it needs; inside
+# `make test` (PREPARED=1) the one debug build, the Python environments and the notebook runs
+# were made once before the checks start, so the checks never build or install side by side.
+ifeq ($(PREPARED),1)
+BUILD         :=
+BUILD_TESTS   :=
+PY_DEPS       :=
+VENV          :=
+NOTEBOOK_RUNS :=
+else
+BUILD         := build
+BUILD_TESTS   := build-tests
+PY_DEPS       := py-deps
+VENV          := venv
+NOTEBOOK_RUNS := notebook-runs
+endif
 
 ## deps: install missing system packages (OpenBLAS/LAPACK for the Monte Carlo engine).
 deps:
@@ -25,6 +42,14 @@ py-deps:
 build: deps
 	$(SWIFT) build
 
+## build-tests: the same debug build with the test targets (swift test then builds nothing).
+build-tests: deps
+	$(SWIFT) build --build-tests
+
+## venv: the notebooks' Python environment (.venv; notebooks-export/setup_env.sh).
+venv:
+	notebooks-export/setup_env.sh
+
 build-release: deps
 	$(SWIFT) build -c release --product fiscal-sim
 
@@ -33,7 +58,7 @@ run: build-release
 	$(RELEASE_BIN) run
 
 ## crosscheck: the engine against the independent Python reference on generated scenarios.
-crosscheck: build py-deps
+crosscheck: $(BUILD) $(PY_DEPS)
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
 	python3 Tests/crosscheck/mc_means.py --binary $(DEBUG_BIN) --paths 1000 --seeds 4
@@ -41,42 +66,41 @@ crosscheck: build py-deps
 	python3 Tests/crosscheck/sweep_crosscheck.py --binary $(DEBUG_BIN) --seeds 12
 
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
-pinned: build
+pinned: $(BUILD)
 	$(DEBUG_BIN) test scenarios/pinned
 
 ## notebook-runs: the shipped scenarios afresh (deterministic, and Siming as Monte Carlo) into out/.
 NOTEBOOK_RUNS := out/siming-pilot out/pilot-districts out/siming-pilot-mc
-notebook-runs: build
+notebook-runs: $(BUILD)
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --out out/siming-pilot --quiet > /dev/null
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --out out/pilot-districts --quiet > /dev/null
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --paths 2000 --out out/siming-pilot-mc --quiet > /dev/null
 
 ## calibration-runs: the illustrative Siming history calibrated (with --matrix), pasted into the scenario and run as Monte Carlo (notebook 07).
-calibration-runs: build
+calibration-runs: $(BUILD)
 	$(DEBUG_BIN) calibrate scenarios/siming-pilot.yaml --history scenarios/data/siming-history.csv --matrix --out out/siming-pilot-calibration > /dev/null
 	python3 scenarios/paste_calibration.py scenarios/siming-pilot.yaml out/siming-pilot-calibration/calibration.yaml out/siming-calibrated.yaml --name siming-calibrated
 	$(DEBUG_BIN) run out/siming-calibrated.yaml --paths 1000 --out out/siming-calibrated-mc --quiet > /dev/null
 notebook-runs: calibration-runs
 
 ## notebooks: execute every notebook headless on fresh runs; export HTML and PNG figures into notebooks-export/.
-notebooks: notebook-runs
+notebooks: $(NOTEBOOK_RUNS)
 	notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
 	FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SWEEP_NOTEBOOKS=0 FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## notebooks-check: the same, exporting into out/ (so the committed exports stay as they are); fails on any error.
-notebooks-check: notebook-runs
+notebooks-check: $(NOTEBOOK_RUNS) $(VENV)
 	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check notebooks-export/run_all.sh $(NOTEBOOK_RUNS)
 	FISCAL_EXPORT_DIR=$(CURDIR)/out/notebooks-check FISCAL_NOTEBOOKS=07-calibration.ipynb FISCAL_SWEEP_NOTEBOOKS=0 FISCAL_SKIP_SETUP=1 notebooks-export/run_all.sh out/siming-calibrated-mc
 
 ## datapackages: validate the run folders' datapackage.json with the frictionless package.
-datapackages: notebook-runs
-	notebooks-export/setup_env.sh
+datapackages: $(NOTEBOOK_RUNS) $(VENV)
 	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rollout.default=2026,never --grid rebate.bands.0.rate=0.2:0.5:4 --out out/siming-pilot-sweep --quiet > /dev/null
 	@for d in $(NOTEBOOK_RUNS) out/siming-pilot-sweep; do echo "frictionless validate $$d"; .venv/bin/frictionless validate $$d/datapackage.json > out/frictionless.log 2>&1 || { cat out/frictionless.log; exit 1; }; done
 
 ## mc-check: Monte Carlo means against the independent NumPy peer, within 4 standard errors.
 MC_CHECK_DIR ?= /tmp/fiscal-sim-mc-check
-mc-check: build py-deps
+mc-check: $(BUILD) $(PY_DEPS)
 	rm -rf $(MC_CHECK_DIR)
 	python3 benchmarks/make_synthetic.py $(MC_CHECK_DIR) --units 40 --years 6 --districts 3 --paths 3000 >/dev/null
 	python3 benchmarks/numpy_peer.py $(MC_CHECK_DIR)/synthetic.yaml $(MC_CHECK_DIR)/peer --sd --seed 11 >/dev/null
@@ -85,14 +109,20 @@ mc-check: build py-deps
 	  status=$$?; tail -3 $(MC_CHECK_DIR)/compare.txt; exit $$status
 
 ## calibration-check: `fiscal-sim calibrate` against NumPy's mean, std(ddof=1) and corrcoef (relative 1e-12).
-calibration-check: build py-deps
+calibration-check: $(BUILD) $(PY_DEPS)
 	python3 Tests/calibration/check_numpy.py --binary $(DEBUG_BIN) --seeds 40
 
 ## slurm-check: a private single-node Slurm cluster (installs slurm-wlm's daemons and munge when
 ## missing; needs root) runs 3-shard Monte Carlo runs and a sweep through deploy/slurm/; each merge must equal
 ## the single-process run (diff -r). Prints "skipped: needs root" without root.
-slurm-check: build py-deps
+slurm-check: $(BUILD) $(PY_DEPS)
 	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
+
+## safety-check: issue 23 at the shell — the wipe cases (a user's files never touched), a workbook on a
+## full tmpfs (exit 1, previous folder intact), a 64 KB /tmp, two runs in different PID namespaces
+## writing one folder at once. The namespace cases print "skipped: needs root" without root.
+safety-check: $(BUILD)
+	Tests/safety/safety-check.sh $(DEBUG_BIN)
 
 ## bench: performance against the NumPy peer (a benchmark, not a test; see BENCHMARKS.md).
 bench: build-release py-deps
@@ -130,9 +160,9 @@ fuzz: fuzz-build
 fuzz-quick:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
-## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs.
+## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs (the Brief sheet too), and the printed page count of the deterministic reports (LibreOffice headless, pdfinfo).
 WB_DIR := out/workbook-check
-workbook-check: build
+workbook-check: $(BUILD) $(VENV)
 	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --out $(WB_DIR)/siming-pilot --quiet > $(WB_DIR)/siming-pilot.txt
 	$(DEBUG_BIN) run scenarios/pilot-districts.yaml --xlsx --out $(WB_DIR)/pilot-districts --quiet > $(WB_DIR)/pilot-districts.txt
@@ -142,14 +172,59 @@ workbook-check: build
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --xlsx-sheet-rows 100 --out $(WB_DIR)/continued --quiet > $(WB_DIR)/continued.txt
 	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --grid rebate.termYears=3,5 --xlsx --out $(WB_DIR)/sweep --quiet > /dev/null
 	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --paths 100 --xlsx --out $(WB_DIR)/sweep-mc --quiet > /dev/null
-	notebooks-export/setup_env.sh
 	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
 	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued \
 	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
+	python3 Tests/workbook/page_count.py $(WB_DIR)/siming-pilot/report.xlsx:20 $(WB_DIR)/pilot-districts/report.xlsx:36
 
-## test: the whole suite; the output ends with swift test's summary line.
-test: build crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check fuzz-quick
-	$(SWIFT) test --disable-xctest
+## swift-test: the Swift Testing suites (both test targets) on the debug build.
+swift-test: $(BUILD_TESTS)
+	$(SWIFT) test --skip-build --disable-xctest
+
+## test: the whole suite; the output ends with swift test's summary line. One debug build (with
+## the tests) serves every check; the notebooks' environment is set up meanwhile; then the
+## checks run side by side (TEST_JOBS at a time, default 2 = the cores), each into its own log
+## under out/test-logs/ with its wall and CPU time. A failing check prints its log at once and
+## fails the run; at the end every log is printed in the order below, swift test's last.
+TEST_JOBS  ?= 2
+TEST_LOGS  := out/test-logs
+# Longest first, so the two cores stay busy to the end: the notebooks (which also wait for the
+# notebooks' environment) before the rest; swift-test is printed last.
+TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check safety-check workbook-check calibration-check datapackages mc-check pinned
+TEST_ORDER := crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check fuzz-quick swift-test
+test:
+	@rm -rf $(TEST_LOGS); mkdir -p $(TEST_LOGS)
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) PREPARED=1 test-parts
+	@for part in $(TEST_ORDER); do echo "==> $$part ($$(cat $(TEST_LOGS)/$$part.summary))"; cat $(TEST_LOGS)/$$part.log; done
+
+test-parts: $(TEST_PARTS:%=test-part-%)
+
+# The parts' common ground, made once: the system packages (first: apt-get runs one at a time),
+# the build with the tests and the NumPy peer's packages; the notebooks' environment meanwhile.
+test-deps:
+	@$(MAKE) --no-print-directory deps
+test-build: test-deps
+	@/usr/bin/time -f "%e s wall, %U + %S s CPU" -o $(TEST_LOGS)/build.time $(MAKE) --no-print-directory build-tests py-deps > $(TEST_LOGS)/build.log 2>&1 \
+	  || { cat $(TEST_LOGS)/build.log; exit 1; }
+	@echo "build: done ($$(cat $(TEST_LOGS)/build.time))"
+test-venv: test-deps
+	@/usr/bin/time -f "%e s wall, %U + %S s CPU" -o $(TEST_LOGS)/venv.time notebooks-export/setup_env.sh > $(TEST_LOGS)/venv.log 2>&1 \
+	  || { cat $(TEST_LOGS)/venv.log; exit 1; }
+	@echo "venv: done ($$(cat $(TEST_LOGS)/venv.time))"
+test-notebook-runs: test-build
+	@$(MAKE) --no-print-directory PREPARED=1 notebook-runs > $(TEST_LOGS)/notebook-runs.log 2>&1 || { cat $(TEST_LOGS)/notebook-runs.log; exit 1; }
+$(TEST_PARTS:%=test-part-%): test-build
+test-part-notebooks-check test-part-datapackages: test-venv test-notebook-runs
+test-part-workbook-check: test-venv
+# slurm-check may apt-get install the Slurm daemons: not while setup_env.sh installs the font.
+test-part-slurm-check: test-venv
+
+# One check, its output into its log, timed (wall, user + system CPU seconds).
+test-part-%:
+	@if /usr/bin/time -f "%e %U %S" -o $(TEST_LOGS)/$*.time $(MAKE) --no-print-directory PREPARED=1 $* > $(TEST_LOGS)/$*.log 2>&1; then \
+	  awk '{ printf "%s s wall, %.1f s CPU\n", $$1, $$2 + $$3 }' $(TEST_LOGS)/$*.time > $(TEST_LOGS)/$*.summary; \
+	  echo "$*: passed ($$(cat $(TEST_LOGS)/$*.summary))"; \
+	else cat $(TEST_LOGS)/$*.log; echo "$*: FAILED (log: $(TEST_LOGS)/$*.log)"; exit 1; fi
 
 clean:
 	rm -rf .build out

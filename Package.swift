@@ -66,10 +66,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "ScenarioIO",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "FiscalModelTests",
             dependencies: [
                 "FiscalModel",
+                "TestSupport",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -78,6 +87,7 @@ let package = Package(
             dependencies: [
                 "FiscalModel",
                 "ScenarioIO",
+                "TestSupport",
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
             exclude: ["Golden", "Robustness/Crashers"]

@@ -25,13 +25,10 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
-        let folder = out ?? "out/\(loaded.scenario.name)-calibration"
+        let folder = try OutputTarget(
+            out: out, default: "out/\(loaded.scenario.name)-calibration", inputs: loaded.inputFiles + [history]).path
         let calibration = try CalibrationRun(scenario: loaded, historyPath: history, matrix: matrix, outputFolder: folder)
-        do {
-            try RunFolder(URL(fileURLWithPath: folder)).write(calibration.files)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
+        try RunFolder(URL(fileURLWithPath: folder)).write(calibration.files)
         // The report (standard output) lists the warnings; scripts that capture it get them on
         // standard error as well.
         if isatty(STDOUT_FILENO) == 0 {

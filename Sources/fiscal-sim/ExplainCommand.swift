@@ -26,12 +26,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
         let model = loaded.scenario
-        let result: RunResult
-        do {
-            result = try Simulation(model).runDeterministic().checked()
-        } catch {
-            throw ToolFailure(message: error.description)
-        }
+        let result = try Simulation(model).runDeterministic().checked()
         do {
             let explanation = try UnitYearExplainer(scenario: model, result: result)
                 .explain(unit: unit, year: year, variant: variant)

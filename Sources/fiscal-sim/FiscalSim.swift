@@ -16,49 +16,51 @@ struct FiscalSim: ParsableCommand {
     )
 
     /// Parses and runs, mapping failures to SPEC §12's exit codes: 0 success, 2 invalid input or
-    /// usage, 1 anything else.
+    /// usage, 1 anything else. Errors of the tool carry their own status (`ToolError`); usage
+    /// errors are swift-argument-parser's.
     static func main() {
+        StandardErrorCapture.enable()  // libxlsxwriter's messages become part of the tool's errors
         do {
             var command = try parseAsRoot(SolveCommand.attachingRange(Array(CommandLine.arguments.dropFirst())))
             try command.run()
-        } catch let error as InputError {
-            Terminal.printError(error.description)
-            Foundation.exit(ExitStatus.invalidInput)
-        } catch let error as ToolFailure {
-            Terminal.printError("error: \(error.message)")
-            Foundation.exit(ExitStatus.failure)
+        } catch let error as ValidationError {
+            exitWithUsage(error)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as any ToolError {
+            exit(reporting: error)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            let message = fullMessage(for: error)
-            if code == .validationFailure {
-                // ArgumentParser writes "Error: …"; every failure here starts "error:" (SPEC §12).
-                Terminal.printError(message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : message)
-                Foundation.exit(ExitStatus.invalidInput)
-            }
-            if error is ExitCode {
-                Foundation.exit(code.rawValue)
-            }
-            Terminal.printError("error: \(message)")
-            Foundation.exit(ExitStatus.failure)
+            exitWithUsage(error)
         }
+    }
+
+    /// Writes the tool's report of `error` and exits with its status.
+    private static func exit(reporting error: any Error) -> Never {
+        let report = ErrorReport(error)
+        Terminal.printError(report.text)
+        Foundation.exit(report.status.rawValue)
+    }
+
+    /// swift-argument-parser's errors (usage, help, version) as it renders them, but starting
+    /// "error:" like every failure here (SPEC §12); an error of unknown kind is a failure (exit 1).
+    private static func exitWithUsage(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success {
+            exit(withError: error)
+        }
+        guard code == .validationFailure else { exit(reporting: error) }
+        let message = fullMessage(for: error)
+        Terminal.printError(message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : message)
+        Foundation.exit(ExitStatus.invalidInput.rawValue)
     }
 }
 
-/// Exit statuses (SPEC §12).
-enum ExitStatus {
-    /// Invalid input or usage.
-    static let invalidInput: Int32 = 2
-    /// Anything else.
-    static let failure: Int32 = 1
-}
-
-/// A failure that is not the user's input (writing the output, an internal error).
-struct ToolFailure: Error {
+/// A failure that is not the user's input, stated by the command (exit 1).
+struct ToolFailure: ToolError {
     /// What went wrong and what to do.
     var message: String
+
+    var description: String { message }
 }
 
 /// Standard error and terminal helpers.

@@ -23,12 +23,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let merge = ShardMerge(shards)
         let job = try merge.check()
-        let folder = URL(fileURLWithPath: out ?? job.defaultFolder)
-        do {
-            try merge.write(job, to: folder)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
+        let folder = try OutputTarget(
+            out: out, default: job.defaultFolder, inputs: shards.map { ($0 as NSString).appendingPathComponent("shard.json") }).folder
+        try merge.write(job, to: folder)
         print("Merged \(shards.count) shards into \(out ?? job.defaultFolder)/ (\(job.fileNames.joined(separator: ", ")))")
     }
 }

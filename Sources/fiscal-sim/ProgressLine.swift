@@ -28,6 +28,13 @@ final class ProgressLine: @unchecked Sendable {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Runs `body` with an update function for this line, then clears the line (also when
+    /// `body` throws).
+    func tracking<T>(_ body: (@escaping @Sendable (Int, Int) -> Void) throws -> T) rethrows -> T {
+        defer { finish() }
+        return try body { [self] done, total in update(done, of: total) }
+    }
+
     /// Clears the line if it was shown.
     func finish() {
         guard shown else { return }

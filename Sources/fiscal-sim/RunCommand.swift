@@ -13,26 +13,15 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML). Without it, the shipped Siming scenario runs.")
     var scenario: String?
 
-    @Option(help: "The run folder itself (default: out/<name>/ in the current directory).")
-    var out: String?
-
-    @Option(help: "Monte Carlo paths (overrides the scenario's `paths`).")
-    var paths: Int?
-
-    @Option(help: "Random seed (overrides the scenario's `seed`).")
-    var seed: UInt64?
-
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
+    @OptionGroup var output: OutputFolderOption
+    @OptionGroup var draws: DrawOptions
+    @OptionGroup var threads: ThreadsOption
 
     @Flag(help: "Write CSVs with a UTF-8 byte-order mark so Excel shows Chinese names.")
     var excel = false
 
-    @Option(help: "Column headers: en (default, the contract) or zh (Chinese headers for planners).")
-    var lang: HeaderLanguage = .en
-
-    @Flag(help: "Also write the planner's workbook report.xlsx (sheets per table, number formats, native charts; sheet names and headers in the --lang language).")
-    var xlsx = false
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var workbook: WorkbookFlag
 
     @Flag(help: .hidden)
     var xlsxConstantMemory = false
@@ -40,52 +29,33 @@ struct RunCommand: ParsableCommand {
     @Option(help: .hidden)
     var xlsxSheetRows: Int?
 
-    @Flag(help: "No progress on standard error.")
-    var quiet = false
-
-    @Option(help: ArgumentHelp(
-        "Run one shard of a Monte Carlo run: I/K (0 ≤ I < K), auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
-        valueName: "I/K|auto|auto/K"))
-    var shard: String?
+    @OptionGroup var quiet: QuietFlag
+    @OptionGroup var shard: ShardOption
 
     @Flag(help: .hidden)
     var profile = false
 
     func validate() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
-        if let shard { _ = try ShardOption.parse(shard) }
-        if shard != nil, xlsx {
-            throw ValidationError("--xlsx cannot be combined with --shard: a shard holds only part of the tables, and merge does not build workbooks yet; write the workbook from a run on one machine, or open the merged CSVs")
-        }
+        try shard.check(workbook: workbook.xlsx)
     }
 
     func run() throws {
         var loaded = try ScenarioSource.load(scenario)
-        if let paths { loaded.scenario.paths = paths }
-        if let seed { loaded.scenario.seed = seed }
+        if let paths = draws.paths { loaded.scenario.paths = paths }
+        if let seed = draws.seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
-        let part = try shard.map { try ShardOption.resolve($0, paths: model.paths) }
-        let folder = URL(fileURLWithPath: out ?? part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)")
-        let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "\(model.paths) paths")
+        let part = try shard.resolve(paths: model.paths)
+        let folder = try output.folder(
+            default: part.map { "out/\(model.name)-shard-\($0.index)-of-\($0.count)" } ?? "out/\(model.name)",
+            inputs: loaded.inputFiles)
         let started = Date()
-        let run: ScenarioRun
-        do {
-            var options = RunWriter.Options(excelBOM: excel, chineseHeaders: lang == .zh, workbook: xlsx)
-            if xlsxConstantMemory { options.workbookConstantMemory = true }
-            if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
-            run = try ScenarioRun(loaded, options: options, threads: threads, shard: part) { done, total in
-                progress.update(done, of: total)
-            }
-            progress.finish()
+        var options = RunWriter.Options(excelBOM: excel, chineseHeaders: language.lang == .zh, workbook: workbook.xlsx)
+        if xlsxConstantMemory { options.workbookConstantMemory = true }
+        if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
+        let run = try quiet.progress(label: "\(model.paths) paths").tracking { progress in
+            let run = try ScenarioRun(loaded, options: options, threads: threads.threads, shard: part, progress: progress)
             try RunFolder(folder).write(run.entries)
-        } catch let error as InputError {
-            // Found before anything was allocated (the memory estimate): invalid input, exit 2.
-            progress.finish()
-            throw error
-        } catch {
-            progress.finish()
-            throw ToolFailure(message: "\(error)")
+            return run
         }
         if profile, case let .monteCarlo(result) = run.outcome {
             let t = result.timings
@@ -98,15 +68,20 @@ struct RunCommand: ParsableCommand {
         }
         switch run.outcome {
         case let .deterministic(result):
-            print(TextTable.render(RunSummary.totals(scenario: model, result: result)))
+            print(BriefSummary.text(scenario: model, result: result, language: language.workbook))
             print("")
-            print(TextTable.render(RunSummary.headline(scenario: model, result: result)))
+            print(TextTable.render(RunSummary.totals(scenario: model, result: result), language: language.workbook))
+            print("")
+            print(TextTable.render(RunSummary.headline(scenario: model, result: result), language: language.workbook))
             printWaves(WaveReport(scenario: model, result: result))
         case let .monteCarlo(result):
-            print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result)))
+            print(BriefSummary(scenario: run.simulated, result: result, language: language.workbook).text(language.workbook))
+            print("")
+            print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result), language: language.workbook))
             printWaves(WaveReport(scenario: run.simulated, result: result))
         }
-        print("Wrote \(folder.path)/ (\(run.entries.map(\.name).joined(separator: ", ")))")
+        let written = run.entries.map(\.name).joined(separator: ", ")
+        print(language.lang == .zh ? "已写入 \(folder.path)/（\(written)）" : "Wrote \(folder.path)/ (\(written))")
     }
 
     /// The evidence-gated roll-out's lines (SPEC §20), after the tables.

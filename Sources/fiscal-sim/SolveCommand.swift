@@ -32,57 +32,42 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The sweep.csv row whose metric is read: a district id or all (default).")
     var district = "all"
 
-    @OptionGroup var common: SearchOptions
+    @OptionGroup var search: SearchOptions
 
     @Option(help: "Stop when the bracket is this narrow (default 1e-6 × (HI − LO); whole-number paths: 1).")
     var tolerance: Double?
 
-    @Option(help: "Worker threads (default: all cores; the output does not depend on it).")
-    var threads: Int?
-
-    @Option(help: "The output folder (default: out/<name>-solve/).")
-    var out: String?
+    @OptionGroup var threads: ThreadsOption
+    @OptionGroup var output: OutputFolderOption
 
     func validate() throws {
         if between.count != 2 { throw ValidationError("--between takes two numbers, LO and HI; found \(between.count)") }
-        guard let equals = target.firstIndex(of: "="), Double(target[target.index(after: equals)...]) != nil else {
+        if SolveRun.Target(target) == nil {
             throw ValidationError("--target must be METRIC=VALUE with a number, e.g. reform_effect=0 or capacity_binding_years=0.5; found '\(target)'")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
-        try common.check()
     }
 
     func run() throws {
-        let equals = target.firstIndex(of: "=")!
-        let template = try ScenarioTemplate(path: scenario, variant: common.variant)
-        for warning in template.loaded.warnings { Terminal.printError(warning.description) }
-        let solver = try Solver(
-            template: template, path: vary, lo: between[0], hi: between[1],
-            metric: String(target[..<equals]).trimmingCharacters(in: .whitespaces),
-            target: Double(target[target.index(after: equals)...])!, district: district, tolerance: tolerance,
-            paths: common.paths, seed: common.seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let outcome: BracketSearch.Outcome
-        do {
-            outcome = try solver.run()
-        } catch let error as SweepLimitViolation {
-            throw ToolFailure(message: error.description)
-        }
-        let report = SolveReport(solver, outcome: outcome)
-        let folder = URL(fileURLWithPath: out ?? "out/\(template.loaded.scenario.name)-solve")
-        do {
-            try RunFolder(folder).write([("solve.json", try report.json())])
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
-        for line in report.lines { print(line) }
+        let prepared = try SolveRun.prepare(
+            .init(
+                scenario: scenario, vary: vary, lo: between[0], hi: between[1], target: SolveRun.Target(target)!,
+                district: district, tolerance: tolerance, variant: search.variant, paths: search.draws.paths,
+                seed: search.draws.seed, threads: threads.count),
+            warn: { Terminal.printError($0.description) })
+        let folder = try output.folder(default: prepared.defaultFolder, inputs: prepared.inputFiles)
+        let solve = try prepared.run()
+        try RunFolder(folder).write(solve.files)
+        for line in solve.report.lines { print(line) }
         print("Wrote \(folder.path)/solve.json")
-        if !report.found { throw ExitCode(ExitStatus.failure) }
+        if !solve.found { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }
 
 extension SolveCommand {
     /// `arguments` with `--between LO HI` written as `--between=LO --between=HI`, so that
-    /// negative ends (`--between -0.02 0.08`) are not taken for options.
+    /// negative ends (`--between -0.02 0.08`) are not taken for options: swift-argument-parser
+    /// reads a value that starts with `-` as an option unless it is attached with `=`, and has no
+    /// strategy for two values of one option (`.unconditional` takes a single value).
     static func attachingRange(_ arguments: [String]) -> [String] {
         var result: [String] = []
         var index = 0

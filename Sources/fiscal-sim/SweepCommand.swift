@@ -26,105 +26,30 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A design file: optional first column `point` (names), then one dotted path per column, one row per point.", valueName: "FILE.csv"))
     var design: String?
 
-    @OptionGroup var common: SearchOptions
-
-    @Option(help: "Worker threads (default: all cores; the output does not depend on it).")
-    var threads: Int?
-
-    @Option(help: "The output folder (default: out/<name>-sweep/).")
-    var out: String?
-
-    @Flag(help: "Also write the planner's workbook sweep.xlsx (the Sweep sheet and the reform effect against the first swept path per district, as native charts).")
-    var xlsx = false
-
-    @Option(help: "Sheet names and headers of sweep.xlsx: en (default) or zh.")
-    var lang: HeaderLanguage = .en
-
-    @Flag(help: "No progress on standard error.")
-    var quiet = false
-
-    @Option(help: ArgumentHelp(
-        "Evaluate one shard of the points, p with (p − 1) mod K = I: I/K, auto (a Slurm array task) or auto/K; combine the shard folders with `fiscal-sim merge`.",
-        valueName: "I/K|auto|auto/K"))
-    var shard: String?
+    @OptionGroup var search: SearchOptions
+    @OptionGroup var threads: ThreadsOption
+    @OptionGroup var output: OutputFolderOption
+    @OptionGroup var workbook: WorkbookFlag
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var quiet: QuietFlag
+    @OptionGroup var shard: ShardOption
 
     func validate() throws {
         if grid.isEmpty == (design == nil) {
             throw ValidationError(grid.isEmpty ? "give --grid PATH=VALUES (one or more) or --design FILE.csv" : "--grid and --design cannot be combined; use one of them")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; found \(threads)") }
-        try common.check()
-        if let shard { _ = try ShardOption.parse(shard) }
-        if shard != nil, xlsx {
-            throw ValidationError("--xlsx cannot be combined with --shard: a shard holds only part of the tables, and merge does not build workbooks yet; write the workbook from a run on one machine, or open the merged CSVs")
-        }
+        try shard.check(workbook: workbook.xlsx)
     }
 
     func run() throws {
-        let part = try shard.map { try ShardOption.resolve($0) }
-        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let template = try ScenarioTemplate(path: scenario, variant: common.variant)
-        for warning in template.loaded.warnings { Terminal.printError(warning.description) }
-        let definition: SweepDefinition
-        if let design {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: design))
-            } catch {
-                throw InputError([Diagnostic(file: design, message: "cannot read the design file: \(error.localizedDescription); check the path")])
-            }
-            definition = try SweepDefinition.design(data, file: design)
-        } else {
-            definition = try SweepDefinition.grid(grid)
-        }
-        let plan = try SweepPlan(template: template, definition: definition, paths: common.paths, seed: common.seed, threads: threads)
-        let evaluator = SweepEvaluator(plan, threads: threads)
-        try MemoryCheck().checkSweep(bytesPerPoint: evaluator.bytesPerPoint, paths: plan.paths, file: scenario)
-        let numbers = part?.points(of: plan.definition.points.count) ?? Array(1...plan.definition.points.count)
-        let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal, label: "sweep", unit: "point")
-        let rows: [[[String]]]
-        do {
-            rows = try evaluator.rows(of: numbers) { done, total in progress.update(done, of: total) }
-            progress.finish()
-        } catch {
-            progress.finish()
-            throw ToolFailure(message: error.description)
-        }
-        let name = "out/\(template.loaded.scenario.name)-sweep"
-        let folder = URL(fileURLWithPath: out ?? part.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name)
-        let table = SweepTable(plan)
-        do {
-            let files = try SweepFolder.files(plan, numbers: numbers, rows: rows, grid: grid, shard: part, workbook: xlsx)
-            var entries = files.map { RunFolder.Entry.file(name: $0.name, data: $0.data) }
-            if xlsx, let csv = files.first(where: { $0.name == "sweep.csv" })?.data {
-                let workbook = ReportWorkbook.sweep(
-                    loaded: template.loaded, sweepCSV: csv, paths: plan.paths, seed: plan.seed,
-                    language: lang == .zh ? .chinese : .english)
-                entries.append(.produced(name: ReportWorkbook.sweepFileName) { try workbook.write(to: $0) })
-            }
-            try RunFolder(folder).write(entries)
-        } catch {
-            throw ToolFailure(message: "\(error)")
-        }
-        print("\(plan.definition.points.count) points × \(table.districts.count) rows (\(plan.isMonteCarlo ? "\(plan.paths) paths" : "deterministic"))")
-        let written = ["sweep.csv", "sweep.json", "datapackage.json"] + (xlsx ? ["sweep.xlsx"] : []) + (part == nil ? [] : ["shard.json"])
-        print("Wrote \(folder.path)/ (\(written.joined(separator: ", ")))")
-    }
-}
-
-/// Options `sweep` and `solve` share.
-struct SearchOptions: ParsableArguments {
-    @Option(help: "Start every point from this variant's `set` (default: the scenario as written).")
-    var variant: String?
-
-    @Option(help: "Monte Carlo paths (default: the scenario's `paths`; > 1 makes a Monte Carlo sweep).")
-    var paths: Int?
-
-    @Option(help: "Random seed (default: the scenario's `seed`); every point uses the same draws.")
-    var seed: UInt64?
-
-    /// Usage errors in these options.
-    func check() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1; found \(paths)") }
+        let options = SweepRun.Options(
+            scenario: scenario, points: design.map { .design($0) } ?? .grid(grid), variant: search.variant,
+            paths: search.draws.paths, seed: search.draws.seed, threads: threads.count, shard: try shard.resolve(),
+            workbook: workbook.xlsx ? language.workbook : nil)
+        let prepared = try SweepRun.prepare(options, warn: { Terminal.printError($0.description) })
+        let folder = try output.folder(default: prepared.defaultFolder, inputs: prepared.inputFiles)
+        let sweep = try quiet.progress(label: "sweep", unit: "point").tracking { try prepared.run(progress: $0) }
+        try RunFolder(folder).write(sweep.entries)
+        for line in sweep.summary(folder: folder.path) { print(line) }
     }
 }

@@ -67,7 +67,7 @@ struct TestCommand: ParsableCommand {
             print("\(updated) value(s) updated in \(updatedFiles) file(s)")
         }
         print("\(passed) passed, \(failed) failed")
-        if invalid { throw ExitCode(ExitStatus.invalidInput) }
-        if failed > 0 { throw ExitCode(ExitStatus.failure) }
+        if invalid { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+        if failed > 0 { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }

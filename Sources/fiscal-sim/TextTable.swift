@@ -6,12 +6,14 @@ struct TextTable {
     let rows: [[String]]
     let rightAligned: Set<Int>
 
-    /// The table of a summary `run` prints (`RunSummary`), under its English title line.
-    static func render(_ grid: SummaryGrid) -> String {
+    /// The table of a summary `run` prints (`RunSummary`), under its title line, in `language`.
+    static func render(_ grid: SummaryGrid, language: WorkbookLanguage = .english) -> String {
+        let chinese = language == .chinese
         let table = TextTable(
-            header: grid.columns.map(\.english), rows: grid.rows.map { $0.map(\.text) },
+            header: grid.columns.map { chinese ? $0.chinese : $0.english },
+            rows: grid.rows.map { $0.map { $0.text(in: language) } },
             rightAligned: Set(grid.numericColumns))
-        return grid.title + "\n" + table.render()
+        return (chinese ? grid.chineseTitle : grid.title) + "\n" + table.render()
     }
 
     func render() -> String {

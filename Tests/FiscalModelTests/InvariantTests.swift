@@ -37,15 +37,17 @@ struct InvariantTests {
         for seed in Self.seeds {
             var random = RandomScenario(seed: seed)
             var scenario = random.scenario()
-            guard var rebate = scenario.reform.rebate else { continue }
+            guard var rebate = scenario.reform.rebate, case .increment(var sharing) = rebate.rule else { continue }
             scenario.reform.incentiveElasticity = .zero
-            let band = random.int(0...rebate.bands.count - 1)
-            let raised = min(1, rebate.bands[band].rate.values.max()! + random.double(0.01...0.5))
+            let band = random.int(0...sharing.bands.count - 1)
+            let raised = min(1, sharing.bands[band].rate.values.max()! + random.double(0.01...0.5))
             var higher = scenario
-            rebate.bands[band].rate = StepFunction(raised)
+            sharing.bands[band].rate = StepFunction(raised)
+            rebate.rule = .increment(sharing)
             higher.reform.rebate = rebate
             var lower = scenario
-            lower.reform.rebate!.bands[band].rate = StepFunction(rebate.bands[band].rate.values.min()! * 0.5)
+            sharing.bands[band].rate = StepFunction(raised * 0.5)
+            lower.reform.rebate!.rule = .increment(sharing)
             // Statutory rebates: without capacity limits, per unit.
             var noCapacity = lower
             noCapacity.reform.capacities = noCapacity.reform.capacities.map { _ in .unlimited }

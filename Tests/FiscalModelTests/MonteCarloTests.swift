@@ -55,8 +55,8 @@ struct MonteCarloTests {
             for (v, variant) in deterministic.variants.enumerated() {
                 for (i, years) in variant.units.enumerated() {
                     for (y, row) in years.enumerated() {
-                        func check(_ metric: UnitMetric, _ expected: Double?) {
-                            let stats = monteCarlo.statistics(variant: v, unit: i, year: y, metric: metric)
+                        func check(_ metric: UnitYearColumn, category: Int? = nil, _ expected: Double?) {
+                            let stats = monteCarlo.statistics(variant: v, unit: i, year: y, metric: metric, category: category)
                             let same = expected.map { e in stats.allSatisfy { $0 == e } } ?? stats.allSatisfy(\.isNaN)
                             #expect(same, "seed \(seed) \(variant.name) unit \(i) \(row.year) \(metric): \(stats) vs \(String(describing: expected))")
                         }
@@ -65,7 +65,7 @@ struct MonteCarloTests {
                         check(.increment, row.increment)
                         check(.rebate, row.rebate)
                         check(.allocation, row.allocation)
-                        for k in row.fees.indices { check(.fee(k), row.fees[k]) }
+                        for k in row.fees.indices { check(.fee, category: k, row.fees[k]) }
                         check(.feesTotal, row.feesTotal)
                         check(.donations, row.donations)
                         check(.enterpriseIncome, row.enterpriseIncome)
@@ -78,7 +78,7 @@ struct MonteCarloTests {
                 }
                 for (d, years) in variant.districts.enumerated() {
                     for (y, row) in years.enumerated() {
-                        func check(_ metric: DistrictMetric, _ expected: Double) {
+                        func check(_ metric: DistrictYearColumn, _ expected: Double) {
                             let stats = monteCarlo.statistics(variant: v, district: d, year: y, metric: metric)
                             #expect(stats.allSatisfy { $0 == expected }, "seed \(seed) \(variant.name) district \(d) \(row.year) \(metric): \(stats) vs \(expected)")
                         }
@@ -189,12 +189,13 @@ struct MonteCarloTests {
         for seed in UInt64(1)...UInt64(40) {
             var random = RandomScenario(seed: seed)
             var scenario = Self.uncertain(random.scenario(), random: &random)
-            guard var rebate = scenario.reform.rebate else { continue }
+            guard var rebate = scenario.reform.rebate, case .increment(var sharing) = rebate.rule else { continue }
             scenario.reform.incentiveElasticity = .zero
             scenario.reform.capacities = scenario.reform.capacities.map { _ in .unlimited }
             var higher = scenario.reform
-            let band = random.int(0...rebate.bands.count - 1)
-            rebate.bands[band].rate = StepFunction(min(1, rebate.bands[band].rate.values.max()! + 0.1))
+            let band = random.int(0...sharing.bands.count - 1)
+            sharing.bands[band].rate = StepFunction(min(1, sharing.bands[band].rate.values.max()! + 0.1))
+            rebate.rule = .increment(sharing)
             higher.rebate = rebate
             var low: [[Double]] = []
             Self.eachPathYear(scenario, scenario.reform, seed: seed) { _, _, columns in
@@ -225,7 +226,7 @@ struct MonteCarloTests {
             let b = MonteCarloSimulation(other).run(paths: 70, seed: seed, threads: 2)
             for d in scenario.districts.indices {
                 for y in 0..<scenario.horizon.count {
-                    for metric in [DistrictMetric.tax, .rebates, .netRevenue, .reformEffect] {
+                    for metric in [DistrictYearColumn.tax, .rebates, .netRevenue, .reformEffect] {
                         let x = a.statistics(variant: 0, district: d, year: y, metric: metric)
                         let z = b.statistics(variant: 0, district: d, year: y, metric: metric)
                         #expect(x == z, "seed \(seed) district \(d) year \(y) \(metric): counterfactual moved with the policy")

@@ -53,7 +53,7 @@ struct QuantileTests {
     }
 
     @Test func selectionAgreesWithSorting() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11, offset: SplitMix64.gamma)
         for round in 0..<200 {
             let count = Int.random(in: 1...300, using: &generator)
             // Few distinct values in some rounds, to exercise ties.
@@ -81,7 +81,7 @@ struct QuantileTests {
 
     @Test func rowStatisticsOfLongRowsAgreeWithSortingAndInterpolating() {
         // Long rows take the bucket path: smooth, skewed, heavily tied and two-valued rows.
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5, offset: SplitMix64.gamma)
         for round in 0..<120 {
             let n = [256, 300, 2000, 5003][round % 4]
             let values: [Double] = (0..<n).map { p in
@@ -117,7 +117,7 @@ struct QuantileTests {
 struct RowStatisticsCacheTests {
     @Test func aRowThatRepeatsBitForBitGetsTheStoredStatisticsAndAnyOtherRowMisses() {
         let n = 300
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3, offset: SplitMix64.gamma)
         let row = (0..<n).map { _ in Double.random(in: 100..<200, using: &generator) }
         var scratch = [Double](repeating: 0, count: RowStatistics.scratchCount(paths: n))
         func statistics(_ values: [Double]) -> [Double] {

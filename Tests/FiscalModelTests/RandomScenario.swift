@@ -2,9 +2,9 @@ import FiscalModel
 
 /// Random but valid scenarios for property tests, reproducible from a seed.
 struct RandomScenario {
-    var generator: SeededGenerator
+    var generator: SplitMix64
 
-    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed, offset: SplitMix64.gamma) }
 
     mutating func double(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &generator) }
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
@@ -80,11 +80,11 @@ struct RandomScenario {
         if chance(0.9) {
             let bandCount = int(1...3)
             var bound = 0.0
-            let bands: [RebatePolicy.Band] = (0..<bandCount).map { index in
+            let bands: [IncrementSharing.Band] = (0..<bandCount).map { index in
                 bound += double(10...400)
                 return .init(upTo: index == bandCount - 1 ? nil : StepFunction(bound), rate: step(0...1, horizon: horizon))
             }
-            policy.rebate = RebatePolicy(
+            policy.rebate = .increment(
                 reference: [.fixed, .rolling, .ratchet][int(0...2)], rebaseEveryYears: chance(0.3) ? int(1...3) : nil,
                 referenceGrowth: chance(0.3) ? step(0...0.05, horizon: horizon) : nil, termYears: chance(0.3) ? int(1...4) : nil,
                 bands: bands, capPerUnit: chance(0.3) ? step(10...300, horizon: horizon) : nil,

@@ -123,7 +123,7 @@ struct RebateTests {
     }
 
     @Test func bandsAndStepRatesApplyPerYear() {
-        let rebate = RebatePolicy(
+        let rebate = RebatePolicy.increment(
             reference: .fixed,
             bands: [
                 .init(upTo: StepFunction(100), rate: StepFunction(steps: [2026: 0.2, 2028: 0.4])),

@@ -27,7 +27,7 @@ struct RoundingRobustnessTests {
 
     @Test func bitPatternsNeverTrap() {
         let seed: UInt64 = 1414
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
         for _ in 0..<3000 {
             let value = Double(bitPattern: generator.next())
             let rounding = MoneyRounding(precision: Int(generator.next() % 11), rule: generator.next() % 2 == 0 ? .halfUp : .halfEven)

@@ -56,7 +56,7 @@ struct RoundingTests {
 
     @Test func splitsAddUpForManyRandomPools() {
         for seed in UInt64(0)..<300 {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
             let count = Int.random(in: 1...12, using: &generator)
             let whole = Double.random(in: 0...10_000, using: &generator)
             var weights = (0..<count).map { _ in Double.random(in: 0...1, using: &generator) }

@@ -1,34 +1,6 @@
 import FiscalModel
-import RealModule
+@_exported import TestSupport
 import Testing
-
-/// Checks two unrounded amounts agree within `tolerance` (default: a millionth of a fen).
-func expectAmount(
-    _ actual: Double?, _ expected: Double, tolerance: Double = 1e-8, _ what: String = "",
-    sourceLocation: SourceLocation = #_sourceLocation
-) {
-    guard let actual else {
-        Issue.record("\(what): expected \(expected), got nil", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(
-        actual.isApproximatelyEqual(to: expected, absoluteTolerance: tolerance),
-        "\(what): expected \(expected), got \(actual) (difference \(actual - expected))",
-        sourceLocation: sourceLocation)
-}
-
-/// A deterministic random generator (SplitMix64) so property loops can name the seed that broke.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Small scenarios for mechanism tests: one district `d`, base year 2025.
 enum Fixture {
@@ -64,10 +36,10 @@ enum Fixture {
 
     /// A one-band rebate at `rate` with the given reference mode.
     static func rebate(
-        rate: Double = 0.5, reference: RebatePolicy.Reference = .fixed, rebase: Int? = nil, growth: Double? = nil,
+        rate: Double = 0.5, reference: IncrementSharing.Reference = .fixed, rebase: Int? = nil, growth: Double? = nil,
         term: Int? = nil, cap: Double? = nil
     ) -> RebatePolicy {
-        RebatePolicy(
+        .increment(
             reference: reference, rebaseEveryYears: rebase, referenceGrowth: growth.map(StepFunction.init),
             termYears: term, bands: [.init(upTo: nil, rate: StepFunction(rate))], capPerUnit: cap.map(StepFunction.init))
     }

@@ -79,7 +79,9 @@ struct OutputTests {
     @Test func runFolderIsReplacedWhole() throws {
         let folder = try TemporaryFolder()
         let target = folder.url.appendingPathComponent("run")
-        try RunFolder(target).write([("a.csv", Data("old".utf8)), ("stale.csv", Data("x".utf8))])
+        // A folder fiscal-sim wrote (its manifest lists the files); issue 23: only such a folder is replaced.
+        let manifest = Data(#"{"tool": "fiscal-sim", "files": ["a.csv", "stale.csv", "run.json"]}"#.utf8)
+        try RunFolder(target).write([("a.csv", Data("old".utf8)), ("stale.csv", Data("x".utf8)), ("run.json", manifest)])
         try RunFolder(target).write([("a.csv", Data("new".utf8))])
         let names = try FileManager.default.contentsOfDirectory(atPath: target.path)
         #expect(names == ["a.csv"], "the old folder's files must not survive")

@@ -7,8 +7,9 @@ Usage:  python3 crosscheck.py --binary PATH/fiscal-sim [--seeds N] [--start K]
 For each seed K … K+N−1: generate a scenario (generate_scenario.py), run
 `fiscal-sim run SCEN --out DIR1 --quiet` (retried without --quiet if that flag
 is rejected), run reference_model.py into DIR2 and compare units.csv and
-districts.csv cell by cell.  Money cells must agree within 0.01, ratios
-(self_sufficiency, capacity_factor) within 1e-6, text cells exactly.
+districts.csv and brief.csv (SPEC §22, reference_brief.py) cell by cell.  Money
+cells must agree within 0.01, ratios (self_sufficiency, capacity_factor, the
+brief's share and lowest factor) within 1e-6, text cells (years, names) exactly.
 fiscal-sim may add extra columns after the §9 ones; only shared columns are
 compared.  Failing scenarios are kept and their path printed.  The last line
 is `N passed, M failed`; exit status 1 if any seed failed.
@@ -27,10 +28,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import generate_scenario  # noqa: E402
+import reference_brief  # noqa: E402
 import reference_model  # noqa: E402
 
-TEXT = {"variant", "district", "unit", "year", "adopted"}
-RATIOS = {"self_sufficiency", "capacity_factor"}
+TEXT = {"variant", "district", "unit", "year", "adopted"} | reference_brief.BRIEF_TEXT
+RATIOS = {"self_sufficiency", "capacity_factor"} | reference_brief.BRIEF_RATIOS
 MONEY_TOL = 0.01 + 1e-9
 RATIO_TOL = 1e-6 + 1e-12
 
@@ -126,6 +128,9 @@ def check_seed(binary, seed, workroot, max_diffs, scenario=None, ties=None):
                           os.path.join(act_out, "districts.csv"),
                           ["variant", "district", "year"], max_diffs,
                           fragile, step, ties)
+    diffs += compare_file("brief.csv", os.path.join(ref_out, "brief.csv"),
+                          os.path.join(act_out, "brief.csv"),
+                          ["variant", "district"], max_diffs, fragile, step, ties)
     exp_waves = os.path.join(ref_out, "waves.csv")
     act_waves = os.path.join(act_out, "waves.csv")
     if os.path.exists(exp_waves) or os.path.exists(act_waves):

@@ -24,6 +24,8 @@ from decimal import Decimal, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP
 
 import yaml
 
+import reference_brief
+
 decimal.getcontext().prec = 60
 
 
@@ -1131,11 +1133,13 @@ def run(scenario_path: str, outdir: str, fragile=None):
         vm = build_model(vc, base_dir, units_cache=cache)
         vcf = simulate(vm, True)
         runs.append((name, vm, simulate(vm, False, cf_res=vcf), vcf))
-    urows, drows, wrows = [], [], []
+    urows, drows, brows, wrows = [], [], [], []
     for name, mm, res, cfres in runs:
         u, d = rows_for(mm, name, res, cfres, rd, fragile)
         urows += u
         drows += d
+        if name != "counterfactual":
+            brows += reference_brief.brief_rows(mm, name, res, cfres, rd, fragile)
         if name != "counterfactual" and res.waves:
             wrows += waves_rows(mm, name, res.waves, rd)
     os.makedirs(outdir, exist_ok=True)
@@ -1147,6 +1151,10 @@ def run(scenario_path: str, outdir: str, fragile=None):
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(DIST_HEADER)
         w.writerows(drows)
+    with open(os.path.join(outdir, "brief.csv"), "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(reference_brief.BRIEF_HEADER)
+        w.writerows(brows)
     if wrows:
         with open(os.path.join(outdir, "waves.csv"), "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")

@@ -36,6 +36,50 @@ run sweepmerge merge "$OUT/sweepshards/s0" "$OUT/sweepshards/s1" --out "$OUT/swe
 unit=$(sed -n 2p scenarios/data/siming-streets.csv | cut -d, -f1)
 run explain explain scenarios/siming-pilot.yaml --unit "$unit" --year 2030 --variant reform
 run explain-linked explain scenarios/siming-pilot.yaml --unit "$unit" --year 2030 --variant linked-1-0.3
+# Usage errors, invalid input and failures: messages on standard error and exit statuses.
+S=scenarios/siming-pilot.yaml; P=scenarios/pilot-districts.yaml; E=$OUT/errors; mkdir -p "$E"
+printf 'point,rebate.bands.0.rate\nlow,0.2\nhigh,0.4\n' > "$E/design.csv"
+printf 'name: broken\nbase: [\n' > "$E/broken.yaml"
+run err-threads-run run --threads 0 --out "$E/x"
+run err-paths-run run --paths 0 --out "$E/x"
+run err-shard-det run --shard 0/2 --out "$E/x"
+run err-shard-bad run --paths 10 --shard 3/2 --out "$E/x"
+run err-shard-xlsx run --paths 10 --shard 0/2 --xlsx --out "$E/x"
+run err-shard-auto run --paths 10 --shard auto --out "$E/x"
+run err-lang run --lang fr --out "$E/x"
+run err-unknown-option run --colour --out "$E/x"
+run err-missing-scenario run "$E/nothing.yaml" --out "$E/x"
+run err-broken-scenario validate "$E/broken.yaml"
+run err-sweep-none sweep "$S" --out "$E/x"
+run err-sweep-both sweep "$S" --grid rebate.termYears=3,5 --design "$E/design.csv" --out "$E/x"
+run err-sweep-threads sweep "$S" --grid rebate.termYears=3,5 --threads 0 --out "$E/x"
+run err-sweep-paths sweep "$S" --grid rebate.termYears=3,5 --paths 0 --out "$E/x"
+run err-sweep-path sweep "$S" --grid rebate.nothing=1,2 --out "$E/x"
+run err-sweep-values sweep "$S" --grid rebate.bands.0.rate=0.1:0.5:1 --out "$E/x"
+run err-sweep-negative sweep "$S" --grid incentive.elasticity=-0.1:0.1:3 --out "$E/sweep-negative"
+run err-sweep-design-missing sweep "$S" --design "$E/nothing.csv" --out "$E/x"
+run sweep-design sweep "$S" --design "$E/design.csv" --out "$E/sweep-design"
+run err-sweep-shard-xlsx sweep "$S" --grid rebate.termYears=3,5 --shard 0/2 --xlsx --out "$E/x"
+run err-sweep-shard-bad sweep "$S" --grid rebate.termYears=3,5 --shard 2/2 --out "$E/x"
+run err-sweep-variant sweep "$S" --grid rebate.termYears=3,5 --variant nothing --out "$E/x"
+run err-solve-between solve "$S" --vary incentive.elasticity --between 1 --target reform_effect=0 --out "$E/x"
+run err-solve-target solve "$S" --vary incentive.elasticity --between 0 1 --target reform_effect --out "$E/x"
+run err-solve-threads solve "$S" --vary incentive.elasticity --between 0 1 --target reform_effect=0 --threads 0 --out "$E/x"
+run err-solve-metric solve "$S" --vary incentive.elasticity --between 0 1 --target nothing=0 --out "$E/x"
+run err-solve-district solve "$S" --vary incentive.elasticity --between 0 1 --target reform_effect=0 --district nowhere --out "$E/x"
+run solve-negative solve "$S" --vary incentive.elasticity --between -0.02 0.08 --target reform_effect=0 --out "$E/solve-negative"
+run solve-not-found solve "$P" --variant rebate-50 --vary rebate.bands.0.rate --between 0 1 --target capacity_binding_years=0.5 --district core --out "$E/solve-not-found"
+run err-merge-none merge
+run err-merge-missing merge "$E/nothing-0" "$E/nothing-1" --out "$E/x"
+run err-explain-unit explain "$S" --unit nobody --year 2030
+run err-explain-year explain "$S" --unit "$(sed -n 2p scenarios/data/siming-streets.csv | cut -d, -f1)" --year 1990
+run err-calibrate-history calibrate "$S" --history "$E/nothing.csv" --out "$E/x"
+run init-new init "$E/init"
+run err-init-exists init "$E/init"
+run err-no-subcommand
+run err-unknown-subcommand frobnicate
+run pinned test scenarios/pinned
+run err-test-missing test "$E/nothing.yaml"
 mkdir -p "$OUT/generated"
 for seed in $(seq 1 "$SEEDS"); do
   python3 Tests/crosscheck/generate_scenario.py "$seed" "$OUT/generated/g$seed-in" > /dev/null

@@ -11,8 +11,8 @@ For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
   equals the CSV's header (which is Chinese under --lang zh);
 - money cells formatted with a thousands separator and `precision` decimals, ratios with 4;
 - the header row and the key columns frozen, an autofilter over the whole table;
-- the native charts listed in SPEC §18 (xl/charts/chart*.xml parts, line or bar charts),
-  titled in the language;
+- the native charts listed in SPEC §18 as issue 21 changed them (xl/charts/chart*.xml parts, line
+  or bar charts), titled in the language; the Brief sheet (SPEC §22) read back;
 - a sweep folder (sweep.json): sweep.xlsx with About, Sweep and Charts (one chart per district and
   `all`), the same cell checks, the key columns up to `district` frozen;
 - where FOLDER.txt exists (what `run` printed), the Summary sheet holds the same tables, cell by
@@ -32,10 +32,10 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 SHEETS = {
-    "en": {"about": "About", "summary": "Summary", "charts": "Charts", "comparison.csv": "Comparison",
+    "en": {"about": "About", "brief": "Brief", "summary": "Summary", "charts": "Charts", "comparison.csv": "Comparison",
            "districts.csv": "Districts", "units.csv": "Units", "groups.csv": "Groups",
            "districts_quantiles.csv": "District quantiles", "units_quantiles.csv": "Unit quantiles"},
-    "zh": {"about": "说明", "summary": "汇总", "charts": "图表", "comparison.csv": "对比", "districts.csv": "区",
+    "zh": {"about": "说明", "brief": "简报", "summary": "汇总", "charts": "图表", "comparison.csv": "对比", "districts.csv": "区",
            "units.csv": "街道", "groups.csv": "分组", "districts_quantiles.csv": "区分位数",
            "units_quantiles.csv": "街道分位数"},
 }
@@ -69,7 +69,9 @@ class Checker:
         names = SHEETS[self.lang]
         tables = ["sweep.csv"] if self.sweep else MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
         parts = {t: [n for n in book.sheetnames if re.fullmatch(re.escape(names[t]) + r"( \(\d+\))?", n)] for t in tables}
-        expected = [names["about"]] + ([] if self.sweep else [names["summary"]])
+        self.deterministic = not self.sweep and manifest["paths"] == 1
+        expected = ([names["about"]] + ([] if self.sweep else [names["brief"]])
+                    + ([] if self.sweep else [names["summary"]]))
         for t in tables:
             expected += [names[t]] + [f"{names[t]} ({k})" for k in range(2, len(parts[t]) + 1)]
         expected.append(names["charts"])
@@ -85,6 +87,8 @@ class Checker:
         self.check_charts(path, manifest, tables)
         if stdout:
             self.check_summary(book[names["summary"]], Path(stdout).read_text())
+        if not self.sweep:
+            self.check_brief(book[names["brief"]], Path(stdout).read_text() if stdout else None)
         return self.problems
 
     def check_about(self, sheet, manifest):
@@ -160,17 +164,25 @@ class Checker:
 
     def check_charts(self, path, manifest, tables):
         with zipfile.ZipFile(path) as z:
-            charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+            charts = sorted((n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)),
+                            key=lambda n: int(re.search(r"(\d+)\.xml$", n).group(1)))
             xml = [z.read(n).decode() for n in charts]
             drawings = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/drawings/_rels/"))
         districts = {row[1] for row in csv.reader(io.StringIO((self.folder / tables[0]).read_text(encoding="utf-8-sig")))
                      if row} - {"区", "district"}
         if self.sweep:
             districts = {row["district"] for row in csv.DictReader(io.StringIO((self.folder / "sweep.csv").read_text()))}
-            want = len(districts)  # one chart per district and `all`
+            # Per district and `all`: reform effect (line), capacity binding and streets with a gap (columns).
+            want = 3 * len(districts)
         else:
             adopting = [v for v in manifest["variants"] if v != "counterfactual"]
-            want = len(districts) * (3 if manifest["paths"] == 1 else len(adopting))
+            # Per district: net revenue vs the counterfactual (line), reform effect (column), and by
+            # street the last year's gap, self-sufficiency and roll-out year (columns).
+            want = len(districts) * (5 if manifest["paths"] == 1 else len(adopting))
+            # The Brief sheet: reform effect (columns) and capacity factor (line) of reform per
+            # district, and of the all row when there are several districts.
+            brief = 2 * (len(districts) + (len(districts) > 1)) if manifest["paths"] == 1 else 0
+            want += brief
         if len(charts) != want:
             self.fail(f"{len(charts)} native chart parts, expected {want}")
         for name, body in zip(charts, xml):
@@ -181,8 +193,14 @@ class Checker:
             if self.lang == "zh" and not re.search(r"<a:t>[^<]*[\u4e00-\u9fff]", body):
                 self.fail(f"{name} has no Chinese title")
         kinds = ["<c:lineChart>" in b for b in xml]
-        if not self.sweep and manifest["paths"] == 1 and kinds[:3] != [True, False, True]:
-            self.fail("the charts of a district are not net revenue (line), reform effect (column), self-sufficiency (line)")
+        if not self.sweep and manifest["paths"] == 1:
+            # Brief charts come first (their sheet is second): columns then line, per row.
+            if kinds[:brief] != [False, True] * (brief // 2):
+                self.fail("the Brief's charts are not reform effect (column) and capacity factor (line) per district")
+            kinds = kinds[brief:]
+        if not self.sweep and manifest["paths"] == 1 and kinds[:5] != [True, False, False, False, False]:
+            self.fail("the charts of a district are not net revenue vs the counterfactual (line), reform effect, "
+                      "and by street gap, self-sufficiency and roll-out (columns)")
 
     def check_summary(self, sheet, printed):
         """The printed tables (stdout of run) against the Summary sheet, cell by cell."""
@@ -191,7 +209,7 @@ class Checker:
             if line.startswith("---"):
                 current = []
                 tables.append(current)
-            elif current is not None and line.strip() and not line.startswith("Wrote "):
+            elif current is not None and line.strip() and not line.startswith(("Wrote ", "已写入 ")):
                 current.append(re.split(r"\s{2,}", line.strip()))
             else:
                 current = None
@@ -210,6 +228,39 @@ class Checker:
                     ok = have == text
                 if not ok:
                     self.fail(f"Summary cell {have!r} differs from the printed {text!r}")
+
+
+    def check_brief(self, sheet, printed):
+        """The Brief sheet (SPEC §22) read back: the sentence of every brief.csv row's variant and
+        district (as run printed it, when given), and per district of reform the yearly reform
+        effect equal to the districts.csv cells."""
+        cells = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+        texts = [c for row in cells for c in row if isinstance(c, str)]
+        brief = list(csv.DictReader(io.StringIO((self.folder / "brief.csv").read_text(encoding="utf-8-sig"))))
+        if self.lang == "en" and brief and self.deterministic:
+            first = brief[0]
+            total = float(first["reform_effect_total"])
+            if not any(f"{total:+,.2f}".replace("-", "−") in t for t in texts):
+                self.fail(f"Brief does not state the reform effect {first['reform_effect_total']} of {first['variant']}")
+        if printed:
+            lines = printed.split("\n\n")[0].splitlines()[1:]
+            for line in lines:
+                if line.startswith("    "):
+                    want = [line.strip()]
+                else:
+                    want = re.split(r": |：", line, maxsplit=1)
+                for part in want:
+                    if part not in texts:
+                        self.fail(f"Brief does not show the printed {part[:60]!r}")
+        if not self.deterministic:
+            return
+        districts = list(csv.DictReader(io.StringIO((self.folder / "districts.csv").read_text(encoding="utf-8-sig"))))
+        if self.lang == "en":
+            reform = [float(r["reform_effect"]) for r in districts if r["variant"] == "reform"]
+            shown = [row[1] for row in cells if len(row) > 2 and isinstance(row[0], (int, float)) and 1900 < row[0] < 3000
+                     and isinstance(row[1], (int, float))]
+            if shown[:len(reform)] != reform:
+                self.fail(f"Brief's yearly reform effect {shown[:4]}… differs from districts.csv {reform[:4]}…")
 
 
 def main(argv):

@@ -35,6 +35,8 @@ public struct CompiledPolicy: Sendable {
     /// Baseline tax growth μ_i(t) per unit-year (plus a judged pilot's effort p(t) in a wave
     /// state's policy, `WaveEngines`, SPEC §20).
     public internal(set) var baselineGrowth: [Double]
+    /// Where each unit's baseline growth comes from.
+    public let growthSource: [TaxGrowthPolicy.Source]
     /// Incentive elasticity ε(t).
     public let elasticity: [Double]
     /// Tax-growth volatility σ(t).
@@ -88,6 +90,7 @@ public struct CompiledPolicy: Sendable {
         }
         plannedTax = perUnitYear { y, i in units[i].plannedTax[horizon.year(at: y)] ?? .nan }
         baselineGrowth = perUnitYear { y, i in policy.taxGrowth.baseline(for: units[i], in: horizon.year(at: y)) }
+        growthSource = units.map { policy.taxGrowth.source(for: $0) }
         elasticity = policy.incentiveElasticity.series(over: horizon)
         volatility = policy.taxGrowth.volatility.series(over: horizon)
         exitRate = policy.restructuring.exitRate.series(over: horizon)
@@ -131,168 +134,5 @@ public struct CompiledPolicy: Sendable {
         guard let rebate, rebateEligible[i], let alpha = adoptionYear[i], year >= alpha else { return false }
         if let term = rebate.termYears { return year <= alpha + term - 1 }
         return true
-    }
-}
-
-/// The rebate resolved per year.
-///
-/// Under the linked rule (SPEC §14) the reference is the base tax T(α−1): the fixed reference
-/// without rebasing or indexation, so `reference` is `.fixed`, `rebaseEveryYears` is `nil`,
-/// `referenceGrowth` is 0 and `bands` is empty; `linked` carries the rule's parameters.
-public struct CompiledRebate: Sendable {
-    /// Reference mode.
-    public let reference: RebatePolicy.Reference
-    /// Rebasing period k of the fixed reference.
-    public let rebaseEveryYears: Int?
-    /// Term n in years.
-    public let termYears: Int?
-    /// Marginal bands in force in each projected year (empty under the linked rule).
-    public let bands: [BandSchedule]
-    /// First-band (statutory) rate per year, for the incentive term (0 under the linked rule).
-    public let firstRate: [Double]
-    /// Reference indexation q(t) per year (0 unless fixed with `referenceGrowth`).
-    public let referenceGrowth: [Double]
-    /// Cap per unit per year, if any.
-    public let capPerUnit: [Double]?
-    /// The linked rule's parameters per year, if the rebate follows it.
-    public let linked: CompiledLinkedRebate?
-
-    /// Resolves `rebate` over `horizon`.
-    public init(_ rebate: RebatePolicy, horizon: Horizon) {
-        termYears = rebate.termYears
-        capPerUnit = rebate.capPerUnit?.series(over: horizon)
-        if case .linked(let rule) = rebate.rule {
-            reference = .fixed
-            rebaseEveryYears = nil
-            bands = []
-            firstRate = Array(repeating: 0, count: horizon.count)
-            referenceGrowth = Array(repeating: 0, count: horizon.count)
-            linked = CompiledLinkedRebate(
-                baseShare: rule.baseShare.series(over: horizon), coefficient: rule.coefficient.series(over: horizon))
-            return
-        }
-        linked = nil
-        reference = rebate.reference
-        rebaseEveryYears = rebate.reference == .fixed ? rebate.rebaseEveryYears : nil
-        bands = horizon.years.map { year in
-            BandSchedule(
-                upperBounds: rebate.bands.dropLast().map { $0.upTo?.value(in: year) ?? .infinity },
-                rates: rebate.bands.map { $0.rate.value(in: year) })
-        }
-        firstRate = bands.map { $0.rates[0] }
-        if rebate.reference == .fixed, let growth = rebate.referenceGrowth {
-            referenceGrowth = growth.series(over: horizon)
-        } else {
-            referenceGrowth = Array(repeating: 0, count: horizon.count)
-        }
-    }
-
-    /// The statutory rate r(t) of the incentive term (SPEC §4) for a unit where the rebate
-    /// applies in year index `y` and that adopted in year index `alphaIndex`: the first-band
-    /// rate, or c(t)·s under the linked rule (§14).
-    @inlinable public func incentiveRate(yearIndex y: Int, adoptionIndex alphaIndex: Int) -> Double {
-        guard let linked else { return firstRate[y] }
-        return linked.coefficient[y] * linked.baseShare[alphaIndex]
-    }
-}
-
-/// The linked rule (挂钩返还, SPEC §14) resolved per projected year.
-public struct CompiledLinkedRebate: Sendable {
-    /// Base share s(t); a unit's s is the value in its adoption year.
-    public let baseShare: [Double]
-    /// Coefficient c(t).
-    public let coefficient: [Double]
-
-    /// Creates the resolved rule.
-    public init(baseShare: [Double], coefficient: [Double]) {
-        self.baseShare = baseShare
-        self.coefficient = coefficient
-    }
-}
-
-/// A line-fee category resolved per year.
-public struct CompiledLineFee: Sendable {
-    /// Category id.
-    public let id: String
-    /// District collection C_{k,d}(t), `[year * districtCount + district]`.
-    public let collection: [Double]
-    /// Transfer share τ_k(t).
-    public let transferShare: [Double]
-    /// Allocation share s_{k,i}(t) over all units of the district, `[year * unitCount + unit]`.
-    public let shares: [Double]
-    /// Task cost Q_{k,i}(t) if the unit takes the task on, `[year * unitCount + unit]`; `nil` without `taskCost`.
-    public let taskCost: [Double]?
-
-    /// Resolves `fee` for `scenario`.
-    public init(_ fee: LineFeePolicy, scenario: Scenario) {
-        let horizon = scenario.horizon
-        let units = scenario.units
-        let d = scenario.districts.count
-        id = fee.id
-        let growth = fee.growth.growthIndex(over: horizon)
-        var baseCollection = [Double](repeating: 0, count: d)
-        for unit in units { baseCollection[unit.districtIndex] += unit.indicator(fee.collectedColumn) }
-        collection = (0..<horizon.count).flatMap { y in baseCollection.map { $0 * growth[y] } }
-        transferShare = fee.transferShare.series(over: horizon)
-        shares = AllocationShares.compute(fee.allocationKey, scenario: scenario)
-        taskCost = fee.taskCost.map { task in
-            let cost = task.unitCost.series(over: horizon)
-            let index = task.growth.growthIndex(over: horizon)
-            return (0..<horizon.count).flatMap { y in
-                units.map { cost[y] * $0.indicator(task.indicator) * index[y] }
-            }
-        }
-    }
-}
-
-/// The donation pool resolved per year.
-public struct CompiledDonations: Sendable {
-    /// Expected (pre-shock) amount per source and district-year, `[source][year * districtCount + district]`.
-    public let sourceAmounts: [[Double]]
-    /// Volatility σ_s(t) per source and year.
-    public let sourceVolatility: [[Double]]
-    /// Reserve share ψ(t).
-    public let reserveShare: [Double]
-    /// Floor per receiving unit, if any.
-    public let minimumPerUnit: [Double]?
-    /// Allocation share s_i(t) over all units of the district, `[year * unitCount + unit]`.
-    public let shares: [Double]
-
-    /// Resolves `donations` for `scenario`.
-    public init(_ donations: DonationPolicy, scenario: Scenario) {
-        let horizon = scenario.horizon
-        sourceAmounts = donations.sources.map { source in
-            let growth = source.growth.growthIndex(over: horizon)
-            return (0..<horizon.count).flatMap { y in source.amounts.map { $0 * growth[y] } }
-        }
-        sourceVolatility = donations.sources.map { $0.volatility.series(over: horizon) }
-        reserveShare = donations.reserveShare.series(over: horizon)
-        minimumPerUnit = donations.minimumPerUnit?.series(over: horizon)
-        shares = AllocationShares.compute(donations.allocationKey, scenario: scenario)
-    }
-}
-
-/// Allocation shares s_i(t) = Σ_m β_m(t) · x_{m,i} / Σ_{j∈d} x_{m,j}.
-public enum AllocationShares {
-    /// Shares per unit-year, `[year * unitCount + unit]`. Validation guarantees every
-    /// district sum is positive.
-    public static func compute(_ key: AllocationKey, scenario: Scenario) -> [Double] {
-        let units = scenario.units
-        let n = units.count
-        let horizon = scenario.horizon
-        var shares = [Double](repeating: 0, count: horizon.count * n)
-        for term in key.terms {
-            var sums = [Double](repeating: 0, count: scenario.districts.count)
-            for unit in units { sums[unit.districtIndex] += unit.indicator(term.column) }
-            let weights = term.weight.series(over: horizon)
-            for y in 0..<horizon.count {
-                for (i, unit) in units.enumerated() {
-                    let sum = sums[unit.districtIndex]
-                    guard sum > 0 else { continue }
-                    shares[y * n + i] += weights[y] * unit.indicator(term.column) / sum
-                }
-            }
-        }
-        return shares
     }
 }

@@ -1,9 +1,9 @@
 /// The state a batch of paths carries from one year to the next, unit-major with the paths of
 /// a unit contiguous: element (unit i, path p) sits at `[i * count + p]`.
 ///
-/// Only what depends on the draws lives here (last year's tax, what the rebate reference
-/// remembers and the linked rule's statutory amount); enterprise income and the reference
-/// index are the same on every path and live in the `YearEngine`.
+/// Only what depends on the draws lives here (last year's tax and what the rebate rule
+/// remembers); enterprise income and the reference index are the same on every path and live
+/// in the `YearEngine`.
 public final class PathBatch: @unchecked Sendable {
     /// Number of paths P in the batch.
     public let count: Int
@@ -11,14 +11,11 @@ public final class PathBatch: @unchecked Sendable {
     public let unitCount: Int
     /// T_i(t−1) per unit and path.
     public var tax: [Double]
-    /// Fixed reference: T(s−1) at the start of the current rebasing period (empty unless the
-    /// rebate's reference is `fixed`).
-    public var periodBase: [Double]
-    /// Ratchet reference: max(T(α−1), …, T(t−1)) (empty unless the reference is `ratchet`).
-    public var ratchet: [Double]
-    /// Linked rule (挂钩返还): the statutory amount ρ*_i(t−1), path-dependent and never lowered by
-    /// the cap or district capacity (empty unless the rebate follows the linked rule).
-    public var linkedAmount: [Double]
+    /// What the rebate rule remembers per path (返还规则的记忆): blocks of `unitCount × count`
+    /// values laid out like `tax` — increment sharing's period base or running maximum, the
+    /// linked rule's base tax and statutory amount ρ*_i(t−1) (see `RebateKernel`); empty
+    /// without a rebate or for a rule that keeps nothing.
+    public var rebateMemory: [Double]
     /// Per-path scratch the engine uses for district sums, `[slot * count + p]`.
     var scratch: [Double]
     /// Per-receiver scratch for the donation floor (which receivers are floored).
@@ -33,10 +30,7 @@ public final class PathBatch: @unchecked Sendable {
         var tax = [Double](repeating: 0, count: n * count)
         for i in 0..<n { for p in 0..<count { tax[i * count + p] = policy.baseTax[i] } }
         self.tax = tax
-        let mode = policy.rebate?.reference
-        periodBase = mode == .fixed ? tax : []
-        ratchet = mode == .ratchet ? tax : []
-        linkedAmount = policy.rebate?.linked == nil ? [] : [Double](repeating: 0, count: n * count)
+        rebateMemory = engine.rebate?.initialMemory(tax: tax) ?? []
         scratch = [Double](repeating: 0, count: YearEngine.scratchSlots * count)
         floored = [Bool](repeating: false, count: policy.unitsByDistrict.map(\.count).max() ?? 0)
     }
@@ -78,6 +72,9 @@ public struct BatchYearOutput: @unchecked Sendable {
     public var donationsAllocated: UnsafeMutablePointer<Double>
     /// Σ resources of the district's units.
     public var districtResources: UnsafeMutablePointer<Double>
+    /// Where to copy each unit's rebate after the per-unit cap and before district capacity
+    /// (for a trace; `nil` in runs).
+    public var beforeCapacity: UnsafeMutablePointer<Double>?
 
     /// Column pointers, each shifted by `offset` paths.
     public init(
@@ -108,12 +105,14 @@ public struct BatchYearOutput: @unchecked Sendable {
 
     /// The same columns `paths` further on.
     public func shifted(by paths: Int) -> BatchYearOutput {
-        BatchYearOutput(
+        var shifted = BatchYearOutput(
             unitStride: unitStride, tax: tax + paths, reference: reference + paths, increment: increment + paths,
             rebate: rebate + paths, donations: donations + paths, resources: resources + paths,
             districtStride: districtStride, districtTax: districtTax + paths, rebates: rebates + paths,
             capacityFactor: capacityFactor + paths, donationsPooled: donationsPooled + paths,
             donationsReserve: donationsReserve + paths, donationsAllocated: donationsAllocated + paths,
             districtResources: districtResources + paths)
+        shifted.beforeCapacity = beforeCapacity.map { $0 + paths }
+        return shifted
     }
 }

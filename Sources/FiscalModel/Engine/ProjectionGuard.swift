@@ -8,15 +8,29 @@ public struct ProjectionGuard: Sendable {
     let unitIDs: [String]
     /// District ids, declared order.
     let districtIDs: [String]
-    /// Per fee category: its id and what drives it.
-    let fees: [(id: String, parameter: String)]
+    /// Fee category ids.
+    let feeIDs: [String]
+    /// Per fee category: what drives it.
+    let feeParameters: [String]
+    /// The unit columns checked, in output order: every column a Monte Carlo run reports.
+    let unitFields: [UnitYearField]
+    /// The district columns checked, in output order: every column a Monte Carlo run reports,
+    /// a fee total through its categories.
+    let districtFields: [DistrictYearField]
 
     /// A guard naming the units, districts and fee categories of `scenario`.
     public init(_ scenario: Scenario) {
         unitIDs = scenario.units.map(\.id)
         districtIDs = scenario.districts.map(\.id)
-        fees = scenario.reform.lineFees.map {
-            ($0.id, "lineFees.\($0.id).growth and the units file's \($0.collectedColumn) column")
+        feeIDs = scenario.reform.lineFees.map(\.id)
+        feeParameters = scenario.reform.lineFees.map {
+            "lineFees.\($0.id).growth and the units file's \($0.collectedColumn) column"
+        }
+        let feeCount = feeIDs.count
+        unitFields = UnitYearColumn.monteCarloFields(categoryCount: feeCount)
+        districtFields = DistrictYearColumn.allCases.filter(\.reportedByMonteCarlo).flatMap { column in
+            column.categories.map { parts in (0..<feeCount).map { DistrictYearField(parts, category: $0) } }
+                ?? [DistrictYearField(column)]
         }
     }
 
@@ -35,39 +49,20 @@ public struct ProjectionGuard: Sendable {
             variant: variant, place: place, year: year, column: cell.column, value: cell.value, parameter: cell.parameter)
     }
 
-    private func feeCells(_ prefix: String, _ values: [Double]) -> [Cell] {
-        zip(fees, values).map { ("\(prefix)\($0.id)", $1, false, $0.parameter) }
+    /// The cell of `field` holding `value` (an empty cell counts as 0).
+    private func cell<Column>(_ field: ColumnField<Column>, _ value: Double?) -> Cell {
+        (field.name(categories: feeIDs), value ?? 0, field.column.entry.kind == .ratio, field.category.map { feeParameters[$0] })
     }
 
     /// The first violation in one deterministic year: units in file order, then districts, each
     /// in wide-column order.
     public func check(variant: String, units: [UnitYear], districts: [DistrictYear]) -> ProjectionLimitViolation? {
         for row in units {
-            let cells: [Cell] =
-                [("tax", row.tax, false, nil), ("reference", row.reference ?? 0, false, nil),
-                 ("increment", row.increment, false, nil), ("rebate", row.rebate, false, nil),
-                 ("allocation", row.allocation, false, nil)]
-                + feeCells("fee_", row.fees)
-                + [("fees_total", row.feesTotal, false, nil), ("donations", row.donations, false, nil),
-                   ("enterprise_income", row.enterpriseIncome, false, nil),
-                   ("collective_income", row.collectiveIncome, false, nil), ("resources", row.resources, false, nil),
-                   ("need", row.need, false, nil), ("gap", row.gap, false, nil),
-                   ("self_sufficiency", row.selfSufficiency ?? 0, true, nil)]
+            let cells = unitFields.map { cell($0, $0.column.value(in: row, category: $0.category)) }
             if let bad = firstBad(cells, variant: variant, place: .unit(unitIDs[row.unit]), year: row.year) { return bad }
         }
         for row in districts {
-            let cells: [Cell] =
-                [("tax", row.tax, false, nil), ("rebates", row.rebates, false, nil),
-                 ("capacity_factor", row.capacityFactor, true, nil), ("net_revenue", row.netRevenue, false, nil),
-                 ("counterfactual_net_revenue", row.counterfactualNetRevenue, false, nil),
-                 ("reform_effect", row.reformEffect, false, nil)]
-                + feeCells("fees_collected_", row.feesCollected) + feeCells("fees_transferred_", row.feesTransferred)
-                + feeCells("fees_retained_", row.feesRetained)
-                + [("donations_pooled", row.donationsPooled, false, nil),
-                   ("donations_allocated", row.donationsAllocated, false, nil),
-                   ("donations_retained", row.donationsRetained, false, nil),
-                   ("donations_reserve", row.donationsReserve, false, nil), ("need", row.need, false, nil),
-                   ("resources", row.resources, false, nil), ("gap", row.gap, false, nil)]
+            let cells = districtFields.map { cell($0, $0.column.value(in: row, category: $0.category)) }
             if let bad = firstBad(cells, variant: variant, place: .district(districtIDs[row.district]), year: row.year) {
                 return bad
             }
@@ -99,10 +94,13 @@ public struct ProjectionGuard: Sendable {
         let policy = engine.policy
         let n = policy.unitCount, d = policy.districtCount, stride = columns.paths
         for district in 0..<d {
-            for column in 0..<7 where !Self.within(columns.districtColumn(column) + district * stride, paths) { return false }
+            for column in DistrictYearColumn.perPath where !Self.within(columns[column] + district * stride, paths) {
+                return false
+            }
         }
-        if let rebate = policy.rebate, rebate.referenceGrowth.contains(where: { $0 != 0 }) {
-            for i in 0..<n where !Self.within(columns.unitColumn(1) + i * stride, paths, nanAllowed: true) { return false }
+        if case .increment(let sharing)? = policy.rebate?.rule, sharing.referenceGrowth.contains(where: { $0 != 0 }) {
+            let reference = columns[UnitYearColumn.reference]
+            for i in 0..<n where !Self.within(reference + i * stride, paths, nanAllowed: true) { return false }
         }
         for k in (y * n)..<((y + 1) * n) {
             let need = engine.need[k]
@@ -135,57 +133,48 @@ public struct ProjectionGuard: Sendable {
         let policy = engine.policy
         let n = policy.unitCount, d = policy.districtCount, stride = columns.paths
         let year = policy.horizon.year(at: y)
-        func first(_ column: Int, unit: Bool, row: Int, ratio: Bool = false, _ map: (Double) -> Double = { $0 }) -> Double? {
-            let base = (unit ? columns.unitColumn(column) : columns.districtColumn(column)) + row * stride
+        func first(_ column: UnsafeMutablePointer<Double>, row: Int, ratio: Bool, _ map: (Double) -> Double = { $0 }) -> Double? {
+            let base = column + row * stride
             for p in paths {
                 let value = map(base[p])
                 if ratio ? !value.isFinite : Self.isBadMoney(value) { return value }
             }
             return nil
         }
+        let resources = columns[UnitYearColumn.resources]
         for i in 0..<n {
             let k = y * n + i
             let need = engine.need[k]
-            // Path columns first, in output order, then the values every path shares.
-            let checks: [(String, () -> Double?)] = [
-                ("tax", { first(0, unit: true, row: i) }),
+            // Path columns first, in output order, then those derived from resources, then the
+            // values every path shares.
+            var checks: [(UnitYearColumn, () -> Double?)] = UnitYearColumn.perPath.map { column in
                 // NaN marks "the rebate does not apply"; only infinities and magnitudes count.
-                ("reference", { first(1, unit: true, row: i) { $0.isNaN ? 0 : $0 } }),
-                ("increment", { first(2, unit: true, row: i) }), ("rebate", { first(3, unit: true, row: i) }),
-                ("donations", { first(4, unit: true, row: i) }), ("resources", { first(5, unit: true, row: i) }),
-                ("gap", { first(5, unit: true, row: i) { $0 - need } }),
-                ("self_sufficiency", { need == 0 ? nil : first(5, unit: true, row: i, ratio: true) { $0 / need } }),
-            ]
+                let map: (Double) -> Double = column == .reference ? { $0.isNaN ? 0 : $0 } : { $0 }
+                return (column, { first(columns[column], row: i, ratio: column.entry.kind == .ratio, map) })
+            }
+            checks.append((.gap, { first(resources, row: i, ratio: false) { $0 - need } }))
+            checks.append((.selfSufficiency, { need == 0 ? nil : first(resources, row: i, ratio: true) { $0 / need } }))
             for (column, check) in checks {
                 if let value = check() {
-                    return ProjectionLimitViolation(variant: variant, place: .unit(unitIDs[i]), year: year, column: column, value: value)
+                    return ProjectionLimitViolation(variant: variant, place: .unit(unitIDs[i]), year: year, column: column.name, value: value)
                 }
             }
-            let shared: [Cell] =
-                [("allocation", policy.allocation[k], false, nil)] + feeCells("fee_", engine.fees.map { $0[k] })
-                + [("fees_total", engine.feesTotal[k], false, nil),
-                   ("enterprise_income", engine.enterpriseIncome[k], false, nil),
-                   ("collective_income", policy.collectiveIncome[k], false, nil), ("need", need, false, nil)]
+            let shared = unitFields.compactMap { field in
+                engine.pathIndependentValue(field, unit: i, yearIndex: y).map { cell(field, $0) }
+            }
             if let bad = firstBad(shared, variant: variant, place: .unit(unitIDs[i]), year: year) { return bad }
         }
         for district in 0..<d {
-            let checks: [(String, () -> Double?)] = [
-                ("tax", { first(0, unit: false, row: district) }), ("rebates", { first(1, unit: false, row: district) }),
-                ("capacity_factor", { first(2, unit: false, row: district, ratio: true) }),
-                ("donations_pooled", { first(3, unit: false, row: district) }),
-                ("donations_reserve", { first(4, unit: false, row: district) }),
-                ("donations_allocated", { first(5, unit: false, row: district) }),
-                ("resources", { first(6, unit: false, row: district) }),
-            ]
-            for (column, check) in checks {
-                if let value = check() {
+            for column in DistrictYearColumn.perPath {
+                if let value = first(columns[column], row: district, ratio: column.entry.kind == .ratio) {
                     return ProjectionLimitViolation(
-                        variant: variant, place: .district(districtIDs[district]), year: year, column: column, value: value)
+                        variant: variant, place: .district(districtIDs[district]), year: year, column: column.name, value: value)
                 }
             }
-            let collected = policy.fees.map { $0.collection[y * d + district] }
+            let collected = policy.fees.indices.map { DistrictYearField(.feesCollectedOf, category: $0) }
             let need = policy.unitsByDistrict[district].reduce(0) { $0 + engine.need[y * n + $1] }
-            let shared: [Cell] = feeCells("fees_collected_", collected) + [("need", need, false, nil)]
+            let shared = collected.map { cell($0, policy.fees[$0.category!].collection[y * d + district]) }
+                + [cell(DistrictYearField(.need), need)]
             if let bad = firstBad(shared, variant: variant, place: .district(districtIDs[district]), year: year) { return bad }
         }
         return nil

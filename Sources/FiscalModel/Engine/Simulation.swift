@@ -14,35 +14,26 @@ public struct Simulation: Sendable {
     /// that reached it (see `RunResult.limitViolation` and `checked()`).
     public func runDeterministic() -> RunResult {
         let limits = ProjectionGuard(scenario)
-        let baseline = Projection.run(
-            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
-            limits: limits)
-        var results = [baseline]
-        if baseline.limitViolation != nil { return RunResult(variants: results) }
-        // A no-adoption run depends on the tax-growth policy alone: one per distinct policy, as in
-        // the Monte Carlo engine; the reform's is the reported counterfactual.
-        var counterfactuals: [(growth: TaxGrowthPolicy, netRevenue: [[Double]])] = []
-        func netRevenue(_ run: VariantResult) -> [[Double]] {
-            (0..<scenario.horizon.count).map { y in run.districts.map { $0[y].netRevenue } }
-        }
-        counterfactuals.append((scenario.reform.taxGrowth, netRevenue(baseline)))
-        for variant in scenario.policyVariants {
-            let growth = variant.policy.taxGrowth
-            let net: [[Double]]
-            if let known = counterfactuals.first(where: { $0.growth == growth }) {
-                net = known.netRevenue
-            } else {
-                let own = Projection.run(
+        // One no-adoption run per distinct tax-growth policy (`CounterfactualPlan`), as in the
+        // Monte Carlo engine; the reform's is the reported counterfactual.
+        let plan = CounterfactualPlan(scenario)
+        var counterfactualNet = [[[Double]]?](repeating: nil, count: plan.count)
+        var results: [VariantResult] = []
+        for (v, variant) in scenario.policyVariants.enumerated() {
+            let r = plan.runOf[v]
+            if counterfactualNet[r] == nil {
+                let run = Projection.run(
                     CompiledPolicy(variant.policy, of: scenario, counterfactual: true), name: Variant.counterfactualName,
                     limits: limits)
-                if own.limitViolation != nil { return RunResult(variants: results + [own]) }
-                net = netRevenue(own)
-                counterfactuals.append((growth, net))
+                results.append(run)
+                if run.limitViolation != nil { return RunResult(variants: results) }
+                if r != 0 { results.removeLast() }
+                counterfactualNet[r] = run.netRevenueByYear
             }
             results.append(
                 Projection.run(
                     CompiledPolicy(variant.policy, of: scenario, counterfactual: false), name: variant.name,
-                    counterfactualNetRevenue: net, limits: limits,
+                    counterfactualNetRevenue: counterfactualNet[r], limits: limits,
                     waves: WaveTracker(variant.policy, of: scenario, paths: 1)))
             if results.last?.limitViolation != nil { break }
         }

@@ -1,11 +1,12 @@
 /// Owns the memory one projected year of `paths` paths is written into (see `BatchYearOutput`):
-/// unit columns `[i * paths + p]`, district columns `[d * paths + p]`.
+/// one block per per-path column of the catalogues (`UnitYearColumn.perPath`,
+/// `DistrictYearColumn.perPath`), unit columns `[i * paths + p]`, district columns `[d * paths + p]`.
 public final class YearColumns: @unchecked Sendable {
     /// Number of paths per unit (the stride).
     public let paths: Int
-    /// Unit columns: tax, reference, increment, rebate, donations, resources.
+    /// Unit columns, one block per `UnitYearColumn.perPath` column.
     public let unitBuffer: UnsafeMutableBufferPointer<Double>
-    /// District columns: tax, rebates, capacity factor, pooled, reserve, allocated, resources.
+    /// District columns, one block per `DistrictYearColumn.perPath` column.
     public let districtBuffer: UnsafeMutableBufferPointer<Double>
     private let unitCount: Int
     private let districtCount: Int
@@ -15,9 +16,9 @@ public final class YearColumns: @unchecked Sendable {
         self.paths = paths
         self.unitCount = unitCount
         self.districtCount = districtCount
-        let units = max(1, 6 * unitCount * paths)
+        let units = max(1, Self.doubles(units: unitCount, districts: 0, paths: paths))
         unitBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(units), count: units)
-        let districts = max(1, 7 * districtCount * paths)
+        let districts = max(1, Self.doubles(units: 0, districts: districtCount, paths: paths))
         districtBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(districts), count: districts)
     }
 
@@ -26,24 +27,45 @@ public final class YearColumns: @unchecked Sendable {
         LargeBuffer.deallocate(districtBuffer.baseAddress!, count: districtBuffer.count)
     }
 
-    /// Unit column `column` (0 tax, 1 reference, 2 increment, 3 rebate, 4 donations, 5 resources).
-    public func unitColumn(_ column: Int) -> UnsafeMutablePointer<Double> {
-        unitBuffer.baseAddress! + column * unitCount * paths
+    /// How many values the columns of `units` units and `districts` districts over `paths`
+    /// paths hold (for memory estimates).
+    public static func doubles(units: Int, districts: Int, paths: Int) -> Int {
+        (UnitYearColumn.perPath.count * units + DistrictYearColumn.perPath.count * districts) * paths
     }
 
-    /// District column `column` (0 tax, 1 rebates, 2 capacity factor, 3 pooled, 4 reserve,
-    /// 5 allocated, 6 resources).
-    public func districtColumn(_ column: Int) -> UnsafeMutablePointer<Double> {
-        districtBuffer.baseAddress! + column * districtCount * paths
+    /// Unit column `column` (one of `UnitYearColumn.perPath`).
+    public subscript(_ column: UnitYearColumn) -> UnsafeMutablePointer<Double> {
+        unitBuffer.baseAddress! + Self.position(of: column) * unitCount * paths
+    }
+
+    /// District column `column` (one of `DistrictYearColumn.perPath`).
+    public subscript(_ column: DistrictYearColumn) -> UnsafeMutablePointer<Double> {
+        districtBuffer.baseAddress! + Self.position(of: column) * districtCount * paths
+    }
+
+    private static func position(of column: UnitYearColumn) -> Int {
+        guard let position = UnitYearColumn.perPath.firstIndex(of: column) else {
+            preconditionFailure("\(column) is not written per path")
+        }
+        return position
+    }
+
+    private static func position(of column: DistrictYearColumn) -> Int {
+        guard let position = DistrictYearColumn.perPath.firstIndex(of: column) else {
+            preconditionFailure("\(column) is not written per path")
+        }
+        return position
     }
 
     /// The engine's output view of these columns, starting at path 0.
     public var output: BatchYearOutput {
         BatchYearOutput(
-            unitStride: paths, tax: unitColumn(0), reference: unitColumn(1), increment: unitColumn(2),
-            rebate: unitColumn(3), donations: unitColumn(4), resources: unitColumn(5), districtStride: paths,
-            districtTax: districtColumn(0), rebates: districtColumn(1), capacityFactor: districtColumn(2),
-            donationsPooled: districtColumn(3), donationsReserve: districtColumn(4),
-            donationsAllocated: districtColumn(5), districtResources: districtColumn(6))
+            unitStride: paths, tax: self[UnitYearColumn.tax], reference: self[.reference],
+            increment: self[UnitYearColumn.increment], rebate: self[UnitYearColumn.rebate],
+            donations: self[UnitYearColumn.donations], resources: self[UnitYearColumn.resources],
+            districtStride: paths, districtTax: self[DistrictYearColumn.tax], rebates: self[.rebates],
+            capacityFactor: self[.capacityFactor], donationsPooled: self[.donationsPooled],
+            donationsReserve: self[.donationsReserve], donationsAllocated: self[.donationsAllocated],
+            districtResources: self[DistrictYearColumn.resources])
     }
 }

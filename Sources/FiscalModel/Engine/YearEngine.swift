@@ -24,13 +24,8 @@ public struct YearEngine: Sendable {
     let taxAddition: [Double]
     /// E_i(t) after divestment.
     public let enterpriseIncome: [Double]
-    /// Reference memory: 0 none (not adopted or no rebate), 1 start of a (rebasing) period /
-    /// adoption year, 2 continue.
-    let memoryStep: [UInt8]
-    /// Fixed reference index Π_{u=s..t}(1 + q(u)).
-    let referenceIndex: [Double]
-    /// Linked rule: the base share s_i in force in unit i's adoption year (0 if it never adopts).
-    let linkedBaseShare: [Double]
+    /// The rebate rule's own draw-independent values and kernel, `nil` without a rebate.
+    let rebate: RebateKernel?
     /// F_{k,i}(t), `[k][y * n + i]`.
     public let fees: [[Double]]
     /// Σ_k F_{k,i}(t).
@@ -55,16 +50,9 @@ public struct YearEngine: Sendable {
         var growthBase = [Double](repeating: 0, count: years * n)
         var taxAddition = [Double](repeating: 0, count: years * n)
         var enterprise = [Double](repeating: 0, count: years * n)
-        var memory = [UInt8](repeating: 0, count: years * n)
-        var index = [Double](repeating: 1, count: years * n)
-        var baseShare = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let alphaIndex = policy.adoptionYear[i].map { policy.horizon.index(of: $0) }
-            if let linked = policy.rebate?.linked, let alphaIndex, alphaIndex < years {
-                baseShare[i] = linked.baseShare[alphaIndex]
-            }
             var income = policy.baseEnterpriseIncome[i]
-            var referenceIndex = 1.0
             for y in 0..<years {
                 let k = y * n + i
                 let year = policy.horizon.year(at: y)
@@ -78,18 +66,6 @@ public struct YearEngine: Sendable {
                 income -= divested
                 enterprise[k] = income
                 taxAddition[k] = policy.taxYield[y] * divested
-                if let rebate = policy.rebate, isAdopted, let alpha = policy.adoptionYear[i] {
-                    // The reference memory is kept from adoption on, whatever the eligibility.
-                    let periodStart = rebate.rebaseEveryYears.map { alpha + $0 * ((year - alpha) / $0) } ?? alpha
-                    let start = rebate.reference == .ratchet ? year == alpha : year == periodStart
-                    memory[k] = start ? 1 : 2
-                    if year == periodStart {
-                        referenceIndex = 1 + rebate.referenceGrowth[y]
-                    } else {
-                        referenceIndex *= 1 + rebate.referenceGrowth[y]
-                    }
-                    index[k] = referenceIndex
-                }
             }
         }
         self.adopted = adopted
@@ -97,9 +73,7 @@ public struct YearEngine: Sendable {
         self.growthBase = growthBase
         self.taxAddition = taxAddition
         self.enterpriseIncome = enterprise
-        self.memoryStep = memory
-        self.referenceIndex = index
-        self.linkedBaseShare = baseShare
+        self.rebate = RebateKernel(policy)
 
         var fees: [[Double]] = []
         var taskCosts: [[Double]] = []
@@ -157,19 +131,24 @@ public struct YearEngine: Sendable {
     ) -> Int {
         var clamped = 0
         batch.tax.withUnsafeMutableBufferPointer { tax in
-            batch.periodBase.withUnsafeMutableBufferPointer { periodBase in
-                batch.ratchet.withUnsafeMutableBufferPointer { ratchet in
-                    batch.linkedAmount.withUnsafeMutableBufferPointer { linked in
-                        batch.scratch.withUnsafeMutableBufferPointer { scratch in
-                            let memory = ReferenceMemory(
-                                periodBase: periodBase.baseAddress, ratchet: ratchet.baseAddress,
-                                linkedAmount: linked.baseAddress, previousTax: scratch.baseAddress!)
-                            clamped = advanceUnits(
-                                yearIndex: y, paths: batch.count, tax: tax.baseAddress!, memory: memory,
-                                taxShocks: taxShocks, out: out)
-                        }
+            batch.rebateMemory.withUnsafeMutableBufferPointer { memory in
+                batch.scratch.withUnsafeMutableBufferPointer { scratch in
+                    let year = EngineYear(
+                        yearIndex: y, paths: batch.count, tax: tax.baseAddress!, memory: memory.baseAddress,
+                        scratch: scratch.baseAddress!, taxShocks: taxShocks, cap: policy.rebate?.capPerUnit?[y],
+                        out: out)
+                    // The one dispatch on the rebate rule: each rule's kernel advances every unit.
+                    switch rebate {
+                    case nil: clamped = advanceWithoutRebate(year)
+                    case .increment(let kernel): clamped = kernel.advance(self, year)
+                    case .linked(let kernel): clamped = kernel.advance(self, year)
                     }
                 }
+            }
+        }
+        if let before = out.beforeCapacity {
+            for i in 0..<policy.unitCount {
+                (before + i * out.unitStride).update(from: out.rebate + i * out.unitStride, count: batch.count)
             }
         }
         batch.scratch.withUnsafeMutableBufferPointer { scratch in
@@ -179,154 +158,6 @@ public struct YearEngine: Sendable {
                     yearIndex: y, paths: batch.count, factors: donationFactors, scratch: scratch.baseAddress!,
                     floored: floored, out: out)
                 sumResources(yearIndex: y, paths: batch.count, out: out)
-            }
-        }
-        return clamped
-    }
-
-    /// The per-path rebate memory of a batch, unit-major like its tax.
-    private struct ReferenceMemory {
-        /// T(s−1) of the fixed reference's current period (also the linked rule's base tax T(α−1)).
-        var periodBase: UnsafeMutablePointer<Double>?
-        /// The ratchet's running maximum.
-        var ratchet: UnsafeMutablePointer<Double>?
-        /// The linked rule's statutory amount ρ*(t−1), updated to ρ*(t).
-        var linkedAmount: UnsafeMutablePointer<Double>?
-        /// One unit's T(t−1) for every path while its tax advances (scratch slot 0).
-        var previousTax: UnsafeMutablePointer<Double>
-    }
-
-    /// Tax, reference, increment and statutory rebate of every unit and path.
-    private func advanceUnits(
-        yearIndex y: Int, paths: Int, tax: UnsafeMutablePointer<Double>, memory: ReferenceMemory,
-        taxShocks: UnsafePointer<Double>?, out: BatchYearOutput
-    ) -> Int {
-        let p = policy
-        let periodBase = memory.periodBase
-        let ratchet = memory.ratchet
-        let linked = p.rebate?.linked
-        let coefficient = linked?.coefficient[y] ?? 0
-        let n = p.unitCount
-        let sigma = p.volatility[y]
-        let rebate = p.rebate
-        let mode = rebate?.reference
-        let schedule = linked == nil ? rebate?.bands[y] : nil
-        let bounds = schedule?.upperBounds ?? []
-        let rates = schedule?.rates ?? []
-        let cap = rebate?.capPerUnit?[y]
-        var clamped = 0
-        for i in 0..<n {
-            let k = y * n + i
-            let state = tax + i * paths
-            let refOut = out.reference + i * out.unitStride
-            let incOut = out.increment + i * out.unitStride
-            let rebOut = out.rebate + i * out.unitStride
-            let taxOut = out.tax + i * out.unitStride
-
-            // Reference memory and reference, from last year's tax.
-            let step = memoryStep[k]
-            if step != 0 {
-                if mode == .fixed, step == 1, let periodBase {
-                    (periodBase + i * paths).update(from: state, count: paths)
-                } else if mode == .ratchet, let ratchet {
-                    let running = ratchet + i * paths
-                    if step == 1 {
-                        running.update(from: state, count: paths)
-                    } else {
-                        for q in 0..<paths { running[q] = max(running[q], state[q]) }
-                    }
-                }
-                if linked != nil, let amount = memory.linkedAmount.map({ $0 + i * paths }) {
-                    // ρ*(α−1) = s·T(α−1); the recursion needs T(t−1) once the tax has advanced.
-                    if step == 1 {
-                        let share = linkedBaseShare[i]
-                        for q in 0..<paths { amount[q] = share * state[q] }
-                    }
-                    memory.previousTax.update(from: state, count: paths)
-                }
-            }
-            let applies = self.applies[k]
-            if applies {
-                switch mode! {
-                case .fixed:
-                    let base = periodBase! + i * paths
-                    let factor = referenceIndex[k]
-                    for q in 0..<paths { refOut[q] = base[q] * factor }
-                case .rolling:
-                    for q in 0..<paths { refOut[q] = state[q] }
-                case .ratchet:
-                    let running = ratchet! + i * paths
-                    for q in 0..<paths { refOut[q] = running[q] }
-                }
-            } else {
-                for q in 0..<paths { refOut[q] = .nan }
-            }
-
-            // Tax (SPEC §4 with the clamp, or the planned value).
-            let planned = p.plannedTax[k]
-            if !planned.isNaN {
-                for q in 0..<paths { state[q] = planned }
-            } else {
-                let base = growthBase[k]
-                let addition = taxAddition[k]
-                if let taxShocks {
-                    let z = taxShocks + i * paths
-                    for q in 0..<paths {
-                        var factor = 1 + (base + sigma * z[q])
-                        if factor < 0 {
-                            factor = 0
-                            clamped += 1
-                        }
-                        state[q] = state[q] * factor + addition
-                    }
-                } else {
-                    var factor = 1 + base
-                    if factor < 0 {
-                        factor = 0
-                        clamped += paths
-                    }
-                    for q in 0..<paths { state[q] = state[q] * factor + addition }
-                }
-            }
-            taxOut.update(from: state, count: paths)
-
-            // Linked rule: ρ*(t) = ρ*(t−1)·max(0, 1 + c·γ) in every year from α on, paid or not.
-            if linked != nil, step != 0, let amount = memory.linkedAmount.map({ $0 + i * paths }) {
-                let previous = memory.previousTax
-                for q in 0..<paths {
-                    amount[q] *= LinkedRebate.growthFactor(previousTax: previous[q], tax: state[q], coefficient: coefficient)
-                }
-                if applies {
-                    for q in 0..<paths {
-                        incOut[q] = max(0, state[q] - refOut[q])
-                        rebOut[q] = cap.map { min(amount[q], $0) } ?? amount[q]
-                    }
-                    continue
-                }
-            }
-
-            // Increment and statutory rebate (before district capacity).
-            if applies {
-                for q in 0..<paths {
-                    let increment = max(0, state[q] - refOut[q])
-                    incOut[q] = increment
-                    // BandSchedule.rebate(on:) without its early exit: bands above the
-                    // increment add rate × 0 = +0, so the sum is bit-identical.
-                    var total = 0.0
-                    var lower = 0.0
-                    for j in 0..<rates.count {
-                        let upper = j < bounds.count ? bounds[j] : Double.infinity
-                        total += rates[j] * max(0, min(increment, upper) - lower)
-                        lower = upper
-                    }
-                    if let cap { total = min(total, cap) }
-                    rebOut[q] = total
-                }
-            } else {
-                for q in 0..<paths {
-                    incOut[q] = 0
-                    rebOut[q] = 0
-                }
             }
         }
         return clamped

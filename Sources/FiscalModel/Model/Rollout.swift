@@ -39,15 +39,7 @@ public struct RolloutPolicy: Sendable, Equatable {
 
     /// The effective adoption year of `unit`: `nil` for never; b+1 for a year ≤ b (SPEC §13).
     public func adoptionYear(of unit: FiscalUnit, horizon: Horizon) -> Int? {
-        let planned: AdoptionYear
-        if let byId = byUnit[unit.id] {
-            planned = byId
-        } else if let tag = unit.tags.first(where: { byTag[$0] != nil }) {
-            planned = byTag[tag]!
-        } else {
-            planned = defaultYear ?? .year(horizon.firstYear)
-        }
-        switch planned {
+        switch plannedYear(of: unit) ?? .year(horizon.firstYear) {
         case .never: return nil
         case .year(let year): return max(year, horizon.firstYear)
         }
@@ -67,10 +59,22 @@ extension RolloutPolicy {
         case firstProjectedYear
     }
 
-    /// The entry that sets `unit`'s adoption year, in the order `adoptionYear(of:horizon:)` looks.
+    /// The entry that sets `unit`'s adoption year: by id, else its first tag found in
+    /// `byTag`, else the default.
     public func rule(for unit: FiscalUnit) -> Rule {
         if byUnit[unit.id] != nil { return .byUnit }
         if let tag = unit.tags.first(where: { byTag[$0] != nil }) { return .byTag(tag) }
         return defaultYear == nil ? .firstProjectedYear : .defaultYear
+    }
+
+    /// The adoption year as written for `unit` by the entry `rule(for:)` names; `nil` when no
+    /// entry applies (the first projected year).
+    public func plannedYear(of unit: FiscalUnit) -> AdoptionYear? {
+        switch rule(for: unit) {
+        case .byUnit: byUnit[unit.id]
+        case .byTag(let tag): byTag[tag]
+        case .defaultYear: defaultYear
+        case .firstProjectedYear: nil
+        }
     }
 }

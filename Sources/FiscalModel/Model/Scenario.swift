@@ -33,6 +33,8 @@ public struct Scenario: Sendable, Equatable {
     public var reform: Policy
     /// Listed variants, in order.
     public var variants: [Variant]
+    /// Yearly discount rate r ≥ 0 of the brief's present value (贴现率, SPEC §22; 0 by default).
+    public var discountRate = 0.0
 
     /// Creates a scenario.
     public init(

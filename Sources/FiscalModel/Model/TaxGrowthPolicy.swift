@@ -20,12 +20,31 @@ public struct TaxGrowthPolicy: Sendable, Equatable {
         self.correlation = correlation
     }
 
-    /// The baseline growth μ_i(t) of `unit`: its `tax_growth` column, else its first tag
+    /// Where a unit's baseline growth μ_i(t) comes from (增长率来源).
+    public enum Source: Sendable, Equatable {
+        /// The units file's `tax_growth` column.
+        case unitColumn(Double)
+        /// `growth.byTag.<tag>`: the unit's first tag found there.
+        case tag(String)
+        /// `growth.tax`.
+        case rate
+    }
+
+    /// The source of `unit`'s baseline growth: its `tax_growth` column, else its first tag
     /// found in `byTag`, else `rate`.
+    public func source(for unit: FiscalUnit) -> Source {
+        if let override = unit.taxGrowthOverride { return .unitColumn(override) }
+        if let tag = unit.tags.first(where: { byTag[$0] != nil }) { return .tag(tag) }
+        return .rate
+    }
+
+    /// The baseline growth μ_i(t) of `unit`, from `source(for:)`.
     public func baseline(for unit: FiscalUnit, in year: Int) -> Double {
-        if let override = unit.taxGrowthOverride { return override }
-        if let tag = unit.tags.first(where: { byTag[$0] != nil }) { return byTag[tag]!.value(in: year) }
-        return rate.value(in: year)
+        switch source(for: unit) {
+        case .unitColumn(let value): value
+        case .tag(let tag): byTag[tag]!.value(in: year)
+        case .rate: rate.value(in: year)
+        }
     }
 }
 

@@ -52,18 +52,16 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
         /// simulated policies as `MonteCarloSimulation` does.
         public init(_ scenario: Scenario, paths: Int, threads: Int) {
             let variants = scenario.policyVariants
-            var growths: [TaxGrowthPolicy] = []
             var structures: [CorrelationStructure] = []
-            for variant in variants {
-                if !growths.contains(variant.policy.taxGrowth) { growths.append(variant.policy.taxGrowth) }
-                if !structures.contains(variant.policy.taxGrowth.correlation) { structures.append(variant.policy.taxGrowth.correlation) }
+            for variant in variants where !structures.contains(variant.policy.taxGrowth.correlation) {
+                structures.append(variant.policy.taxGrowth.correlation)
             }
             let matrix = structures.contains { if case .matrix = $0 { return true } else { return false } }
             let batches = (paths + MonteCarloSimulation.batchSize - 1) / MonteCarloSimulation.batchSize
             self.init(
                 paths: paths, units: scenario.units.count, districts: scenario.districts.count,
                 years: scenario.horizon.count, fees: scenario.feeCategories.count, reportedVariants: variants.count + 1,
-                simulatedRuns: variants.count + growths.count, shockStructures: structures.count, matrix: matrix,
+                simulatedRuns: variants.count + CounterfactualPlan(scenario).count, shockStructures: structures.count, matrix: matrix,
                 workers: max(1, min(threads, batches)))
         }
     }
@@ -87,10 +85,14 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
     public var bytesPerPath: Int {
         let s = shape
         let perRun = s.units * 8 * 3 + YearEngine.scratchSlots * 8  // tax, reference memory, reference cache
-        let columns = (6 * s.units + 7 * s.districts) * 8
+        let columns = YearColumns.doubles(units: s.units, districts: s.districts, paths: 1) * 8
         let shocks = s.shockStructures * s.units * 8
         let scratch = s.workers * 5 * 8 + s.districts * (4 + 8 * s.simulatedRuns)
-        return s.simulatedRuns * perRun + columns + shocks + scratch + s.units * 8
+        // The brief's per-path values (`PathBrief`): per reported variant and district (and its
+        // all row) three sums, a year and a count (8 bytes each) and two flags, and one year's
+        // exact sums (16 bytes) and flags.
+        let brief = s.reportedVariants * (s.districts + 1) * (5 * 8 + 2) + 17
+        return s.simulatedRuns * perRun + columns + shocks + scratch + s.units * 8 + brief
     }
 
     /// The simulation phase: every per-path buffer, and the compiled policies (T × N each).
@@ -103,20 +105,21 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
     /// (needed whatever S is).
     public var compiledBytes: Int { shape.simulatedRuns * shape.years * shape.units * 8 * (20 + 3 * shape.fees) }
 
-    /// Mean and five quantiles per variant, unit-year and metric, and per district-year metric.
-    var statisticsBytes: Int {
+    /// Statistics rows: per variant, unit-year and metric, and per district-year and metric.
+    private var statisticsRows: Int {
         let s = shape
-        let unitMetrics = 13 + s.fees
-        let districtMetrics = DistrictMetric.allCases.count
-        return s.reportedVariants * s.years * (s.units * unitMetrics + s.districts * districtMetrics) * RowStatistics.count * 8
+        let unitMetrics = UnitYearColumn.monteCarloFields(categoryCount: s.fees).count
+        let districtMetrics = DistrictYearColumn.monteCarloFields(categoryCount: s.fees).count
+        return s.reportedVariants * s.years * (s.units * unitMetrics + s.districts * districtMetrics)
     }
+
+    /// Mean and five quantiles per statistics row.
+    var statisticsBytes: Int { statisticsRows * RowStatistics.count * 8 }
 
     /// The quantile tables as text (about 80 bytes a row), rendered in blocks and joined: about
     /// two copies at the peak (measured).
     var outputBytes: Int {
-        let s = shape
-        let rows = s.reportedVariants * s.years * (s.units * (13 + s.fees) + s.districts * DistrictMetric.allCases.count)
-        return rows * 80 * 2
+        statisticsRows * 80 * 2
     }
 
     /// A correlation matrix and its Cholesky factor (N × N each).

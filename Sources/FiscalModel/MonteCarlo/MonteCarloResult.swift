@@ -39,10 +39,10 @@ public struct MonteCarloResult: Sendable {
     public let districtCount: Int
     /// Number of projected years.
     public let yearCount: Int
-    /// Unit metrics in output order.
-    public let unitMetrics: [UnitMetric]
-    /// District metrics in output order.
-    public let districtMetrics: [DistrictMetric]
+    /// Unit metrics in output order (`UnitYearColumn.monteCarloFields`).
+    public let unitMetrics: [UnitYearField]
+    /// District metrics in output order (`DistrictYearColumn.monteCarloFields`).
+    public let districtMetrics: [DistrictYearField]
     /// Statistics of unit metrics; see `unitRow`.
     public let unitStatistics: StatisticsTable
     /// Statistics of district metrics; see `districtRow`.
@@ -61,6 +61,9 @@ public struct MonteCarloResult: Sendable {
         return self
     }
 
+    /// The brief's per-path values (SPEC §22), `nil` until the simulation has run.
+    public let brief: PathBrief?
+
     /// Wall-clock seconds of the run's phases (not part of the output; for benchmarks).
     public let timings: MonteCarloTimings
     /// Number of simulated runs: the reported variants plus the counterfactuals they need.
@@ -72,10 +75,11 @@ public struct MonteCarloResult: Sendable {
     /// Creates an empty result to be filled by the simulation.
     init(
         paths: Int, seed: UInt64, variants: [String], unitCount: Int, districtCount: Int, yearCount: Int,
-        unitMetrics: [UnitMetric], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
+        unitMetrics: [UnitYearField], districtMetrics: [DistrictYearField], clampedTax: Int = 0, unitStatistics: StatisticsTable? = nil,
         districtStatistics: StatisticsTable? = nil, timings: MonteCarloTimings = MonteCarloTimings(),
-        simulatedRuns: Int = 0, limitViolation: ProjectionLimitViolation? = nil
+        simulatedRuns: Int = 0, limitViolation: ProjectionLimitViolation? = nil, brief: PathBrief? = nil
     ) {
+        self.brief = brief
         self.limitViolation = limitViolation
         self.timings = timings
         self.simulatedRuns = simulatedRuns
@@ -86,23 +90,24 @@ public struct MonteCarloResult: Sendable {
         self.districtCount = districtCount
         self.yearCount = yearCount
         self.unitMetrics = unitMetrics
-        self.districtMetrics = DistrictMetric.allCases
+        self.districtMetrics = districtMetrics
         self.unitStatistics = unitStatistics
             ?? StatisticsTable(rows: variants.count * unitCount * yearCount * unitMetrics.count)
         self.districtStatistics = districtStatistics
-            ?? StatisticsTable(rows: variants.count * districtCount * yearCount * DistrictMetric.allCases.count)
+            ?? StatisticsTable(rows: variants.count * districtCount * yearCount * districtMetrics.count)
         self.clampedTax = clampedTax
     }
 
     /// The same result with the run's totals set.
     func with(
-        clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int, limitViolation: ProjectionLimitViolation? = nil
+        clampedTax: Int, timings: MonteCarloTimings, simulatedRuns: Int, limitViolation: ProjectionLimitViolation? = nil,
+        brief: PathBrief? = nil
     ) -> MonteCarloResult {
         MonteCarloResult(
             paths: paths, seed: seed, variants: variants, unitCount: unitCount, districtCount: districtCount,
-            yearCount: yearCount, unitMetrics: unitMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
+            yearCount: yearCount, unitMetrics: unitMetrics, districtMetrics: districtMetrics, clampedTax: clampedTax, unitStatistics: unitStatistics,
             districtStatistics: districtStatistics, timings: timings, simulatedRuns: simulatedRuns,
-            limitViolation: limitViolation)
+            limitViolation: limitViolation, brief: brief)
     }
 
     /// Row of variant `v`, unit `i`, year index `y`, metric position `m` in `unitStatistics`.
@@ -115,14 +120,17 @@ public struct MonteCarloResult: Sendable {
         ((v * districtCount + d) * yearCount + y) * districtMetrics.count + m
     }
 
-    /// Mean, p05, p25, p50, p75, p95 of `metric` for unit `i` in year index `y` of variant `v`.
-    public func statistics(variant v: Int, unit i: Int, year y: Int, metric: UnitMetric) -> [Double] {
-        unitStatistics[unitRow(variant: v, unit: i, year: y, metric: unitMetrics.firstIndex(of: metric)!)]
+    /// Mean, p05, p25, p50, p75, p95 of `metric` (of fee category `category` for a
+    /// per-category column) for unit `i` in year index `y` of variant `v`.
+    public func statistics(variant v: Int, unit i: Int, year y: Int, metric: UnitYearColumn, category: Int? = nil) -> [Double] {
+        let m = unitMetrics.firstIndex(of: UnitYearField(metric, category: category))!
+        return unitStatistics[unitRow(variant: v, unit: i, year: y, metric: m)]
     }
 
     /// Mean, p05, p25, p50, p75, p95 of `metric` for district `d` in year index `y` of variant `v`.
-    public func statistics(variant v: Int, district d: Int, year y: Int, metric: DistrictMetric) -> [Double] {
-        districtStatistics[districtRow(variant: v, district: d, year: y, metric: metric.rawValue)]
+    public func statistics(variant v: Int, district d: Int, year y: Int, metric: DistrictYearColumn) -> [Double] {
+        let m = districtMetrics.firstIndex(of: DistrictYearField(metric))!
+        return districtStatistics[districtRow(variant: v, district: d, year: y, metric: m)]
     }
 }
 

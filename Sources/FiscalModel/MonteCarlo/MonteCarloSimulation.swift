@@ -20,16 +20,23 @@ public struct MonteCarloSimulation: Sendable {
     /// Where the scenario's units and districts sit in the draws: their own indices, or for a
     /// shard (SPEC §16) their indices in the full run.
     public let draws: DrawIndices
+    /// Whether this is one shard of a sharded run (SPEC §16), even one that holds every
+    /// district: a shard keeps the brief's exact partial sums for `merge`, so that every shard
+    /// of one job writes the same set of files.
+    public let isShard: Bool
 
     /// Creates a simulation of `scenario`.
-    public init(_ scenario: Scenario) { self.init(scenario, draws: DrawIndices(identityOf: scenario)) }
+    public init(_ scenario: Scenario) {
+        self.init(scenario, draws: DrawIndices(identityOf: scenario), isShard: false)
+    }
 
     /// Creates a simulation of `scenario` drawing as the full run whose units and districts
     /// `draws` names (a shard's restricted scenario, `ScenarioShard`).
-    public init(_ scenario: Scenario, draws: DrawIndices) {
+    public init(_ scenario: Scenario, draws: DrawIndices, isShard: Bool = true) {
         precondition(draws.units.count == scenario.units.count && draws.districts.count == scenario.districts.count)
         self.scenario = scenario
         self.draws = draws
+        self.isShard = isShard
     }
 
     /// One simulated policy: a reported variant or a counterfactual used for reform effects.
@@ -60,9 +67,9 @@ public struct MonteCarloSimulation: Sendable {
         let years = s.horizon.count
         let variants = s.policyVariants
 
-        // Counterfactuals: one per distinct tax-growth policy (all a no-adoption run depends on).
-        var counterfactualPolicies: [TaxGrowthPolicy] = []
-        var counterfactualOf: [Int] = []
+        // Counterfactuals first: one per distinct tax-growth policy (`CounterfactualPlan`); the
+        // reform's is the reported counterfactual.
+        let plan = CounterfactualPlan(s)
         var runs: [SimulatedRun] = []
         var structures: [CorrelationStructure] = []
         func structure(_ policy: Policy) -> Int {
@@ -70,28 +77,22 @@ public struct MonteCarloSimulation: Sendable {
             structures.append(policy.taxGrowth.correlation)
             return structures.count - 1
         }
-        for variant in variants {
-            if let index = counterfactualPolicies.firstIndex(of: variant.policy.taxGrowth) {
-                counterfactualOf.append(index)
-                continue
-            }
-            counterfactualPolicies.append(variant.policy.taxGrowth)
-            counterfactualOf.append(runs.count)
-            let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: true))
-            runs.append(
-                SimulatedRun(engine: engine, reported: runs.isEmpty ? 0 : nil, counterfactual: nil,
-                             shocks: structure(variant.policy)))
+        for (r, v) in plan.representatives.enumerated() {
+            let policy = variants[v].policy
+            let engine = YearEngine(CompiledPolicy(policy, of: s, counterfactual: true))
+            runs.append(SimulatedRun(engine: engine, reported: r == 0 ? 0 : nil, counterfactual: nil, shocks: structure(policy)))
         }
         for (v, variant) in variants.enumerated() {
             let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: false))
             runs.append(
-                SimulatedRun(engine: engine, reported: v + 1, counterfactual: counterfactualOf[v],
+                SimulatedRun(engine: engine, reported: v + 1, counterfactual: plan.runOf[v],
                              shocks: structure(variant.policy), waves: WaveTracker(variant.policy, of: s, paths: paths)))
         }
-        let metrics = UnitMetric.all(feeCount: s.feeCategories.count)
+        let fees = s.feeCategories.count
         let result = MonteCarloResult(
             paths: paths, seed: seed, variants: [Variant.counterfactualName] + variants.map(\.name), unitCount: n,
-            districtCount: d, yearCount: years, unitMetrics: metrics)
+            districtCount: d, yearCount: years, unitMetrics: UnitYearColumn.monteCarloFields(categoryCount: fees),
+            districtMetrics: DistrictYearColumn.monteCarloFields(categoryCount: fees))
 
         // Batches, fixed by S alone.
         let batchSize = Self.batchSize
@@ -148,6 +149,9 @@ public struct MonteCarloSimulation: Sendable {
         // SPEC §19: each simulated year is checked on every path before statistics are taken;
         // the run stops at the first value beyond the limits.
         let limits = ProjectionGuard(s)
+        let brief = PathBrief(
+            variants: variants.count, districts: d, years: years, paths: paths, discountRate: s.discountRate,
+            keepsPartials: isShard)
         let names = [Variant.counterfactualName] + variants.map(\.name)
         let outOfLimits = Buffer(count: batchCount)
         var violation: ProjectionLimitViolation?
@@ -196,17 +200,21 @@ public struct MonteCarloSimulation: Sendable {
                     break years
                 }
                 if run.counterfactual == nil {
-                    let tax = columns.districtColumn(0)
-                    let rebates = columns.districtColumn(1)
+                    let tax = columns[DistrictYearColumn.tax]
+                    let rebates = columns[DistrictYearColumn.rebates]
                     let net = counterfactualNet[r].pointer
                     for k in 0..<(d * paths) { net[k] = tax[k] - rebates[k] }
                 }
                 guard let v = run.reported else { continue }
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
+                if v > 0, let baseline {
+                    timed(\.statistics) { addBrief(
+                        brief, variant: v - 1, year: y, engine: engine, waves: run.waves, columns: columns, baseline: baseline) }
+                }
                 // Each district's paths in the order of their donation pool: donations (and the
                 // resources of units without a rebate) usually follow it, which saves a selection.
                 timed(\.statistics) { parallel(d) { district, _ in
-                    let pooled = columns.districtColumn(3) + district * paths
+                    let pooled = columns[DistrictYearColumn.donationsPooled] + district * paths
                     let order = poolOrder.pointer + district * paths
                     for p in 0..<paths { order[p] = Int32(p) }
                     var buffer = UnsafeMutableBufferPointer(start: order, count: paths)
@@ -242,182 +250,9 @@ public struct MonteCarloSimulation: Sendable {
         var totalClamped = 0.0
         for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
         var final = result.with(
-            clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation)
+            clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation,
+            brief: brief)
         final.waves = [[]] + runs.filter { $0.reported != nil && $0.counterfactual != nil }.map { $0.waves?.results() ?? [] }
         return final
-    }
-
-    /// Statistics of every metric of unit `i` in year index `y`.
-    private func unitStatistics(
-        _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
-        scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>, taxCache: RowStatisticsCache?,
-        referenceCache: RowStatisticsCache?
-    ) {
-        let policy = engine.policy
-        let n = policy.unitCount
-        let paths = columns.paths
-        let k = y * n + i
-        let sort = scratch.sort.pointer
-        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.unitColumn(c) + i * paths) }
-        func constant(_ value: Double, _ out: UnsafeMutablePointer<Double>) {
-            for j in 0..<RowStatistics.count { out[j] = value }
-        }
-        let need = engine.need[k]
-        func row(_ metric: UnitMetric) -> UnsafeMutablePointer<Double> {
-            result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: result.unitMetrics.firstIndex(of: metric)!))
-        }
-        for (m, metric) in result.unitMetrics.enumerated() {
-            let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
-            switch metric {
-            case .tax:
-                // The counterfactual (variant 0) fills the cache; the variants look their rows up.
-                if let taxCache, v != 0, taxCache.lookup(unit: i, column(0), into: out) { break }
-                RowStatistics.compute(column(0), count: paths, scratch: sort, into: out)
-                if let taxCache, v == 0 { taxCache.store(unit: i, column(0), statistics: UnsafePointer(out)) }
-            case .reference:
-                guard engine.applies[k] else { break }
-                if let referenceCache {
-                    referenceCache.statistics(unit: i, column(1), into: out) {
-                        RowStatistics.compute(column(1), count: paths, scratch: sort, into: $0)
-                    }
-                } else {
-                    RowStatistics.compute(column(1), count: paths, scratch: sort, into: out)
-                }
-            case .increment: RowStatistics.compute(column(2), count: paths, scratch: sort, into: out)
-            case .rebate: RowStatistics.compute(column(3), count: paths, scratch: sort, into: out)
-            case .allocation: constant(policy.allocation[k], out)
-            case let .fee(c): constant(engine.fees[c][k], out)
-            case .feesTotal: constant(engine.feesTotal[k], out)
-            case .donations:
-                if !RowStatistics.computeAlong(
-                    column(4), count: paths, order: poolOrder, into: out, also: nil, transform: { $0 }, also: nil,
-                    transform: { $0 })
-                {
-                    RowStatistics.compute(column(4), count: paths, scratch: sort, into: out)
-                }
-            case .enterpriseIncome: constant(engine.enterpriseIncome[k], out)
-            case .collectiveIncome: constant(policy.collectiveIncome[k], out)
-            case .resources:
-                // One selection for resources, gap = resources − need and resources / need
-                // (none when resources follow the pool order).
-                let gap = row(.gap), ratio = need != 0 ? row(.selfSufficiency) : nil
-                if !RowStatistics.computeAlong(
-                    column(5), count: paths, order: poolOrder, into: out, also: gap, transform: { $0 - need },
-                    also: ratio, transform: { $0 / need })
-                {
-                    RowStatistics.compute(
-                        column(5), count: paths, scratch: sort, into: out, also: gap, transform: { $0 - need },
-                        also: ratio, transform: { $0 / need })
-                }
-            case .need: constant(need, out)
-            case .gap, .selfSufficiency: break  // with resources
-            }
-        }
-    }
-
-    /// Statistics of every metric of district `district` in year index `y`.
-    private func districtStatistics(
-        _ engine: YearEngine, district: Int, year y: Int, variant v: Int, columns: YearColumns,
-        counterfactualNet: UnsafeMutablePointer<Double>?, result: MonteCarloResult, scratch: WorkerScratch
-    ) {
-        let policy = engine.policy
-        let n = policy.unitCount
-        let d = policy.districtCount
-        let paths = columns.paths
-        let sort = scratch.sort.pointer
-        let row = scratch.row.pointer
-        let members = policy.unitsByDistrict[district]
-        func column(_ c: Int) -> UnsafePointer<Double> { UnsafePointer(columns.districtColumn(c) + district * paths) }
-        let tax = column(0), rebates = column(1), pooled = column(3), reserve = column(4), allocated = column(5)
-        let collected = policy.fees.reduce(0) { $0 + $1.collection[y * d + district] }
-        let transferred = engine.fees.reduce(0) { total, fee in total + members.reduce(0) { $0 + fee[y * n + $1] } }
-        let retained = policy.fees.indices.reduce(0) { total, c in
-            total + (policy.fees[c].collection[y * d + district] - members.reduce(0) { $0 + engine.fees[c][y * n + $1] })
-        }
-        let need = members.reduce(0) { $0 + engine.need[y * n + $1] }
-        for metric in DistrictMetric.allCases {
-            let out = result.districtStatistics.row(
-                result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
-            func statistics(_ values: UnsafePointer<Double>) {
-                RowStatistics.compute(values, count: paths, scratch: sort, into: out)
-            }
-            func statistics(_ values: UnsafePointer<Double>, transform: (Double) -> Double) {
-                RowStatistics.compute(values, count: paths, scratch: sort, into: out, transform: transform)
-            }
-            func derived(_ value: (Int) -> Double) {
-                for p in 0..<paths { row[p] = value(p) }
-                statistics(row)
-            }
-            func constant(_ value: Double) { for j in 0..<RowStatistics.count { out[j] = value } }
-            switch metric {
-            case .tax: statistics(tax)
-            case .rebates: statistics(rebates)
-            case .capacityFactor: statistics(column(2))
-            case .netRevenue: derived { tax[$0] - rebates[$0] }
-            case .counterfactualNetRevenue:
-                if let counterfactualNet {
-                    statistics(UnsafePointer(counterfactualNet + district * paths))
-                } else {
-                    derived { tax[$0] - rebates[$0] }
-                }
-            case .reformEffect:
-                if let counterfactualNet {
-                    let baseline = counterfactualNet + district * paths
-                    derived { (tax[$0] - rebates[$0]) - baseline[$0] }
-                } else {
-                    derived { (tax[$0] - rebates[$0]) - (tax[$0] - rebates[$0]) }
-                }
-            case .feesCollected: constant(collected)
-            case .feesTransferred: constant(transferred)
-            case .feesRetained: constant(retained)
-            case .donationsPooled: statistics(pooled)
-            case .donationsAllocated: statistics(allocated)
-            case .donationsRetained: derived { pooled[$0] - reserve[$0] - allocated[$0] }
-            case .donationsReserve: statistics(reserve)
-            case .need: constant(need)
-            case .resources: statistics(column(6))
-            case .gap: statistics(column(6)) { $0 - need }
-            }
-        }
-    }
-}
-
-/// A fixed block of Doubles shared by the workers (each writes its own part).
-final class Buffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        pointer = LargeBuffer.allocate(count)
-    }
-
-    deinit { LargeBuffer.deallocate(pointer, count: count) }
-}
-
-/// A fixed block of path indices shared by the workers.
-final class IndexBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Int32>
-
-    init(count: Int) {
-        pointer = .allocate(capacity: max(count, 1))
-        pointer.initialize(repeating: 0, count: max(count, 1))
-    }
-
-    deinit { pointer.deallocate() }
-}
-
-/// One worker's scratch memory.
-final class WorkerScratch: @unchecked Sendable {
-    let sort: Buffer
-    let row: Buffer
-    let factors: Buffer
-    let districts: Buffer
-
-    init(paths: Int, factors: Int, districts: Int) {
-        sort = Buffer(count: RowStatistics.scratchCount(paths: paths))
-        row = Buffer(count: paths)
-        self.factors = Buffer(count: factors)
-        self.districts = Buffer(count: districts)
     }
 }

@@ -18,8 +18,8 @@ extension MonteCarloSimulation {
         let k = y * n + i
         let row = scratch.row.pointer
         let sort = scratch.sort.pointer
-        let resources = columns.unitColumn(5) + i * paths
-        let reference = columns.unitColumn(1) + i * paths
+        let resources = columns[UnitYearColumn.resources] + i * paths
+        let reference = columns[UnitYearColumn.reference] + i * paths
         var need = [Double](repeating: 0, count: paths)
         need.withUnsafeMutableBufferPointer { waves.perPath(0..<paths, into: $0.baseAddress!) { $0.need[k] } }
         let needAsBase = need.allSatisfy { $0 == base.need[k] }
@@ -43,12 +43,10 @@ extension MonteCarloSimulation {
             }
             /// Statistics of an engine constant (one value per engine in use).
             func constant(_ value: (YearEngine) -> Double) { waves.statistics(of: value, into: out) }
-            switch metric {
+            switch metric.column {
             case .reference: over { reference[$0] }
-            case .fee(let c): constant { $0.fees[c][k] }
-            case .feesTotal: constant { $0.feesTotal[k] }
-            case .enterpriseIncome: constant { $0.enterpriseIncome[k] }
-            case .need: constant { $0.need[k] }
+            case .fee, .feesTotal, .enterpriseIncome, .need:
+                constant { $0.pathIndependentValue(metric, unit: i, yearIndex: y)! }
             case .gap where !needAsBase: over { resources[$0] - need[$0] }
             case .selfSufficiency where !needAsBase: over { need[$0] != 0 ? resources[$0] / need[$0] : .nan }
             default: break
@@ -69,7 +67,7 @@ extension MonteCarloSimulation {
         let paths = columns.paths
         let row = scratch.row.pointer
         let sort = scratch.sort.pointer
-        let resources = columns.districtColumn(6) + district * paths
+        let resources = columns[DistrictYearColumn.resources] + district * paths
         func transferred(_ engine: YearEngine) -> Double {
             engine.fees.reduce(0) { total, fee in total + members.reduce(0) { $0 + fee[y * n + $1] } }
         }
@@ -81,10 +79,9 @@ extension MonteCarloSimulation {
         func needOf(_ engine: YearEngine) -> Double { members.reduce(0) { $0 + engine.need[y * n + $1] } }
         var need = [Double](repeating: 0, count: paths)
         need.withUnsafeMutableBufferPointer { buffer in waves.perPath(0..<paths, into: buffer.baseAddress!) { needOf($0) } }
-        for metric in DistrictMetric.allCases {
-            let out = result.districtStatistics.row(
-                result.districtRow(variant: v, district: district, year: y, metric: metric.rawValue))
-            switch metric {
+        for (m, metric) in result.districtMetrics.enumerated() {
+            let out = result.districtStatistics.row(result.districtRow(variant: v, district: district, year: y, metric: m))
+            switch metric.column {
             case .feesTransferred: waves.statistics(of: transferred, into: out)
             case .feesRetained: waves.statistics(of: retained, into: out)
             case .need: waves.statistics(of: needOf, into: out)

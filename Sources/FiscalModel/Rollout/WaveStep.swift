@@ -81,15 +81,11 @@ struct PathGroup {
         }
         move(toGroup: false)
         let from = columns.output
-        let units = [(from.tax, out.tax), (from.reference, out.reference), (from.increment, out.increment),
-                     (from.rebate, out.rebate), (from.donations, out.donations), (from.resources, out.resources)]
-        for (source, target) in units { scatter(source, rows: n, into: target, stride: out.unitStride) }
-        let districts = [(from.districtTax, out.districtTax), (from.rebates, out.rebates),
-                         (from.capacityFactor, out.capacityFactor), (from.donationsPooled, out.donationsPooled),
-                         (from.donationsReserve, out.donationsReserve), (from.donationsAllocated, out.donationsAllocated),
-                         (from.districtResources, out.districtResources)]
-        for (source, target) in districts {
-            scatter(source, rows: engine.policy.districtCount, into: target, stride: out.districtStride)
+        for column in UnitYearColumn.perPath {
+            scatter(from[column], rows: n, into: out[column], stride: out.unitStride)
+        }
+        for column in DistrictYearColumn.perPath {
+            scatter(from[column], rows: engine.policy.districtCount, into: out[column], stride: out.districtStride)
         }
         return clamped
     }
@@ -111,21 +107,19 @@ struct PathGroup {
         }
     }
 
-    /// Copies the carried state (tax, reference memory, linked amount) between the batch and
-    /// the group.
+    /// Copies the carried state (last year's tax and what the rebate rule remembers, each a
+    /// whole number of unit-by-path blocks) between the batch and the group.
     private func move(toGroup: Bool) {
         let g = members.count, count = batch.count
         func copy(_ whole: inout [Double], _ part: inout [Double]) {
             guard !whole.isEmpty else { return }
-            for i in 0..<batch.unitCount {
+            for row in 0..<(whole.count / count) {
                 for (j, q) in members.enumerated() {
-                    if toGroup { part[i * g + j] = whole[i * count + q] } else { whole[i * count + q] = part[i * g + j] }
+                    if toGroup { part[row * g + j] = whole[row * count + q] } else { whole[row * count + q] = part[row * g + j] }
                 }
             }
         }
         copy(&batch.tax, &group.tax)
-        copy(&batch.periodBase, &group.periodBase)
-        copy(&batch.ratchet, &group.ratchet)
-        copy(&batch.linkedAmount, &group.linkedAmount)
+        copy(&batch.rebateMemory, &group.rebateMemory)
     }
 }

@@ -10,8 +10,8 @@ enum CalibrationTables {
         for unit in result.units {
             csv.append([
                 unit.id, districtIDs[unit.districtIndex], String(unit.observations),
-                unit.mean.map { PlainNumberText.text($0.value) } ?? "",
-                unit.standardDeviation.map(PlainNumberText.text) ?? "",
+                unit.mean.map { NumberText.trimmed.text($0.value) } ?? "",
+                unit.standardDeviation.map(NumberText.trimmed.text) ?? "",
             ])
         }
         return csv.text
@@ -22,7 +22,7 @@ enum CalibrationTables {
         var csv = CSVText()
         csv.append(["id"] + unitIDs)
         for (row, id) in unitIDs.enumerated() {
-            csv.append([id] + (0..<matrix.size).map { PlainNumberText.text(matrix.entries[row * matrix.size + $0]) })
+            csv.append([id] + (0..<matrix.size).map { NumberText.trimmed.text(matrix.entries[row * matrix.size + $0]) })
         }
         return csv.text
     }

@@ -19,7 +19,7 @@ struct CalibrationYAML {
 
     /// The file's text.
     var text: String {
-        let number = PlainNumberText.text
+        let number = NumberText.trimmed.text
         var lines = [
             "# Estimated by fiscal-sim calibrate from \(historyPath): \(result.usedUnits.count) of \(result.units.count) units, growth years \(Self.span(result.growthYears)).",
             "# Paste this growth: section into \(scenarioPath) in place of its own. Intervals are 95 %.",

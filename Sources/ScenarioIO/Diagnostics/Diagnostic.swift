@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        self.message = QuotedValue.limitingQuotedRuns(message)
     }
 
     /// `FILE:LINE:COLUMN: error: MESSAGE` (SPEC §12), with as much of the location as is known.

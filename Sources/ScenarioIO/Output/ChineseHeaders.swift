@@ -14,7 +14,7 @@ public enum ChineseHeaders {
         let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
         let header = String(decoding: bytes[start..<end], as: UTF8.self)
         var csv = CSVText()
-        csv.append(translate(header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        csv.append(header.split(separator: ",", omittingEmptySubsequences: false).map { BriefColumns.entry(for: String($0), in: file.name).chinese })
         return (file.name, Data(bytes[..<start]) + Data(csv.text.utf8).dropLast() + Data(bytes[end...]))
     }
 

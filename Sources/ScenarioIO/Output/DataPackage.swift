@@ -12,7 +12,8 @@ public enum DataPackage {
         "districts_quantiles.csv": ["variant", "district", "year", "metric"],
         "comparison.csv": ["variant", "district", "year"],
         "groups.csv": ["variant", "year", "tag", "group"],
-        "waves.csv": ["variant", "wave", "year"],
+        BriefColumns.fileName: ["variant", "district"],
+        WaveColumns.fileName: ["variant", "wave", "year"],
     ]
 
     /// The package describing the CSV `files` of a run with `manifest`; with `chineseHeaders`
@@ -26,7 +27,7 @@ public enum DataPackage {
             if bom { text.removeFirst() }
             let header = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let fields: [[String: Any]] = header.map { column in
-                let entry = ColumnCatalog.entry(for: column)
+                let entry = BriefColumns.entry(for: column, in: file.name)
                 var field: [String: Any] = [
                     "name": chineseHeaders ? entry.chinese : column, "type": entry.kind.tableSchemaType,
                     "description": entry.description, "title_zh": entry.chinese,

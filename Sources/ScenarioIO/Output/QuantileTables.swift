@@ -24,52 +24,17 @@ public struct QuantileTables: Sendable {
 
     /// Column names of the unit metrics (the wide `units.csv` names).
     public var unitMetricNames: [String] {
-        let fees = scenario.feeCategories
-        return result.unitMetrics.map { metric in
-            switch metric {
-            case .tax: "tax"
-            case .reference: "reference"
-            case .increment: "increment"
-            case .rebate: "rebate"
-            case .allocation: "allocation"
-            case let .fee(k): "fee_\(fees[k])"
-            case .feesTotal: "fees_total"
-            case .donations: "donations"
-            case .enterpriseIncome: "enterprise_income"
-            case .collectiveIncome: "collective_income"
-            case .resources: "resources"
-            case .need: "need"
-            case .gap: "gap"
-            case .selfSufficiency: "self_sufficiency"
-            }
-        }
+        result.unitMetrics.map { $0.name(categories: scenario.feeCategories) }
     }
 
     /// Column names of the district metrics (the wide `districts.csv` names).
-    public static let districtMetricNames: [String] = DistrictMetric.allCases.map { metric in
-        switch metric {
-        case .tax: "tax"
-        case .rebates: "rebates"
-        case .capacityFactor: "capacity_factor"
-        case .netRevenue: "net_revenue"
-        case .counterfactualNetRevenue: "counterfactual_net_revenue"
-        case .reformEffect: "reform_effect"
-        case .feesCollected: "fees_collected"
-        case .feesTransferred: "fees_transferred"
-        case .feesRetained: "fees_retained"
-        case .donationsPooled: "donations_pooled"
-        case .donationsAllocated: "donations_allocated"
-        case .donationsRetained: "donations_retained"
-        case .donationsReserve: "donations_reserve"
-        case .need: "need"
-        case .resources: "resources"
-        case .gap: "gap"
-        }
+    public var districtMetricNames: [String] {
+        result.districtMetrics.map { $0.name(categories: scenario.feeCategories) }
     }
 
-    private var money: DecimalText { DecimalText(scenario.moneyRounding) }
-    private var ratio: DecimalText {
-        DecimalText(scenario.ratioRounding)
+    private var money: NumberText { NumberText(.rounded(scenario.moneyRounding)) }
+    private var ratio: NumberText {
+        NumberText(.rounded(scenario.ratioRounding))
     }
 
     /// `units_quantiles.csv` as UTF-8 bytes. Blocks of rows (one variant and district each)
@@ -78,7 +43,7 @@ public struct QuantileTables: Sendable {
         var header: [UInt8] = []
         appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &header)
         let names = unitMetricNames.map { Array(CSVText.escape($0).utf8) }
-        let formats = result.unitMetrics.map { $0.isRatio ? ratio : money }
+        let formats = result.unitMetrics.map { $0.column.entry.kind == .ratio ? ratio : money }
         let groups = scenario.unitsByDistrict
         let blocks = result.variants.indices.flatMap { v in groups.indices.map { (v, $0) } }
         let rendered = RenderedBlocks(count: blocks.count)
@@ -114,8 +79,8 @@ public struct QuantileTables: Sendable {
     public func districtsCSV() -> [UInt8] {
         var bytes: [UInt8] = []
         appendRow(["variant", "district", "year", "metric"] + Self.statisticColumns, to: &bytes)
-        let names = Self.districtMetricNames.map { Array(CSVText.escape($0).utf8) }
-        let formats = DistrictMetric.allCases.map { $0.isRatio ? ratio : money }
+        let names = districtMetricNames.map { Array(CSVText.escape($0).utf8) }
+        let formats = result.districtMetrics.map { $0.column.entry.kind == .ratio ? ratio : money }
         for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
                 let prefix = Array((CSVText.escape(variant) + "," + CSVText.escape(district.id) + ",").utf8)
@@ -135,7 +100,7 @@ public struct QuantileTables: Sendable {
         return bytes
     }
 
-    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: DecimalText, to bytes: inout [UInt8]) {
+    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: NumberText, to bytes: inout [UInt8]) {
         for j in 0..<RowStatistics.count {
             bytes.append(UInt8(ascii: ","))
             let value = values[j]

@@ -1,8 +1,9 @@
 import FiscalModel
 
-/// Renders a deterministic run's `units.csv` and `districts.csv` (SPEC §9, §13): rows ordered
-/// variant → district → unit → year, money rounded by the scenario's rule, pooled amounts by
-/// largest remainder so every pool adds up in the file.
+/// Renders a deterministic run's `units.csv` and `districts.csv` (SPEC §9, §13) from the column
+/// catalogues: rows ordered variant → district → unit → year, money rounded by the scenario's
+/// rule, ratios to 6 decimals, pooled amounts by largest remainder so every pool adds up in the
+/// file.
 public struct ResultTables {
     /// The scenario.
     public let scenario: Scenario
@@ -18,12 +19,19 @@ public struct ResultTables {
     private var money: MoneyRounding { scenario.moneyRounding }
     private var ratio: MoneyRounding { scenario.ratioRounding }
 
+    /// A value cell of kind `kind`: money or ratio text, empty for `nil`.
+    private func text(_ value: Double?, kind: ColumnKind) -> String {
+        value.map(kind == .ratio ? ratio.text : money.text) ?? ""
+    }
+
     /// `units.csv` as text.
     public func unitsCSV() -> String {
         var csv = CSVText()
         let fees = scenario.feeCategories
-        csv.append(OutputColumns.units(fees: fees))
+        let fields = UnitYearColumn.fields(categoryCount: fees.count)
+        csv.append(fields.map { $0.name(categories: fees) })
         let groups = scenario.unitsByDistrict
+        let zero = ScaledAmount(units: 0, precision: scenario.precision)
         for variant in result.variants {
             let pools = RoundedPools(variant, scenario: scenario, rounding: money)
             for (d, members) in groups.enumerated() {
@@ -32,22 +40,21 @@ public struct ResultTables {
                     let unit = scenario.units[i]
                     for (y, row) in variant.units[i].enumerated() {
                         let feeParts = fees.indices.map { pools.fees[$0][d][y][pools.slot[i]] }
-                        let donation = pools.donations[d][y][pools.slot[i]]
-                        var fields = [
-                            variant.name, district, unit.id, String(row.year), row.adopted ? "true" : "false",
-                            money.text(row.tax), row.reference.map(money.text) ?? "", money.text(row.increment),
-                            money.text(row.rebate), money.text(row.allocation),
-                        ]
-                        fields += feeParts.map(\.text)
-                        fields += [
-                            feeParts.reduce(ScaledAmount(units: 0, precision: scenario.precision), +).text, donation.text,
-                            money.text(row.enterpriseIncome), money.text(row.collectiveIncome), money.text(row.resources),
-                            money.text(row.need), money.text(row.gap), row.selfSufficiency.map(ratio.text) ?? "",
-                        ]
-                        fields += row.taskCosts.map(money.text)
-                        fields += fees.indices.map { row.coverage($0).map(ratio.text) ?? "" }
-                        fields.append(unit.name)
-                        csv.append(fields)
+                        csv.append(fields.map { field in
+                            switch field.column {
+                            case .variant: variant.name
+                            case .district: district
+                            case .unit: unit.id
+                            case .unitName: unit.name
+                            case .year: String(row.year)
+                            case .adopted: row.adopted ? "true" : "false"
+                            // Pooled amounts: the unit's part of its district's rounded pool.
+                            case .fee: feeParts[field.category!].text
+                            case .feesTotal: feeParts.reduce(zero, +).text
+                            case .donations: pools.donations[d][y][pools.slot[i]].text
+                            default: text(field.column.value(in: row, category: field.category), kind: field.column.entry.kind)
+                            }
+                        })
                     }
                 }
             }
@@ -59,7 +66,8 @@ public struct ResultTables {
     public func districtsCSV() -> String {
         var csv = CSVText()
         let fees = scenario.feeCategories
-        csv.append(OutputColumns.districts(fees: fees))
+        let fields = DistrictYearColumn.fields(categoryCount: fees.count)
+        csv.append(fields.map { $0.name(categories: fees) })
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
         for variant in result.variants {
             let pools = RoundedPools(variant, scenario: scenario, rounding: money)
@@ -71,20 +79,25 @@ public struct ResultTables {
                     let retained = feeParts.map { $0.last! }
                     let donationParts = pools.donations[d][y]
                     let unitCount = donationParts.count - 2
-                    var fields = [
-                        variant.name, district.id, String(row.year), money.text(row.tax), money.text(row.rebates),
-                        ratio.text(row.capacityFactor), money.text(row.netRevenue),
-                        money.text(row.counterfactualNetRevenue), money.text(row.reformEffect),
-                        collected.reduce(zero, +).text, transferred.reduce(zero, +).text, retained.reduce(zero, +).text,
-                        money.text(row.donationsPooled), donationParts.prefix(unitCount).reduce(zero, +).text,
-                        donationParts[unitCount].text, donationParts[unitCount + 1].text, money.text(row.need),
-                        money.text(row.resources), money.text(row.gap),
-                    ]
-                    for k in fees.indices {
-                        fields += [collected[k].text, transferred[k].text, retained[k].text]
-                    }
-                    fields.append(district.name)
-                    csv.append(fields)
+                    csv.append(fields.map { field in
+                        switch field.column {
+                        case .variant: variant.name
+                        case .district: district.id
+                        case .districtName: district.name
+                        case .year: String(row.year)
+                        // Pooled amounts: sums of the rounded parts, so every pool adds up.
+                        case .feesCollected: collected.reduce(zero, +).text
+                        case .feesTransferred: transferred.reduce(zero, +).text
+                        case .feesRetained: retained.reduce(zero, +).text
+                        case .feesCollectedOf: collected[field.category!].text
+                        case .feesTransferredOf: transferred[field.category!].text
+                        case .feesRetainedOf: retained[field.category!].text
+                        case .donationsAllocated: donationParts.prefix(unitCount).reduce(zero, +).text
+                        case .donationsRetained: donationParts[unitCount].text
+                        case .donationsReserve: donationParts[unitCount + 1].text
+                        default: text(field.column.value(in: row, category: field.category), kind: field.column.entry.kind)
+                        }
+                    })
                 }
             }
         }

@@ -7,7 +7,7 @@ import Foundation
 /// never a mix, and a failed run leaves no partial folder behind.
 public struct RunFolder {
     /// Why the folder could not be written.
-    public struct WriteError: Error, CustomStringConvertible {
+    public struct WriteError: ToolError {
         /// What went wrong and what to do.
         public var description: String
     }
@@ -46,12 +46,17 @@ public struct RunFolder {
             for entry in entries {
                 let url = staging.appendingPathComponent(entry.name)
                 switch entry {
-                case let .file(_, data): try data.write(to: url)
+                case let .file(name, data):
+                    do {
+                        try data.write(to: url)
+                    } catch {
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(InputFile.reason(error)); nothing was replaced")
+                    }
                 case let .produced(name, write):
                     do {
                         try write(url)
                     } catch {
-                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error)")
+                        throw WriteError(description: "cannot write \(name) in \(destination.path): \(error); nothing was replaced")
                     }
                 }
             }
@@ -59,35 +64,53 @@ public struct RunFolder {
     }
 
     /// Makes the complete content of the folder with `fill`, which writes the files into the
-    /// (hidden, empty) staging folder it is given — for output streamed to disk.
+    /// (hidden, empty, locked) work folder it is given — for output streamed to disk. An
+    /// existing destination is replaced only if it is empty or fiscal-sim wrote it (issue 23).
     public func write(using fill: (URL) throws -> Void) throws {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw WriteError(description: "\(destination.path) exists and is not a folder; choose another --out")
-        }
+        try checkDestination()
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(parent.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(parent.path): \(InputFile.reason(error))")
         }
-        removeStaleStaging(in: parent, for: name)
-        let staging = parent.appendingPathComponent(".\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        WorkFolder.removeStale(for: name, in: parent)
+        let work = try WorkFolder(for: name, in: parent)
+        defer { work.release() }
+        let staging = work.url
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             try fill(staging)
-            if manager.fileExists(atPath: destination.path) {
-                try replace(destination, with: staging)
-            } else if rename(staging.path, destination.path) != 0 {
-                throw WriteError(description: "cannot move the run into \(destination.path): \(String(cString: strerror(errno)))")
-            }
+            work.detachLockFile()
+            try FileSync.folder(staging)
+            try checkDestination()
+            try swapIn(staging)
+            try? FileSync.path(parent.path, folder: true)
         } catch {
             try? manager.removeItem(at: staging)
             if let error = error as? WriteError { throw error }
-            throw WriteError(description: "cannot write the run folder \(destination.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot write the run folder \(destination.path): \(InputFile.reason(error)); nothing was replaced")
         }
+    }
+
+    /// Refuses a destination that must not be replaced (a user's folder, a file).
+    private func checkDestination() throws {
+        if let problem = FolderOwnership.problem(destination, shown: destination.path) {
+            throw WriteError(description: problem)
+        }
+    }
+
+    /// Moves the complete work folder to the destination: a rename where there is none yet, an
+    /// exchange where there is one (also when a concurrent run created it meanwhile).
+    private func swapIn(_ staging: URL) throws {
+        if !FileManager.default.fileExists(atPath: destination.path) {
+            if rename(staging.path, destination.path) == 0 { return }
+            guard errno == ENOTEMPTY || errno == EEXIST else {
+                throw WriteError(description: "cannot move the run into \(destination.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        try replace(destination, with: staging)
     }
 
     /// Swaps the new folder into place (one atomic exchange where the file system supports it),
@@ -98,7 +121,8 @@ public struct RunFolder {
             return
         }
         // Fallback: two renames; between them only the old folder's hidden copy exists.
-        let retired = old.deletingLastPathComponent().appendingPathComponent(".\(old.lastPathComponent).old-\(getpid())")
+        let retired = old.deletingLastPathComponent()
+            .appendingPathComponent(".\(old.lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard rename(old.path, retired.path) == 0 else {
             throw WriteError(description: "cannot replace \(old.path): \(String(cString: strerror(errno)))")
         }
@@ -107,16 +131,5 @@ public struct RunFolder {
             throw WriteError(description: "cannot replace \(old.path): \(String(cString: strerror(errno)))")
         }
         try? FileManager.default.removeItem(at: retired)
-    }
-
-    /// Removes staging folders of earlier runs into the same destination whose process is gone.
-    private func removeStaleStaging(in parent: URL, for name: String) {
-        let prefix = ".\(name).partial-"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries where entry.hasPrefix(prefix) {
-            let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap { Int32($0) } ?? 0
-            if pid > 0, kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
-        }
     }
 }

@@ -1,12 +1,6 @@
 import FiscalModel
 import Foundation
 
-/// The tool's version, written into every run manifest.
-public enum ToolVersion {
-    /// Semantic version of fiscal-sim.
-    public static let current = "0.1.0"
-}
-
 /// `run.json`: what produced a run folder (SPEC §9).
 public struct RunManifest: Codable, Sendable, Equatable {
     /// Always `fiscal-sim`.

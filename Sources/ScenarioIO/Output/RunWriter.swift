@@ -1,7 +1,8 @@
 import FiscalModel
 import Foundation
 
-/// Writes a deterministic run's folder: `units.csv`, `districts.csv`, `run.json`.
+/// Writes a run's folder: the tables (`units.csv`, `districts.csv`, …, `brief.csv`), `run.json`
+/// and `datapackage.json`.
 public struct RunWriter {
     /// Output options.
     public struct Options: Sendable {
@@ -64,6 +65,7 @@ public struct RunWriter {
             ("districts.csv", Data((bom + tables.districtsCSV()).utf8)),
             ("comparison.csv", Data((bom + ComparisonTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
+            (BriefColumns.fileName, Data((bom + BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)).utf8)),
         ]
         let waves = WaveReport(scenario: loaded.scenario, result: result)
         if let waves { files.append((WaveReport.fileName, Data((bom + waves.csv()).utf8))) }
@@ -94,6 +96,11 @@ public struct RunWriter {
             ("units_quantiles.csv", Data(bom + tables.unitsCSV())),
             ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
         ]
+        // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
+        // the all rows from brief-partials.bin.
+        let shardPartials = result.brief.flatMap { $0.keepsPartials ? BriefPartials($0) : nil }
+        files.append((BriefColumns.fileName, Data(bom) + Data(MonteCarloBrief.csv(
+            scenario: loaded.scenario, result: result, withAllRows: shardPartials == nil).utf8)))
         let waves = WaveReport(scenario: loaded.scenario, result: result)
         if waves != nil || options.wavesTable {
             files.append((WaveReport.fileName, Data(bom + Array((waves?.csv() ?? WaveReport.header).utf8))))
@@ -106,6 +113,7 @@ public struct RunWriter {
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
         files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest, chineseHeaders: options.chineseHeaders)))
+        if let shardPartials { files.append((BriefPartials.fileName, shardPartials.encoded())) }
         let workbook = options.workbook
             ? ReportWorkbook.monteCarlo(
                 scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),

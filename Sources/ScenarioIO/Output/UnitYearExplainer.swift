@@ -52,9 +52,10 @@ public struct UnitYearExplainer {
             let names = result.variants.map(\.name)
             throw Failure(description: "--variant: '\(name)' is not a variant\(Suggestion.hint(for: name, in: names)); variants: \(names.joined(separator: ", "))")
         }
+        let y = horizon.index(of: year)
         let context = ExplainContext(
-            scenario: scenario, variant: variant, policy: policy, compiled: compiled, unit: i, yearIndex: horizon.index(of: year),
-            pools: pools, money: money, ratio: ratio)
+            scenario: scenario, variant: variant, policy: policy, compiled: compiled, unit: i, yearIndex: y,
+            trace: YearEngine(compiled).trace(unit: i, yearIndex: y), pools: pools, money: money, ratio: ratio)
         return context.explanation()
     }
 }
@@ -67,6 +68,8 @@ struct ExplainContext {
     let compiled: CompiledPolicy
     let unit: Int
     let yearIndex: Int
+    /// The engine's facts about this unit-year.
+    let trace: UnitYearTrace
     let pools: RoundedPools
     let money: MoneyRounding
     let ratio: MoneyRounding
@@ -141,15 +144,7 @@ struct ExplainContext {
 
     /// The roll-out year as written for the unit, if one is written.
     private func plannedYear() -> Int? {
-        let rollout = policy.rollout
-        let planned: AdoptionYear?
-        switch rollout.rule(for: base) {
-        case .byUnit: planned = rollout.byUnit[base.id]
-        case .byTag(let tag): planned = rollout.byTag[tag]
-        case .defaultYear: planned = rollout.defaultYear
-        case .firstProjectedYear: planned = nil
-        }
-        if case .year(let year)? = planned { return year }
+        if case .year(let year)? = policy.rollout.plannedYear(of: base) { return year }
         return nil
     }
 
@@ -165,12 +160,10 @@ struct ExplainContext {
         } else {
             lines.append(Explanation.Line("T(\(year - 1)), last year's tax\(y == 0 ? " (base year, units file)" : "")", value: money.text(previousTax)))
             let source: String
-            if base.taxGrowthOverride != nil {
-                source = "the unit's tax_growth column"
-            } else if let tag = base.tags.first(where: { policy.taxGrowth.byTag[$0] != nil }) {
-                source = "growth.byTag.\(tag)"
-            } else {
-                source = "growth.tax"
+            switch trace.growthSource {
+            case .unitColumn: source = "the unit's tax_growth column"
+            case .tag(let tag): source = "growth.byTag.\(tag)"
+            case .rate: source = "growth.tax"
             }
             let mu = compiled.baselineGrowth[y * n + i]
             let written = policy.taxGrowth.baseline(for: base, in: year)
@@ -181,11 +174,10 @@ struct ExplainContext {
                 lines.append(Explanation.Line("baseline growth μ = \(number(mu)) (\(source))"))
             }
             var growth = mu
-            if compiled.rebateApplies(to: i, in: year), let rebate = compiled.rebate, let alpha = compiled.adoptionYear[i] {
+            if let rate = trace.incentiveRate, let alpha = compiled.adoptionYear[i] {
                 let epsilon = compiled.elasticity[y]
-                let rate = rebate.incentiveRate(yearIndex: y, adoptionIndex: scenario.horizon.index(of: alpha))
                 growth += epsilon * rate
-                let name = rebate.linked.map { "linked rate c × s = \(number($0.coefficient[y])) × \(number($0.baseShare[scenario.horizon.index(of: alpha)]))" } ?? "first-band rate"
+                let name = ruleExplanation?.incentiveRateName(in: self, alpha: alpha) ?? ""
                 lines.append(Explanation.Line("incentive ε × \(name) = \(number(epsilon)) × \(number(rate)) = \(number(epsilon * rate)) (协税护税 effort bought by the rebate)"))
             } else {
                 lines.append(Explanation.Line("incentive: none (the rebate does not apply to this unit-year)"))
@@ -202,104 +194,6 @@ struct ExplainContext {
         }
         lines.append(Explanation.Line("enterprise income E(\(year)) = E(\(year - 1)) − V = \(money.text(previousIncome)) − \(money.text(divested))", value: money.text(row.enterpriseIncome), cell: .unit("enterprise_income")))
         return Explanation.Section(title: "Tax 税收", lines: lines)
-    }
-
-    private func rebateSection() -> Explanation.Section {
-        var lines: [Explanation.Line] = []
-        let title = compiled.rebate?.linked == nil ? "Tax-increment rebate 税收增量比例返还" : "Linked rebate 挂钩返还 (1∶c rule)"
-        guard let rebate = compiled.rebate, compiled.rebateApplies(to: i, in: year), let alpha = compiled.adoptionYear[i],
-            let reference = row.reference
-        else {
-            let why: String
-            if compiled.isCounterfactual {
-                why = "counterfactual: no rebate"
-            } else if compiled.rebate == nil {
-                why = "the scenario has no rebate section"
-            } else if !row.adopted {
-                why = compiled.adoptionYear[i].map { "not adopted yet (adopts in \($0))" } ?? "the unit never adopts"
-            } else if !compiled.rebateEligible[i] {
-                let rule = policy.rebate?.eligibility
-                let exclude = rule?.excludeTags.joined(separator: ", ") ?? ""
-                let include = rule?.includeTags.map { "; includeTags: \($0.joined(separator: ", "))" } ?? ""
-                why = "not eligible (rebate.eligibility excludeTags: \(exclude.isEmpty ? "none" : exclude)\(include); the unit's tags: \(base.tags.joined(separator: ", ")))"
-            } else {
-                let term = compiled.rebate?.termYears ?? 0
-                why = "past the term: termYears \(term) covers \(compiled.adoptionYear[i]!)–\(compiled.adoptionYear[i]! + term - 1)"
-            }
-            lines.append(Explanation.Line("the rebate does not apply: \(why)"))
-            if compiled.rebate?.linked != nil, row.adopted, compiled.rebateEligible[i], let amount = linkedChain(of: i).last?.amount {
-                lines.append(Explanation.Line("linked rule: the statutory amount ρ*(\(year)) keeps following the tax after the term (not paid)", value: money.text(amount)))
-            }
-            lines.append(Explanation.Line("reference (empty where the rebate does not apply)", value: "", cell: .unit("reference")))
-            lines.append(Explanation.Line("increment", value: money.text(row.increment), cell: .unit("increment")))
-            lines.append(Explanation.Line("rebate", value: money.text(row.rebate), cell: .unit("rebate")))
-            return Explanation.Section(title: title, lines: lines)
-        }
-        if let linked = rebate.linked {
-            return Explanation.Section(title: title, lines: linkedLines(linked, alpha: alpha, reference: reference))
-        }
-        switch rebate.reference {
-        case .fixed:
-            let start = rebate.rebaseEveryYears.map { alpha + $0 * ((year - alpha) / $0) } ?? alpha
-            let period = rebate.rebaseEveryYears.map { "rebased every \($0) years from α = \(alpha): the current period starts in \(start)" } ?? "α = \(alpha)"
-            lines.append(Explanation.Line("fixed base (基数): the tax of the year before the period, \(period)"))
-            lines.append(Explanation.Line("T(\(start - 1))", value: money.text(tax(in: start - 1))))
-            if (scenario.horizon.index(of: start)...y).contains(where: { rebate.referenceGrowth[$0] != 0 }) {
-                let index = (scenario.horizon.index(of: start)...y).reduce(1.0) { $0 * (1 + rebate.referenceGrowth[$1]) }
-                lines.append(Explanation.Line("indexed by referenceGrowth: × Π(1 + q) over \(start)–\(year) = × \(number(index))"))
-            }
-        case .rolling:
-            lines.append(Explanation.Line("rolling reference: last year's tax T(\(year - 1)); only this year's new tax counts"))
-        case .ratchet:
-            let years = (alpha - 1)...(year - 1)
-            let highest = years.max { tax(in: $0) < tax(in: $1) }!
-            lines.append(Explanation.Line("ratchet reference: the highest tax of \(years.lowerBound)–\(years.upperBound), reached in \(highest)"))
-        }
-        lines.append(Explanation.Line("reference R(\(year))", value: money.text(reference), cell: .unit("reference")))
-        lines.append(Explanation.Line("increment I = max(0, T − R) = max(0, \(money.text(row.tax)) − \(money.text(reference)))", value: money.text(row.increment), cell: .unit("increment")))
-        let schedule = rebate.bands[y]
-        var lower = 0.0
-        for (j, portion) in schedule.portions(of: row.increment).enumerated() {
-            let upper = j < schedule.upperBounds.count ? money.text(schedule.upperBounds[j]) : "∞"
-            lines.append(Explanation.Line("band \(j + 1) (\(money.text(lower))–\(upper)) at \(percent(schedule.rates[j])): \(money.text(portion)) × \(number(schedule.rates[j]))", value: money.text(portion * schedule.rates[j])))
-            if j < schedule.upperBounds.count { lower = schedule.upperBounds[j] }
-        }
-        let statutory = schedule.rebate(on: row.increment)
-        lines.append(Explanation.Line("statutory rebate (sum of the bands)", value: money.text(statutory)))
-        lines += payoutLines(statutory: statutory, rebate: rebate)
-        return Explanation.Section(title: title, lines: lines)
-    }
-
-    /// The paid rebate from the statutory amount: `capPerUnit`, then district capacity.
-    func payoutLines(statutory: Double, rebate: CompiledRebate) -> [Explanation.Line] {
-        var lines: [Explanation.Line] = []
-        var capped = statutory
-        if let cap = rebate.capPerUnit?[y] {
-            capped = min(statutory, cap)
-            lines.append(Explanation.Line("capPerUnit \(money.text(cap)): min(statutory, cap)", value: money.text(capped)))
-        }
-        let factor = districtRow.capacityFactor
-        lines.append(Explanation.Line(capacityText(), value: ratio.text(factor), cell: .district("capacity_factor")))
-        lines.append(Explanation.Line("rebate ρ = \(money.text(capped)) × φ", value: money.text(row.rebate), cell: .unit("rebate")))
-        return lines
-    }
-
-    /// Why the district capacity factor is what it is.
-    func capacityText() -> String {
-        let D = compiled.districtCount
-        let share = compiled.capacityShare[y * D + d]
-        let amount = compiled.capacityAmount[y * D + d]
-        guard share != nil || amount != nil else { return "capacity factor φ (the district has no capacity limit)" }
-        var limits: [String] = []
-        if let share { limits.append("\(percent(share)) of the district's tax \(money.text(districtRow.tax))") }
-        if let amount { limits.append("\(money.text(amount))") }
-        let total = compiled.unitsByDistrict[d].reduce(0.0) { sum, j in
-            let r = variant.units[j][y]
-            guard r.reference != nil, let rebate = compiled.rebate else { return sum }
-            let statutory = rebate.linked == nil ? rebate.bands[y].rebate(on: r.increment) : linkedChain(of: j).last!.amount
-            return sum + (rebate.capPerUnit.map { min(statutory, $0[y]) } ?? statutory)
-        }
-        return "capacity factor φ: district rebates before scaling \(money.text(total)) vs limit \(limits.joined(separator: " or ")) (财政承受能力; 1 = not binding)"
     }
 
     private func incomeSection() -> Explanation.Section {

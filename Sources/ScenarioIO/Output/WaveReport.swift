@@ -10,14 +10,12 @@ public struct WaveReport: Sendable {
     /// Whether the run is Monte Carlo (paths > 1).
     public let isMonteCarlo: Bool
 
-    /// `waves.csv`'s columns.
-    public static let columns = ["variant", "wave", "year", "adopted_share", "abandoned_share"]
     /// The file name.
-    public static let fileName = "waves.csv"
+    public static let fileName = WaveColumns.fileName
     /// The header line alone (a shard without the waves' districts).
     static var header: String {
         var csv = CSVText()
-        csv.append(columns)
+        csv.append(WaveColumns.table)
         return csv.text
     }
 
@@ -44,7 +42,7 @@ public struct WaveReport: Sendable {
     public func csv() -> String {
         let ratio = scenario.ratioRounding
         var csv = CSVText()
-        csv.append(Self.columns)
+        csv.append(WaveColumns.table)
         for variant in variants {
             for wave in variant.waves {
                 for (y, year) in scenario.horizon.years.enumerated() {

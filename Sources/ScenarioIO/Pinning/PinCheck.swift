@@ -21,11 +21,3 @@ public struct PinCheck: Sendable {
     /// Whether `--update` can make this check pass by rewriting the expected value.
     public var isUpdatable: Bool { edit != nil }
 }
-
-/// A rewrite of one expected value in a test file.
-struct PinEdit: Sendable {
-    /// Where the value's scalar starts.
-    var position: SourcePosition
-    /// The value to write.
-    var value: PinValue
-}

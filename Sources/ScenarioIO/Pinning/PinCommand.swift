@@ -4,7 +4,8 @@ import Yams
 
 /// The command a pinned test case runs (`command:`): `run` (the default; tables `units`,
 /// `districts`, …), `sweep` (table `sweep`, keyed by point and district) or `solve` (table
-/// `solve`, one row: x, lo, hi, metric_lo, metric_hi, evaluations), with the command's options
+/// `solve`: the one row of `solve.json`'s fields — x, lo, hi, metric_lo, metric_hi, found, …;
+/// a list such as `evaluations` by its length), with the command's options
 /// as keys of the case: `grid`, `design`, `paths`, `seed` for sweep; `vary`, `between`,
 /// `target`, `district`, `tolerance`, `paths`, `seed` for solve. The case's `variant` is the
 /// command's `--variant`.
@@ -74,46 +75,26 @@ enum PinCommand: Sendable {
         }
     }
 
-    /// The tables the command writes, by file name, for the scenario at `scenario` read through
-    /// `files`; `variant` is its `--variant`. Throws `InputError` for invalid input and
-    /// `SweepLimitViolation` for a point beyond SPEC §19's limits.
+    /// The files the command writes (`sweep.csv`, `sweep.json`, …; `solve.json`), by name, for
+    /// the scenario at `scenario` read through `files`, through the command's own pipeline
+    /// (`SweepRun`, `SolveRun`); `variant` is its `--variant`. Throws as the pipeline does.
     func tables(scenario: String, variant: String?, files: ScenarioFiles) throws -> [String: Data] {
-        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let written: [(name: String, data: Data)]
         switch self {
         case .run:
             return [:]
         case let .sweep(grid, design, paths, seed):
-            let template = try ScenarioTemplate(path: scenario, variant: variant, files: files)
-            let definition: SweepDefinition
-            if let design {
-                guard let data = try? files.data(at: design) else {
-                    throw InputError([Diagnostic(file: design, message: "cannot read the design file; paths are relative to the test file")])
-                }
-                definition = try SweepDefinition.design(data, file: design)
-            } else {
-                definition = try SweepDefinition.grid(grid)
-            }
-            let plan = try SweepPlan(template: template, definition: definition, paths: paths, seed: seed, threads: threads)
-            let numbers = Array(plan.definition.points.indices.map { $0 + 1 })
-            let rows = try SweepEvaluator(plan, threads: threads).rows(of: numbers)
-            return ["sweep.csv": Data(SweepTable(plan).csv(numbers: numbers, rows: rows).utf8)]
+            written = try SweepRun(.init(
+                scenario: scenario, points: design.map { .design($0) } ?? .grid(grid), variant: variant,
+                paths: paths, seed: seed, files: files)).files
         case let .solve(vary, between, target, district, tolerance, paths, seed):
-            guard let equals = target.firstIndex(of: "="), let value = Double(target[target.index(after: equals)...]) else {
+            guard let goal = SolveRun.Target(target) else {
                 throw InputError([Diagnostic(file: scenario, message: "target: expected METRIC=VALUE, e.g. reform_effect=0; found '\(target)'")])
             }
-            let template = try ScenarioTemplate(path: scenario, variant: variant, files: files)
-            let solver = try Solver(
-                template: template, path: vary, lo: between[0], hi: between[1], metric: String(target[..<equals]),
-                target: value, district: district, tolerance: tolerance, paths: paths, seed: seed, threads: threads)
-            let outcome = try solver.run()
-            var csv = CSVText()
-            csv.append(["x", "lo", "hi", "metric_lo", "metric_hi", "evaluations"])
-            csv.append([
-                outcome.x.map(solver.text) ?? "", solver.text(outcome.lo), solver.text(outcome.hi),
-                PlainDecimalText.trimmed(outcome.metricLo), PlainDecimalText.trimmed(outcome.metricHi),
-                String(outcome.evaluations.count),
-            ])
-            return ["solve.csv": Data(csv.text.utf8)]
+            written = try SolveRun(.init(
+                scenario: scenario, vary: vary, lo: between[0], hi: between[1], target: goal, district: district,
+                tolerance: tolerance, variant: variant, paths: paths, seed: seed, files: files)).files
         }
+        return Dictionary(written.map { ($0.name, $0.data) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -59,8 +59,10 @@ public struct PinRunner {
             file: file, line: expectation.valuePosition.line, passed: false,
             subject: "\(expectation.table) \(expectation.keyDescription) column \(expectation.column)")
         guard case .files(let files) = outcome else { return check }
-        guard let data = files[expectation.table + ".csv"] else {
-            let names = files.keys.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
+        let json = files[expectation.table + ".csv"] == nil
+        guard let data = files[expectation.table + ".csv"] ?? files[expectation.table + ".json"] else {
+            let csvs = files.keys.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }
+            let names = (csvs.isEmpty ? files.keys.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) } : csvs).sorted()
             check.problem = "this run writes no table '\(expectation.table)'\(Suggestion.hint(for: expectation.table, in: names)); its tables are \(names.joined(separator: ", "))"
             return check
         }
@@ -69,15 +71,15 @@ public struct PinRunner {
             table = cached
         } else {
             do {
-                table = try PinTable(name: expectation.table, data: data)
+                table = try json ? PinTable(name: expectation.table, json: data) : PinTable(name: expectation.table, data: data)
             } catch {
-                check.problem = "cannot read \(expectation.table).csv: \(error)"
+                check.problem = "cannot read \(expectation.table).\(json ? "json" : "csv"): \(error)"
                 return check
             }
             tables[runKey + "\u{0}" + expectation.table] = table
         }
         var key = expectation.key
-        if table.csv.header.contains("variant"), !key.contains(where: { $0.column == "variant" }) {
+        if !json, table.csv.header.contains("variant"), !key.contains(where: { $0.column == "variant" }) {
             key.append(("variant", PinKeys.defaultVariant))
         }
         let cell: String
@@ -122,10 +124,8 @@ public struct PinRunner {
             } else {
                 outcome = .files(try item.command.tables(scenario: item.scenarioPath, variant: item.variant, files: files))
             }
-        } catch let error as InputError {
-            outcome = .failure(error.description)
         } catch {
-            outcome = .failure("error: \(error)")
+            outcome = .failure(ErrorReport(error).text)
         }
         runs[item.runKey] = outcome
         return outcome

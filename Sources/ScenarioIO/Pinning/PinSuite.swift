@@ -56,7 +56,7 @@ public enum PinSuite {
     public static func read(_ path: String) throws(InputError) -> PinFile {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.read(path)
         } catch {
             throw InputError([Diagnostic(file: path, message: "cannot read the test file: \(ScenarioLoader.reason(error)); check the path")])
         }

@@ -1,12 +1,15 @@
+import FiscalModel
 import Foundation
 
-/// An output table of a run (`<name>.csv`) read back for pinned comparisons, with row lookup
-/// by key columns.
+/// An output table of a run (`<name>.csv`, or the one-row table of a JSON file such as
+/// `solve.json`) read back for pinned comparisons, with row lookup by key columns.
 struct PinTable {
-    /// The table name (`units`, `districts`, …).
+    /// The table name (`units`, `districts`, `solve`, …).
     let name: String
-    /// The parsed CSV.
+    /// The parsed table.
     let csv: CSVTable
+    /// The file it was read from (`units.csv`, `solve.json`).
+    let file: String
 
     /// Why no single cell could be found.
     struct LookupFailure: Error {
@@ -14,15 +17,59 @@ struct PinTable {
         var message: String
     }
 
-    /// Reads the run's table `name` from its CSV bytes.
-    init(name: String, data: Data) throws(InputError) {
+    /// Reads the run's table `name` from its CSV bytes (with the reader of the tool's own CSVs).
+    init(name: String, data: Data) {
         self.name = name
-        self.csv = try CSVTable.parse(data, file: name + ".csv")
+        self.file = name + ".csv"
+        let records = CSVRecords.all(data)
+        let header = (records.first ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let rows = records.dropFirst().enumerated().map { offset, fields in
+            CSVTable.Row(line: offset + 2, fields: fields + Array(repeating: "", count: max(0, header.count - fields.count)))
+        }
+        self.csv = CSVTable(file: file, header: header, rows: rows)
+    }
+
+    /// Reads the run's file `<name>.json` as a table of one row: a column per top-level key, a
+    /// number or text as written, `null` as an empty cell, a list as its length.
+    init(name: String, json data: Data) throws(InputError) {
+        self.name = name
+        self.file = name + ".json"
+        guard let object = try? JSONDecoder().decode([String: JSONField].self, from: data) else {
+            throw InputError([Diagnostic(file: file, message: "not a JSON object")])
+        }
+        let keys = object.keys.sorted()
+        csv = CSVTable(file: file, header: keys, rows: [CSVTable.Row(line: 2, fields: keys.map { object[$0]!.text })])
+    }
+
+    /// A top-level value of a JSON file, as a cell.
+    private struct JSONField: Decodable {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() {
+                text = ""
+            } else if let flag = try? value.decode(Bool.self) {
+                text = String(flag)
+            } else if let number = try? value.decode(Double.self) {
+                text = NumberText.trimmed.text(number)
+            } else if let string = try? value.decode(String.self) {
+                text = string
+            } else if let list = try? value.decode([Ignored].self) {
+                text = String(list.count)
+            } else {
+                text = ""
+            }
+        }
+    }
+
+    /// Any JSON value, skipped.
+    private struct Ignored: Decodable {
+        init(from decoder: any Decoder) throws {}
     }
 
     /// The text of the cell in `column` of the one row whose key columns hold `key`.
     func cell(key: [(column: String, value: String)], column: String) throws(LookupFailure) -> String {
-        let file = name + ".csv"
         var indices: [(column: String, index: Int, value: String)] = []
         for (keyColumn, value) in key {
             guard let index = csv.index(of: keyColumn) else {
@@ -53,7 +100,6 @@ struct PinTable {
     }
 
     private func noRowMessage(_ indices: [(column: String, index: Int, value: String)]) -> String {
-        let file = name + ".csv"
         for (column, index, value) in indices {
             let values = Self.distinct(csv.rows.map { Self.trimmed($0.fields[index]) })
             if !values.contains(value) {

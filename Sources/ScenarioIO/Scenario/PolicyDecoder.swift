@@ -183,7 +183,7 @@ struct PolicyDecoder {
 
     // MARK: Tools
 
-    private mutating func eligibility(_ node: Node?, path: String, default value: Eligibility) -> Eligibility {
+    mutating func eligibility(_ node: Node?, path: String, default value: Eligibility) -> Eligibility {
         guard let node, let fields = reader.fields(node, path: path, allowed: ScenarioKeys.eligibility) else { return value }
         var result = value
         for (key, node) in [("excludeTags", fields["excludeTags"]), ("includeTags", fields["includeTags"])] {
@@ -192,97 +192,6 @@ struct PolicyDecoder {
             if key == "excludeTags" { result.excludeTags = tags } else { result.includeTags = tags }
         }
         return result
-    }
-
-    private mutating func rebate(_ node: Node) -> RebatePolicy? {
-        guard let fields = reader.fields(node, path: "rebate", allowed: ScenarioKeys.rebate) else { return nil }
-        let rule = rebateRule(fields)
-        let term = fields["termYears"].flatMap { reader.integer($0, path: "rebate.termYears", minimum: 1) }
-        let cap = fields["capPerUnit"].flatMap { reader.step($0, path: "rebate.capPerUnit", range: .nonNegative) }
-        let eligibility = eligibility(fields["eligibility"], path: "rebate.eligibility", default: .rebateDefault)
-        switch rule {
-        case nil:
-            return nil
-        case .linked:
-            rejectKeys(ScenarioKeys.incrementRule, in: fields, rule: "increment", other: "linked")
-            guard let value = reader.requireKey("linked", in: fields, path: "rebate"),
-                let linked = reader.fields(value, path: "rebate.linked", allowed: ScenarioKeys.linkedRule)
-            else { return nil }
-            let share = reader.requireKey("baseShare", in: linked, path: "rebate.linked")
-                .flatMap { reader.step($0, path: "rebate.linked.baseShare", range: .unitInterval) }
-            let coefficient = reader.requireKey("coefficient", in: linked, path: "rebate.linked")
-                .flatMap { reader.step($0, path: "rebate.linked.coefficient", range: .nonNegative) }
-            guard let share, let coefficient else { return nil }
-            return .linked(
-                baseShare: share, coefficient: coefficient, termYears: term, capPerUnit: cap, eligibility: eligibility)
-        case .increment:
-            rejectKeys(ScenarioKeys.linkedOnly, in: fields, rule: "linked", other: "increment")
-        }
-        var reference = RebatePolicy.Reference.fixed
-        if let value = fields["reference"], let name = reader.text(value, path: "rebate.reference") {
-            if let mode = RebatePolicy.Reference(rawValue: name) {
-                reference = mode
-            } else {
-                let names = RebatePolicy.Reference.allCases.map(\.rawValue)
-                reader.error(value, "rebate.reference: '\(name)' is not a reference mode\(Suggestion.hint(for: name, in: names)); use fixed, rolling or ratchet")
-            }
-        }
-        let rebase = fields["rebaseEveryYears"].flatMap { reader.integer($0, path: "rebate.rebaseEveryYears", minimum: 1) }
-        let growth = fields["referenceGrowth"].flatMap { reader.step($0, path: "rebate.referenceGrowth", range: .growth) }
-        var bands: [RebatePolicy.Band] = []
-        if let value = reader.requireKey("bands", in: fields, path: "rebate"), let items = reader.list(value, path: "rebate.bands") {
-            if items.isEmpty { reader.error(value, "rebate.bands: needs at least one band, e.g. [{rate: 0.3}]") }
-            for (index, item) in items.enumerated() {
-                let path = "rebate.bands[\(index)]"
-                guard let band = reader.fields(item, path: path, allowed: ScenarioKeys.band) else { continue }
-                let isLast = index == items.count - 1
-                let upTo = band["upTo"].flatMap { reader.step($0, path: path + ".upTo", range: .positive) }
-                if isLast, let node = band["upTo"] {
-                    reader.error(node, "\(path): the last band is open and takes no upTo; add a band {rate: …} after it")
-                } else if !isLast, band["upTo"] == nil {
-                    reader.error(item, "\(path): every band but the last needs upTo")
-                }
-                guard let rateNode = reader.requireKey("rate", in: band, path: path),
-                    let rate = reader.step(rateNode, path: path + ".rate", range: .unitInterval)
-                else { continue }
-                bands.append(RebatePolicy.Band(upTo: isLast ? nil : upTo, rate: rate))
-            }
-            checkIncreasing(bands, node: value)
-        }
-        return RebatePolicy(
-            reference: reference, rebaseEveryYears: rebase, referenceGrowth: growth, termYears: term, bands: bands,
-            capPerUnit: cap, eligibility: eligibility)
-    }
-
-    /// `rebate.rule`: `increment` (the default, SPEC §6.1) or `linked` (§14); `nil` (reported)
-    /// for anything else, so that neither rule's keys are checked against a misspelt rule.
-    private func rebateRule(_ fields: NodeReader.Fields) -> RebatePolicy.RuleName? {
-        guard let value = fields["rule"] else { return .increment }
-        guard let name = reader.text(value, path: "rebate.rule") else { return nil }
-        if let rule = RebatePolicy.RuleName(rawValue: name) { return rule }
-        let names = RebatePolicy.RuleName.allCases.map(\.rawValue)
-        reader.error(value, "rebate.rule: '\(name)' is not a rebate rule\(Suggestion.hint(for: name, in: names)); use increment (share the tax above a reference) or linked (a base amount grown at a coefficient of tax growth, the 1:0.3 rule)")
-        return nil
-    }
-
-    /// Reports every key of `keys` in `fields`: it belongs to rule `rule`, not to `other` (SPEC §14).
-    private func rejectKeys(_ keys: [String], in fields: NodeReader.Fields, rule: String, other: String) {
-        for entry in fields.entries where keys.contains(entry.key) {
-            reader.error(entry.keyNode, "rebate.\(entry.key) belongs to rule: \(rule), not to rule: \(other); remove it, or set rebate.rule: \(rule)")
-        }
-    }
-
-    private func checkIncreasing(_ bands: [RebatePolicy.Band], node: Node) {
-        guard let horizon = reader.horizon, bands.count > 1 else { return }
-        let bounds = bands.dropLast().compactMap(\.upTo)
-        guard bounds.count == bands.count - 1 else { return }
-        for year in horizon.years {
-            let values = bounds.map { $0.value(in: year) }
-            if let index = values.indices.dropLast().first(where: { values[$0] >= values[$0 + 1] }) {
-                reader.error(node, "rebate.bands: upTo must increase strictly from band to band; in \(year) rebate.bands[\(index)].upTo is \(values[index].formatted) and rebate.bands[\(index + 1)].upTo is \(values[index + 1].formatted)")
-                return
-            }
-        }
     }
 
     private mutating func allocationKey(_ node: Node, path: String) -> AllocationKey? {
@@ -306,7 +215,7 @@ struct PolicyDecoder {
             for year in horizon.years {
                 let sum = terms.reduce(0) { $0 + $1.weight.value(in: year) }
                 if abs(sum - 1) > 1e-9 {
-                    reader.error(node, "\(path): weights must sum to 1; in \(year) they sum to \(sum.formatted)")
+                    reader.error(node, "\(path): weights must sum to 1; in \(year) they sum to \(NumberText.message.text(sum))")
                     break
                 }
             }
@@ -360,10 +269,11 @@ struct PolicyDecoder {
                 let costGrowth = taskFields["growth"].flatMap { reader.step($0, path: path + ".taskCost.growth", range: .growth) } ?? .zero
                 task = LineFeePolicy.TaskCost(indicator: indicator, unitCost: cost, growth: costGrowth)
             }
-            fees.append(
-                LineFeePolicy(
-                    id: id, collectedColumn: column, growth: growth, transferShare: share, allocationKey: key, taskCost: task,
-                    eligibility: eligibility(fields["eligibility"], path: path + ".eligibility", default: .everyone)))
+            var fee = LineFeePolicy(
+                id: id, collectedColumn: column, growth: growth, transferShare: share, allocationKey: key, taskCost: task,
+                eligibility: eligibility(fields["eligibility"], path: path + ".eligibility", default: .everyone))
+            fee.title = fields["title"].flatMap { reader.text($0, path: path + ".title") }
+            fees.append(fee)
         }
         return fees
     }
@@ -420,14 +330,5 @@ struct PolicyDecoder {
             items.append(NeedItem(id: id, indicator: indicator, unitCost: cost, growth: growth))
         }
         return items
-    }
-}
-
-extension Double {
-    /// The shortest text that reads back as this number, without a trailing `.0`
-    /// (500 rather than 500.0), for messages.
-    var formatted: String {
-        let text = description
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

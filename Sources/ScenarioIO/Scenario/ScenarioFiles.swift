@@ -9,7 +9,7 @@ public struct ScenarioFiles: Sendable {
     public init(read: @escaping @Sendable (String) throws -> Data) { self.read = read }
 
     /// The file system.
-    public static let disk = ScenarioFiles { path in try Data(contentsOf: URL(fileURLWithPath: path)) }
+    public static let disk = ScenarioFiles { path in try InputFile.read(path) }
 
     /// The bytes at `path`.
     func data(at path: String) throws -> Data { try read(path) }

@@ -12,6 +12,7 @@ struct ScenarioHeader {
     var rounding = RoundingRule.halfUp
     var seed: UInt64 = 0
     var paths = 1
+    var discountRate = 0.0
     var unitsPath: (path: String, node: Node)?
     var taxSeriesPath: (path: String, node: Node)?
     var districts: [District] = []
@@ -22,7 +23,10 @@ struct ScenarioHeader {
 
     static func decode(_ fields: NodeReader.Fields, reader: NodeReader) -> ScenarioHeader {
         var header = ScenarioHeader()
-        if let node = reader.requireKey("name", in: fields, path: "") { header.name = reader.text(node, path: "name") }
+        if let node = reader.requireKey("name", in: fields, path: "") {
+            header.name = reader.text(node, path: "name")
+            if let name = header.name, let problem = FolderName.problem(name) { reader.error(node, FolderName.scenarioMessage(problem)) }
+        }
         if let node = reader.requireKey("years", in: fields, path: ""),
             let years = reader.fields(node, path: "years", allowed: ScenarioKeys.years),
             let baseNode = reader.requireKey("base", in: years, path: "years"),
@@ -58,6 +62,7 @@ struct ScenarioHeader {
         }
         if let node = fields["seed"], let value = reader.integer(node, path: "seed", minimum: 0, maximum: Int.max) { header.seed = UInt64(value) }
         if let node = fields["paths"], let value = reader.integer(node, path: "paths", minimum: 1) { header.paths = value }
+        if let node = fields["discountRate"], let value = BriefDiscountRate.decode(node, reader: reader) { header.discountRate = value }
         if let node = reader.requireKey("units", in: fields, path: ""), let value = reader.text(node, path: "units") {
             header.unitsPath = (value, node)
         }

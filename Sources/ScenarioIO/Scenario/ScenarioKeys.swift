@@ -1,9 +1,11 @@
+import FiscalModel
+
 /// The keys a scenario file may use (SPEC §11), per section.
 enum ScenarioKeys {
     static let topLevel = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
         "districts", "growth", "allocation", "collective", "incentive", "restructuring", "rollout", "rebate",
-        "lineFees", "donations", "needs", "variants",
+        "lineFees", "donations", "needs", "variants", "discountRate",
     ]
     static let years = ["base", "end"]
     static let district = ["id", "name", "capacity"]
@@ -25,25 +27,28 @@ enum ScenarioKeys {
         "rule", "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit",
         "eligibility", "linked",
     ]
-    /// Rebate keys of the increment rule only (SPEC §14: an input error under `rule: linked`).
-    static let incrementRule = ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]
-    /// Rebate keys of the linked rule only (an input error under `rule: increment`).
-    static let linkedOnly = ["linked"]
+    /// The `rebate` keys that belong to `rule` alone (SPEC §14: an input error under any other rule).
+    static func rebateKeys(of rule: RebateRule.Name) -> [String] {
+        switch rule {
+        case .increment: ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]
+        case .linked: ["linked"]
+        }
+    }
     /// Keys of `rebate.linked`.
     static let linkedRule = ["baseShare", "coefficient"]
     static let band = ["upTo", "rate"]
     static let eligibility = ["excludeTags", "includeTags"]
     static let lineFee = [
-        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility",
+        "id", "collectedColumn", "growth", "transferShare", "allocationKey", "taskCost", "eligibility", "title",
     ]
     static let taskCost = ["indicator", "unitCost", "growth"]
     static let donations = ["reserveShare", "minimumPerUnit", "allocationKey", "sources", "eligibility"]
     static let source = ["id", "amount", "growth", "volatility"]
     static let need = ["id", "indicator", "unitCost", "growth"]
-    static let variant = ["name", "set"]
+    static let variant = ["name", "set", "title"]
     /// Top-level keys a variant's `set` may not change.
     static let fixedForVariants = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
-        "variants",
+        "variants", "discountRate",
     ]
 }

@@ -18,6 +18,9 @@ public struct LoadedScenario: Sendable {
     /// SHA-256 of every file the scenario reads, by role: `scenario`, `units`, `taxSeries`,
     /// `matrix` (what a shard records, SPEC §16).
     public var inputDigests: [String: String] = [:]
+    /// Every file the load read: the scenario, then its tables (an output folder must not
+    /// hold them, issue 23).
+    public var inputFiles: [String] = []
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
@@ -68,7 +71,7 @@ public struct ScenarioLoader: Sendable {
         let digest = ContentDigest.sha256(data)
         return LoadedScenario(
             scenario: scenario, path: path, sha256: digest, warnings: diagnostics, inputEncodings: reader.inputEncodings,
-            inputDigests: log.digests.merging(["scenario": digest]) { $1 })
+            inputDigests: log.digests.merging(["scenario": digest]) { $1 }, inputFiles: [path] + log.files)
     }
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
@@ -79,14 +82,7 @@ public struct ScenarioLoader: Sendable {
         return (reader.hasErrors ? nil : scenario, reader.diagnostics)
     }
 
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoSuchFile.rawValue || nsError.code == CocoaError.fileNoSuchFile.rawValue {
-            return "no such file"
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == CocoaError.fileReadNoPermission.rawValue { return "permission denied" }
-        return nsError.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { InputFile.reason(error) }
 
     // MARK: Decoding
 
@@ -146,19 +142,29 @@ public struct ScenarioLoader: Sendable {
             return policy
         }
         reform = withMatrix(reform, decoders[0])
-        return Scenario(
+        var scenario = Scenario(
             name: header.name ?? "scenario", horizon: horizon, currency: header.currency, moneyUnit: header.moneyUnit,
             precision: header.precision, rounding: header.rounding, seed: header.seed, paths: header.paths,
             districts: header.districts, units: units, reform: reform,
             variants: zip(variants, decoders.dropFirst()).compactMap { variant, decoder in
-                variant.policy.map { Variant(name: variant.name, policy: withMatrix($0, decoder)) }
+                variant.policy.map {
+                    var result = Variant(name: variant.name, policy: withMatrix($0, decoder))
+                    result.title = variant.node.mapping?["title"]?.string
+                    return result
+                }
             })
+        scenario.discountRate = header.discountRate
+        return scenario
     }
 
     private func decodeVariants(
         _ list: Node, root: Node, reform: Policy?, reader: NodeReader, districtIDs: [String], decoders: inout [PolicyDecoder]
     ) -> [(name: String, node: Node, policy: Policy?)] {
         guard let items = reader.list(list, path: "variants") else { return [] }
+        if items.count > InputSizeLimits.variants {
+            reader.error(list, "variants: \(items.count) variants; at most \(InputSizeLimits.variants) are allowed (every table has rows for each); split them over several scenarios or use sweep")
+            return []
+        }
         var result: [(String, Node, Policy?)] = []
         var names = Set([Variant.reformName, Variant.counterfactualName])
         let overlay = VariantOverlay(firstYear: reader.horizon!.firstYear)
@@ -184,7 +190,7 @@ public struct ScenarioLoader: Sendable {
                     let key = keyNode.string ?? ""
                     let first = String(key.split(separator: ".").first ?? "")
                     if ScenarioKeys.fixedForVariants.contains(first) {
-                        reader.error(keyNode, "variant '\(name)': set: '\(key)' cannot be changed by a variant (name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries and variants are the same for all variants)")
+                        reader.error(keyNode, "variant '\(name)': set: '\(key)' cannot be changed by a variant (name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries, discountRate and variants are the same for all variants)")
                         valid = false
                         continue
                     }
@@ -201,6 +207,8 @@ public struct ScenarioLoader: Sendable {
                     }
                 }
             }
+            // The title is checked here and read into the variant when the scenario is built.
+            if let node = fields["title"] { _ = reader.text(node, path: path + ".title") }
             guard valid else { continue }
             reader.context = "variant '\(name)': "
             defer { reader.context = "" }
@@ -230,7 +238,7 @@ public struct ScenarioLoader: Sendable {
             reader.error(node, "cannot read the \(what) file '\(file)': \(Self.reason(error)); paths are relative to the scenario file")
             return nil
         }
-        InputDigests.current?.record(what, data)
+        InputDigests.current?.record(what, data, path: file)
         do {
             let table = try CSVTable.parse(data, file: file)
             if let encoding = table.encoding {

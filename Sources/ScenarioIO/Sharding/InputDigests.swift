@@ -12,12 +12,22 @@ final class InputDigests: @unchecked Sendable {
     /// Roles by the loader's name for the table (`units`, `tax series`, `correlation matrix`).
     private static let roles = ["units": "units", "tax series": "taxSeries", "correlation matrix": "matrix"]
 
-    /// Records the bytes of the table the loader calls `what`.
-    func record(_ what: String, _ data: Data) {
+    private var paths: [String] = []
+
+    /// Records the bytes of the table the loader calls `what`, read from `path`.
+    func record(_ what: String, _ data: Data, path: String) {
         let digest = ContentDigest.sha256(data)
         lock.lock()
         values[Self.roles[what] ?? what] = digest
+        paths.append(path)
         lock.unlock()
+    }
+
+    /// The paths of the tables read, in reading order (an output folder must not hold them).
+    var files: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths
     }
 
     /// Role → hex SHA-256.

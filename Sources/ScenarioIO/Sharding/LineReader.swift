@@ -48,16 +48,3 @@ final class LineReader {
         return hash.hex
     }
 }
-
-/// The first CSV field of `line` (quotes handled), the key of its block of rows.
-func firstField(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    var quoted = false
-    for index in line.indices {
-        switch line[index] {
-        case UInt8(ascii: "\""): quoted.toggle()
-        case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"): if !quoted { return line[..<index] }
-        default: break
-        }
-    }
-    return line
-}

@@ -27,7 +27,7 @@ public struct ShardMerge {
         /// The folder the unsharded command writes by default.
         public var defaultFolder: String { command == "sweep" ? "out/\(name)-sweep" : "out/\(name)" }
         /// The names of the files written, in order.
-        public var fileNames: [String] { shards[0].manifest.files.map(\.name) }
+        public var fileNames: [String] { shards[0].manifest.files.map(\.name).filter { $0 != BriefPartials.fileName } }
     }
 
     /// The shard folders as given.
@@ -44,17 +44,17 @@ public struct ShardMerge {
         var read: [Folder] = []
         for path in folders {
             let file = (path as NSString).appendingPathComponent("shard.json")
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = try? InputFile.read(file) else {
                 let exists = FileManager.default.fileExists(atPath: path)
                 problems.append(Diagnostic(file: path, message: exists
-                    ? "not a shard folder: it has no shard.json (shard folders are written by run --shard I/K or sweep --shard I/K)"
+                    ? "not a shard folder: it has no readable shard.json (shard folders are written by run --shard I/K or sweep --shard I/K)"
                     : "no such shard folder; check the path"))
                 continue
             }
             do {
                 read.append(Folder(path: path, manifest: try JSONDecoder().decode(ShardManifest.self, from: data)))
             } catch {
-                problems.append(Diagnostic(file: file, message: "not a fiscal-sim shard manifest (\(error)); re-run the shard"))
+                problems.append(Diagnostic(file: file, message: "not a fiscal-sim shard manifest: \(DecodingProblem.describe(error)); re-run the shard"))
             }
         }
         // The job: the one most shards agree on (ties: the first given).
@@ -96,6 +96,9 @@ public struct ShardMerge {
         let manifest = Self.runManifest(shards, problems: &problems)
         guard problems.isEmpty else { throw InputError(problems) }
         let name = manifest?.name ?? Self.sweepName(shards[0]) ?? "merged"
+        if let problem = FolderName.problem(name) {
+            throw InputError([Diagnostic(file: shards[0].file("shard.json"), message: "the scenario name \(QuotedValue.quote(name)) cannot name the merged folder: \(problem); re-run the shards")])
+        }
         return Job(shards: shards, runManifest: manifest, name: name)
     }
 
@@ -115,7 +118,9 @@ public struct ShardMerge {
         let first = shards[0].manifest.files
         return shards.dropFirst().compactMap { folder in
             let files = folder.manifest.files
-            let copied = zip(files, first).filter { !$0.0.name.hasSuffix(".csv") && $0.0.name != "run.json" }
+            let copied = zip(files, first).filter {
+                !$0.0.name.hasSuffix(".csv") && $0.0.name != "run.json" && $0.0.name != BriefPartials.fileName
+            }
             guard files.map(\.name) == first.map(\.name), copied.allSatisfy({ $0.0.sha256 == $0.1.sha256 }) else {
                 return Diagnostic(file: folder.path, message: "foreign shard: its files differ from those of \(shards[0].path); merge only the shards of one run")
             }
@@ -175,9 +180,17 @@ public struct ShardMerge {
     /// shard, `run.json` with the diagnostics summed, every other file as the shards have it.
     public func write(_ job: Job, to destination: URL) throws {
         try RunFolder(destination).write { staging in
-            for entry in job.shards[0].manifest.files {
+            for entry in job.shards[0].manifest.files where entry.name != BriefPartials.fileName {
                 let target = staging.appendingPathComponent(entry.name).path
-                if entry.name.hasSuffix(".csv") {
+                if entry.name == BriefColumns.fileName, let manifest = job.runManifest,
+                    job.shards[0].manifest.files.contains(where: { $0.name == BriefPartials.fileName })
+                {
+                    try BriefMerge.merge(
+                        briefs: try job.shards.map { try Data(contentsOf: URL(fileURLWithPath: $0.file(entry.name))) },
+                        partials: try job.shards.map { try Data(contentsOf: URL(fileURLWithPath: $0.file(BriefPartials.fileName))) },
+                        manifest: manifest
+                    ).write(to: URL(fileURLWithPath: target))
+                } else if entry.name.hasSuffix(".csv") {
                     let rows = try TableMerge.merge(job.shards.map { $0.file(entry.name) }, into: target)
                     let expected = job.shards.reduce(0) { $0 + ($1.manifest.files.first { $0.name == entry.name }?.rows ?? 0) }
                     guard rows == expected else {

@@ -29,8 +29,8 @@ enum TableMerge {
         while pending.contains(where: { $0 != nil }) {
             for shard in readers.indices {
                 guard let first = pending[shard] else { continue }
-                let key = firstField(first)
-                while let line = pending[shard], firstField(line).elementsEqual(key) {
+                let key = CSVRecords.firstField(first)
+                while let line = pending[shard], CSVRecords.firstField(line).elementsEqual(key) {
                     try writer.write(line)
                     rows += 1
                     pending[shard] = try readers[shard].next()

@@ -28,7 +28,7 @@ public enum RunSummary {
                 let members = scenario.unitsByDistrict[d]
                 let short = members.filter { (variant.units[$0].last?.gap ?? 0) < 0 }.count
                 rows.append([
-                    .text(variant.name), .text(district.name),
+                    .text(scenario.displayName(ofVariant: variant.name)), .text(district.name),
                     .money(years.reduce(zero) { $0 + money.round($1.rebates) }.text),
                     .money(cells.reduce(zero) { $0 + $1.feesTransferred }.text),
                     .money(cells.reduce(zero) { $0 + $1.donationsAllocated }.text),
@@ -48,8 +48,9 @@ public enum RunSummary {
             rows: rows)
     }
 
-    /// The headline comparison: per variant and district, net revenue over the horizon and its
-    /// difference against the counterfactual and `reform`, and the units with a gap and mean
+    /// The headline comparison: per variant and district, net revenue over the horizon, the
+    /// reform effect against its counterfactual (Σ of the rounded `reform_effect` cells, the
+    /// figure the brief and the totals print), the difference against `reform`, and the units with a gap and mean
     /// self-sufficiency in the last year.
     public static func headline(scenario: Scenario, result: RunResult) -> SummaryGrid {
         let rows = ComparisonTable(scenario: scenario, result: result).rows()
@@ -67,8 +68,14 @@ public enum RunSummary {
                 let mine = total(v)!
                 let last = rows[v][d].last!
                 func difference(_ other: Int?) -> SummaryGrid.Cell { total(other).map { .money((mine - $0).text) } ?? .empty }
+                // Against the counterfactual: the reform effect as the brief and the totals
+                // print it (Σ of the rounded districts.csv cells), so the three agree.
+                let effect = result.variants[v].districts[d].reduce(ScaledAmount(units: 0, precision: scenario.precision)) {
+                    $0 + scenario.moneyRounding.round($1.reformEffect)
+                }
                 lines.append([
-                    .text(name), .text(district.name), .money(mine.text), difference(counterfactual), difference(reform),
+                    .text(scenario.displayName(ofVariant: name)), .text(district.name), .money(mine.text), counterfactual == nil ? .empty : .money(effect.text),
+                    difference(reform),
                     .fraction(last.unitsWithGap, of: scenario.unitsByDistrict[d].count),
                     last.meanSelfSufficiency.map { .ratio(ratio.text($0)) } ?? .empty,
                 ])
@@ -96,13 +103,13 @@ public enum RunSummary {
         var rows: [[SummaryGrid.Cell]] = []
         for (v, name) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
-                func total(_ metric: DistrictMetric) -> SummaryGrid.Cell {
+                func total(_ metric: DistrictYearColumn) -> SummaryGrid.Cell {
                     .money(money.text((0..<horizon.count).reduce(0) { $0 + result.statistics(variant: v, district: d, year: $1, metric: metric)[0] }))
                 }
                 let members = scenario.unitsByDistrict[d]
                 let short = members.filter { result.statistics(variant: v, unit: $0, year: last, metric: .gap)[0] < 0 }
                 rows.append([
-                    .text(name), .text(district.name), total(.rebates), total(.feesTransferred), total(.donationsAllocated),
+                    .text(scenario.displayName(ofVariant: name)), .text(district.name), total(.rebates), total(.feesTransferred), total(.donationsAllocated),
                     total(.reformEffect),
                     .money(money.text(result.statistics(variant: v, district: d, year: last, metric: .reformEffect)[1])),
                     .fraction(short.count, of: members.count),

@@ -42,6 +42,17 @@ public struct SummaryGrid: Sendable, Equatable {
             case .empty: ""
             }
         }
+
+        /// The text printed in `language` (`9 of 10`, Chinese `9 / 10` as on the Summary sheet;
+        /// variant ids as people name them under Chinese).
+        public func text(in language: WorkbookLanguage) -> String {
+            guard language == .chinese else { return text }
+            switch self {
+            case let .fraction(count, total): return "\(count) / \(total)"
+            case let .text(name): return VariantTitle.display(name, language: language)
+            default: return text
+            }
+        }
     }
 
     /// English title line.

@@ -18,7 +18,7 @@ public struct SolveReport: Sendable {
     public var found: Bool { outcome.kind != .notReached }
 
     private func text(_ x: Double) -> String { solver.text(x) }
-    private var goal: String { "\(solver.metric) = \(PlainDecimalText.trimmed(solver.target))" }
+    private var goal: String { "\(solver.metric) = \(NumberText.trimmed.text(solver.target))" }
     private var range: String { "[\(text(solver.search.lo)), \(text(solver.search.hi))]" }
 
     /// The lines printed on standard output.
@@ -29,7 +29,7 @@ public struct SolveReport: Sendable {
         switch outcome.kind {
         case .found:
             lines.append("\(solver.path) = \(text(outcome.x!)) reaches \(goal)\(row)")
-            lines.append("\(metric) = \(PlainDecimalText.trimmed(outcome.metricLo)) at \(text(outcome.lo)), \(PlainDecimalText.trimmed(outcome.metricHi)) at \(text(outcome.hi)); \(outcome.evaluations.count) evaluations")
+            lines.append("\(metric) = \(NumberText.trimmed.text(outcome.metricLo)) at \(text(outcome.lo)), \(NumberText.trimmed.text(outcome.metricHi)) at \(text(outcome.hi)); \(outcome.evaluations.count) evaluations")
         case .everywhere:
             lines.append("\(goal) on all of \(range)\(row); x = \(text(solver.search.hi))")
             lines.append("\(outcome.evaluations.count) evaluations")
@@ -38,9 +38,9 @@ public struct SolveReport: Sendable {
             let below = outcome.metricLo < solver.target
             let flat = Set(outcome.evaluations.map(\.metric)).count == 1
             let hint = flat
-                ? "it is the same at every scanned value, so \(solver.path) cannot bring it to \(PlainDecimalText.trimmed(solver.target)) in this range"
+                ? "it is the same at every scanned value, so \(solver.path) cannot bring it to \(NumberText.trimmed.text(solver.target)) in this range"
                 : rising == below ? "widen the range above \(text(solver.search.hi))" : "widen the range below \(text(solver.search.lo))"
-            lines.append("no value in \(range) reaches \(goal)\(row): \(metric) is \(PlainDecimalText.trimmed(outcome.metricLo)) at \(text(solver.search.lo)) and \(PlainDecimalText.trimmed(outcome.metricHi)) at \(text(solver.search.hi)); \(hint)")
+            lines.append("no value in \(range) reaches \(goal)\(row): \(metric) is \(NumberText.trimmed.text(outcome.metricLo)) at \(text(solver.search.lo)) and \(NumberText.trimmed.text(outcome.metricHi)) at \(text(solver.search.hi)); \(hint)")
         }
         if !outcome.otherChanges.isEmpty {
             let others = outcome.otherChanges.map { "[\(text($0.lo)), \(text($0.hi))]" }.joined(separator: ", ")
@@ -68,13 +68,5 @@ public struct SolveReport: Sendable {
         var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         data.append(Data("\n".utf8))
         return data
-    }
-}
-
-extension PlainDecimalText {
-    /// The shortest round-trip text without a trailing `.0` (`0.5`, `12`, `-3.25`).
-    public static func trimmed(_ value: Double) -> String {
-        let text = of(value)
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

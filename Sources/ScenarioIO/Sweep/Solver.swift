@@ -40,8 +40,8 @@ public struct Solver: Sendable {
         let integer = SweepPath.isInteger(path)
         if !lo.isFinite || !hi.isFinite || !target.isFinite {
             problems.append("--between and --target must be finite numbers")
-        } else if !(lo < hi) { problems.append("--between: LO must be below HI; found \(PlainDecimalText.of(lo)) and \(PlainDecimalText.of(hi))") }
-        if integer, PlainDecimalText.integer(lo) == nil || PlainDecimalText.integer(hi) == nil {
+        } else if !(lo < hi) { problems.append("--between: LO must be below HI; found \(NumberText.plain.text(lo)) and \(NumberText.plain.text(hi))") }
+        if integer, NumberText.integer(lo) == nil || NumberText.integer(hi) == nil {
             problems.append("--between: '\(path)' takes whole numbers, so LO and HI must be whole numbers")
         }
         if let tolerance, !(tolerance > 0) { problems.append("--tolerance must be above 0") }
@@ -65,7 +65,7 @@ public struct Solver: Sendable {
 
     /// The text the path is set to for `x`.
     public func text(_ x: Double) -> String {
-        search.integer ? String(Int(x)) : PlainDecimalText.trimmed(x)
+        search.integer ? String(Int(x)) : NumberText.trimmed.text(x)
     }
 
     private func evaluate(_ xs: [Double]) throws -> [Double] {

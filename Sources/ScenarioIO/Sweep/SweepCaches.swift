@@ -35,26 +35,18 @@ struct FrozenNode: @unchecked Sendable {
 }
 
 /// Deterministic no-adoption net revenue (`[year][district]`) by tax-growth policy.
-final class DeterministicBaselines: @unchecked Sendable {
-    private var entries: [(growth: TaxGrowthPolicy, net: [[Double]])] = []
-    private let lock = NSLock()
+typealias DeterministicBaselines = CounterfactualCache<[[Double]]>
 
+extension CounterfactualCache where Value == [[Double]] {
     /// The counterfactual net revenue of `scenario`'s reform, computed once per tax-growth policy;
     /// throws when the no-adoption run reaches SPEC §19's limits (nothing is stored then).
     func net(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[Double]] {
-        let growth = scenario.reform.taxGrowth
-        lock.lock()
-        let known = entries.first { $0.growth == growth }?.net
-        lock.unlock()
-        if let known { return known }
-        let run = Projection.run(
-            CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
-            limits: ProjectionGuard(scenario))
-        if let violation = run.limitViolation { throw violation }
-        let net = (0..<scenario.horizon.count).map { y in run.districts.map { $0[y].netRevenue } }
-        lock.lock()
-        if !entries.contains(where: { $0.growth == growth }) { entries.append((growth, net)) }
-        lock.unlock()
-        return net
+        try value(for: Key(CounterfactualPlan.key(of: scenario.reform))) { () throws(ProjectionLimitViolation) in
+            let run = Projection.run(
+                CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
+                limits: ProjectionGuard(scenario))
+            if let violation = run.limitViolation { throw violation }
+            return run.netRevenueByYear
+        }
     }
 }

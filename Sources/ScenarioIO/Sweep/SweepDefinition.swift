@@ -62,7 +62,7 @@ public struct SweepDefinition: Sendable {
         if options.isEmpty { problems.append(Diagnostic(file: "--grid", message: "give at least one --grid PATH=VALUES or a --design FILE.csv")) }
         let count = axes.reduce(1.0) { $0 * Double($1.values.count) }
         if problems.isEmpty, count > Double(maximumPoints) {
-            problems.append(Diagnostic(file: "--grid", message: "the grid has \(PlainDecimalText.trimmed(count)) points; a sweep may have at most \(maximumPoints) (use fewer values or split it into several sweeps)"))
+            problems.append(Diagnostic(file: "--grid", message: "the grid has \(NumberText.trimmed.text(count)) points; a sweep may have at most \(maximumPoints) (use fewer values or split it into several sweeps)"))
         }
         guard problems.isEmpty else { throw InputError(problems) }
         return SweepDefinition(source: .grid(axes), paths: axes.map(\.path), points: GridAxis.points(axes))
@@ -78,7 +78,7 @@ public struct SweepDefinition: Sendable {
         guard let count = Int(parts[2]), count >= 2, count <= maximumPoints else {
             return .failure(RangeProblem("N of LO:HI:N must be a whole number from 2 to \(maximumPoints) (the number of values, both ends included); found '\(parts[2])'"))
         }
-        return .success(GridAxis.evenlySpaced(from: lo, to: hi, count: count).map(PlainDecimalText.of))
+        return .success(GridAxis.evenlySpaced(from: lo, to: hi, count: count).map(NumberText.plain.text))
     }
 
     /// The sweep of a design file's bytes `data` (SPEC §15.1): header = optional `point`, then

@@ -57,12 +57,12 @@ public struct SweepEvaluator: Sendable {
         }
         var rows: [[[String]]] = []
         for (index, scenario) in scenarios.enumerated() {
-            let growth = scenario.reform.taxGrowth
-            let known = baselines.net(growth, paths: plan.paths, seed: plan.seed)
+            let key = BaselineCache.Key(CounterfactualPlan.key(of: scenario.reform), paths: plan.paths, seed: plan.seed)
+            let known = baselines.value(for: key)
             let sums = HorizonSimulation.run(
                 scenario, paths: plan.paths, seed: plan.seed, threads: threads, counterfactualNetRevenue: known)
             if let violation = sums.limitViolation { throw failure(index, violation) }
-            if known == nil { baselines.store(sums.counterfactualNetRevenue, growth: growth, paths: plan.paths, seed: plan.seed) }
+            if known == nil { baselines.store(sums.counterfactualNetRevenue, for: key) }
             rows.append(SweepMetrics.monteCarloRows(sums, scenario: scenario))
             progress?(index + 1, total)
         }
@@ -81,17 +81,4 @@ private final class ProgressCounter: @unchecked Sendable {
 
 /// Per-path horizon net revenue of no-adoption runs by tax-growth policy, paths and seed (all
 /// such a run depends on): points that differ only in a policy parameter share one.
-public final class BaselineCache: @unchecked Sendable {
-    private var entries: [(growth: TaxGrowthPolicy, paths: Int, seed: UInt64, net: [Double])] = []
-
-    /// An empty cache.
-    public init() {}
-
-    func net(_ growth: TaxGrowthPolicy, paths: Int, seed: UInt64) -> [Double]? {
-        entries.first { $0.growth == growth && $0.paths == paths && $0.seed == seed }?.net
-    }
-
-    func store(_ net: [Double], growth: TaxGrowthPolicy, paths: Int, seed: UInt64) {
-        entries.append((growth, paths, seed, net))
-    }
-}
+public typealias BaselineCache = CounterfactualCache<[Double]>

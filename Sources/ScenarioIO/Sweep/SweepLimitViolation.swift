@@ -3,7 +3,7 @@ import FiscalModel
 /// A sweep point whose projection reached SPEC §19's computed-value limits: the sweep stops
 /// (exit 1) naming the point, its values and the offending variant, place, year and column;
 /// nothing is written. Sums over years or districts are not limited, only the yearly values.
-public struct SweepLimitViolation: Error, CustomStringConvertible, Sendable {
+public struct SweepLimitViolation: ToolError, Sendable {
     /// `point 3 (rebate.bands.0.rate=0.3)`.
     public var point: String
     /// What the point's run reached.

@@ -20,7 +20,7 @@ public enum SweepMetrics {
     /// (SPEC §20, listed order).
     public static func columns(monteCarlo: Bool, waves: [String] = []) -> [String] {
         (monteCarlo ? Self.monteCarlo : deterministic)
-            + waves.flatMap { id in monteCarlo ? ["wave_\(id)_adopted_share", "wave_\(id)_year_mean"] : ["wave_\(id)_year"] }
+            + waves.flatMap { WaveColumns.sweep(wave: $0, monteCarlo: monteCarlo) }
     }
 
     /// The deterministic rows of `scenario` (its `reform` against its own counterfactual):

@@ -110,6 +110,10 @@ struct UnitsTableReader {
             for name in indicatorColumns where indicators[name] == nil {
                 indicators[name] = number(name)
             }
+            for (name, message) in Self.textCellProblems(id: id, name: cell("name"), tags: cell("tags"), who: who) {
+                problem(line: row.line, column: column(name).map { $0 + 1 }, message)
+                valid = false
+            }
             guard valid, let tax, let allocation, let enterprise, let collective, let districtIndex else { continue }
             let name = cell("name")
             let tags = cell("tags").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

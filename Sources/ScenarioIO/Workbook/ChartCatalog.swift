@@ -1,9 +1,10 @@
 import FiscalModel
 
-/// The charts SPEC §18 lists, built from the run's tables: deterministic runs — per district,
-/// net revenue of each variant and the counterfactual (line), reform effect by variant (column)
-/// and mean self-sufficiency by variant (line), by year; Monte Carlo runs — per district and
-/// variant, reform effect p05 / p50 / p95 by year.
+/// The charts SPEC §18 lists as issue 21 changed them, built from the run's tables: deterministic
+/// runs — per district, net revenue against the counterfactual (line) and the reform effect
+/// (column) by variant and year, and per street the last year's gap, self-sufficiency and the
+/// roll-out year (`StreetCharts`); Monte Carlo runs — per district and variant, reform effect
+/// p05 / p50 / p95 by year.
 struct ChartCatalog {
     /// The scenario (district names, years, money unit).
     let scenario: Scenario
@@ -12,14 +13,14 @@ struct ChartCatalog {
 
     private var years: [Int] { Array(scenario.horizon.years) }
     private var yearLabels: [String] { years.map(String.init) }
-    fileprivate var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
+    var moneyAxis: String { "\(scenario.currency) \(scenario.moneyUnit)" }
     private var yearAxis: String { language.header("year") }
 
-    fileprivate func districtName(_ id: String) -> String {
+    func districtName(_ id: String) -> String {
         scenario.districts.first { $0.id == id }?.name ?? id
     }
 
-    private func title(_ english: String, _ metric: String, _ district: String) -> String {
+    func title(_ english: String, _ metric: String, _ district: String) -> String {
         language.pick("\(english), \(districtName(district))", "\(districtName(district))：\(language.header(metric))")
     }
 
@@ -27,29 +28,38 @@ struct ChartCatalog {
         variants.map { .init(name: $0, values: table.series(metric, years: years, where: ["variant": $0, "district": district])) }
     }
 
-    /// The deterministic charts from `districts.csv` and `comparison.csv`.
-    func deterministic(districts: WorkbookTable, comparison: WorkbookTable) -> [ChartSpec] {
+    /// The deterministic charts from `districts.csv`, `comparison.csv` and `units.csv`: per
+    /// district, net revenue against the counterfactual (line) and the reform effect (column) by
+    /// year, then per street by name the last year's gap and self-sufficiency and the year it
+    /// adopts (columns), one series per variant.
+    func deterministic(districts: WorkbookTable, comparison: WorkbookTable, units: WorkbookTable) -> [ChartSpec] {
         let districtTable = ReadTable(districts)
         let comparisonTable = ReadTable(comparison)
         let variants = districtTable.distinct("variant")
         let adopting = variants.filter { $0 != Variant.counterfactualName }
+        let streets = StreetCharts(catalog: self, units: ReadTable(units, rowsWhere: "year", equals: String(scenario.horizon.endYear)),
+                                   allUnits: ReadTable(units, rowsWhere: "adopted", equals: "true"))
         return districtTable.distinct("district").flatMap { district -> [ChartSpec] in
             [
                 ChartSpec(
-                    kind: .line, title: title("Net revenue by variant", "net_revenue", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: yearLabels, series: perVariant(districtTable, metric: "net_revenue", district: district, variants: variants),
+                    kind: .line, title: title("Net revenue against the counterfactual by variant", "net_revenue_vs_counterfactual", district),
+                    valueAxis: moneyAxis, categoryAxis: yearAxis, categories: yearLabels,
+                    series: perVariant(comparisonTable, metric: "net_revenue_vs_counterfactual", district: district, variants: adopting)
+                        .map { .init(name: display($0.name), values: $0.values) },
                     style: .money),
                 ChartSpec(
                     kind: .column, title: title("Reform effect by variant", "reform_effect", district), valueAxis: moneyAxis, categoryAxis: yearAxis,
-                    categories: yearLabels, series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting),
+                    categories: yearLabels,
+                    series: perVariant(districtTable, metric: "reform_effect", district: district, variants: adopting)
+                        .map { .init(name: display($0.name), values: $0.values) },
                     style: .money),
-                ChartSpec(
-                    kind: .line, title: title("Mean self-sufficiency by variant", "mean_self_sufficiency", district), valueAxis: language.pick("ratio", "比率"),
-                    categoryAxis: yearAxis, categories: yearLabels,
-                    series: perVariant(comparisonTable, metric: "mean_self_sufficiency", district: district, variants: variants),
-                    style: .ratio),
-            ]
+            ] + streets.charts(district: district, variants: variants)
         }
+    }
+
+    /// A variant as people name it.
+    func display(_ variant: String) -> String {
+        VariantTitle.display(variant, language: language, titles: scenario.variantTitles)
     }
 
     /// The Monte Carlo charts from `districts_quantiles.csv`.
@@ -75,10 +85,12 @@ struct ChartCatalog {
 }
 
 extension ChartCatalog {
-    /// The sweep chart from `sweep.csv` (SPEC §15.1): per district and `all`, the reform effect
-    /// against the values of the first swept path — one series per combination of the other
-    /// swept paths' values; in a Monte Carlo sweep with one swept path, its p05 / p50 / p95
-    /// (with several, the p50).
+    /// The sweep charts from `sweep.csv` (SPEC §15.1, issue 21): per district and `all`, against
+    /// the values of the first swept lever, the reform effect, the capacity-binding years (Monte
+    /// Carlo: the probability that capacity binds) and the streets with a gap (Monte Carlo: their
+    /// mean) — one series per combination of the other levers' values (so each chart's cells are
+    /// the pivot of a two-lever grid); in a Monte Carlo sweep with one lever the reform effect's
+    /// p05 / p50 / p95. Levers are named by `LeverLabel`.
     func sweep(_ csv: WorkbookTable) -> [ChartSpec] {
         let table = ReadTable(csv)
         guard let first = table.index("point_name").map({ $0 + 1 }), let district = table.index("district"), first < district
@@ -90,26 +102,39 @@ extension ChartCatalog {
         let others = table.rows.map { row in swept.dropFirst().map { row[table.index($0)!] } }
         var combinations: [[String]] = []
         for combination in others where !combinations.contains(combination) { combinations.append(combination) }
-        return table.distinct("district").map { id in
-            var series: [ChartSpec.Series]
-            if monteCarlo && combinations.count == 1 {
-                series = ["p05", "p50", "p95"].map { statistic in
-                    .init(name: language.header(statistic), values: table.series(
-                        "reform_effect_\(statistic)", by: axis, at: values, where: ["district": id]))
-                }
-            } else {
-                series = combinations.map { combination in
-                    let filter = Dictionary(uniqueKeysWithValues: zip(swept.dropFirst(), combination)).merging(["district": id]) { $1 }
-                    let name = zip(swept.dropFirst(), combination).map { "\($0)=\($1)" }.joined(separator: ", ")
-                    return .init(
-                        name: name.isEmpty ? language.header("reform_effect") : name,
-                        values: table.series(monteCarlo ? "reform_effect_p50" : "reform_effect", by: axis, at: values, where: filter))
-                }
-            }
+        let lever = LeverLabel.text(axis, language: language)
+        let metrics: [(column: String, english: String, chinese: String, style: CellStyle)] = monteCarlo
+            ? [("reform_effect_p50", "Reform effect (median)", "改革效应（中位数）", .money),
+               ("prob_capacity_binding", "Probability that capacity binds", "承受能力约束概率", .ratio),
+               ("units_with_gap_mean", "Streets with a gap (mean)", "缺口街道数（均值）", .number)]
+            : [("reform_effect", "Reform effect", "改革效应", .money),
+               ("capacity_binding_years", "Capacity-binding years", "承受能力约束年数", .number),
+               ("units_with_gap", "Streets with a gap", "缺口街道数", .number)]
+        return table.distinct("district").flatMap { id in
             let place = id == "all" ? language.pick("all districts", "全部区") : districtName(id)
-            return ChartSpec(
-                kind: .line, title: language.pick("Reform effect against \(axis), \(place)", "\(place)：改革效应随 \(axis) 变化"),
-                valueAxis: moneyAxis, categoryAxis: axis, categories: values, series: series, style: .money, categoryStyle: .number)
+            return metrics.map { metric in
+                var series: [ChartSpec.Series]
+                if monteCarlo && combinations.count == 1 && metric.style == .money {
+                    series = ["p05", "p50", "p95"].map { statistic in
+                        .init(name: language.header(statistic), values: table.series(
+                            "reform_effect_\(statistic)", by: axis, at: values, where: ["district": id]))
+                    }
+                } else {
+                    series = combinations.map { combination in
+                        let filter = Dictionary(uniqueKeysWithValues: zip(swept.dropFirst(), combination)).merging(["district": id]) { $1 }
+                        let name = zip(swept.dropFirst(), combination)
+                            .map { "\(LeverLabel.text($0, language: language)) = \($1)" }.joined(separator: ", ")
+                        return .init(name: name.isEmpty ? language.pick(metric.english, metric.chinese) : name,
+                                     values: table.series(metric.column, by: axis, at: values, where: filter))
+                    }
+                }
+                let isMoney = metric.style == .money
+                return ChartSpec(
+                    kind: isMoney ? .line : .column,
+                    title: language.pick("\(metric.english) against \(lever), \(place)", "\(place)：\(metric.chinese)随\(lever)变化"),
+                    valueAxis: isMoney ? moneyAxis : language.pick(metric.english, metric.chinese), categoryAxis: lever,
+                    categories: values, series: series, style: metric.style, categoryStyle: .number)
+            }
         }
     }
 }

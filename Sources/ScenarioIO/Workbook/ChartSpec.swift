@@ -33,6 +33,9 @@ public struct ChartSpec: Sendable, Equatable {
     var style: CellStyle
     /// Number format of the categories (whole numbers for years).
     var categoryStyle = CellStyle.integer
+    /// The value axis's lowest value (`nil`: the spreadsheet chooses), e.g. the base year of a
+    /// roll-out chart.
+    var valueMinimum: Double?
 }
 
 /// A small table of the run folder (districts, comparison, district quantiles) read back from
@@ -48,6 +51,21 @@ struct ReadTable {
         let records = CSVRecords.all(csv.csv)
         header = records.first ?? []
         rows = Array(records.dropFirst())
+    }
+
+    /// The rows of `csv` whose `column` holds `value` (a large table's few rows a chart needs).
+    init(_ csv: WorkbookTable, rowsWhere column: String, equals value: String) {
+        var header: [String] = [], rows: [[String]] = [], c: Int?
+        try? CSVRecords.forEach(csv.csv) { fields in
+            guard !header.isEmpty else {
+                header = fields
+                c = fields.firstIndex(of: column)
+                return
+            }
+            if let c, c < fields.count, fields[c] == value { rows.append(fields) }
+        }
+        self.header = header
+        self.rows = rows
     }
 
     /// Index of `column`.

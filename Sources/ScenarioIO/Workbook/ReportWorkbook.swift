@@ -25,6 +25,8 @@ public struct ReportWorkbook: Sendable {
     public var tables: [WorkbookTable]
     /// The charts (Charts).
     public var charts: [ChartSpec]
+    /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
+    public var brief: BriefSummary?
     /// Rows per sheet, header included, before a table continues on a numbered sheet.
     public var rowLimit = Self.excelRowLimit
     /// Constant-memory mode: `nil` chooses by size (`constantMemoryCells`).
@@ -48,11 +50,13 @@ public struct ReportWorkbook: Sendable {
             csvs[name].map { WorkbookTable(file: name, csv: $0) }
         }
         let catalog = ChartCatalog(scenario: scenario, language: language)
-        let charts = catalog.deterministic(districts: tables[1], comparison: tables[0])
-        return ReportWorkbook(
+        let charts = catalog.deterministic(districts: tables[1], comparison: tables[0], units: tables[2])
+        var book = ReportWorkbook(
             manifest: manifest, language: language,
             summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
             tables: tables, charts: charts)
+        book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        return book
     }
 
     /// The workbook of a Monte Carlo run: its summary, then the two quantile tables.
@@ -63,9 +67,11 @@ public struct ReportWorkbook: Sendable {
             csvs[name].map { WorkbookTable(file: name, csv: $0) }
         }
         let charts = ChartCatalog(scenario: scenario, language: language).monteCarlo(quantiles: tables[0])
-        return ReportWorkbook(
+        var book = ReportWorkbook(
             manifest: manifest, language: language, summaries: [RunSummary.monteCarlo(scenario: scenario, result: result)],
             tables: tables, charts: charts)
+        book.brief = BriefSummary(scenario: scenario, result: result, language: language)
+        return book
     }
 
     /// The sheet names of each table: one, or more when it continues past `rowLimit` rows.
@@ -111,12 +117,16 @@ public struct ReportWorkbook: Sendable {
         var contents: [(names: [String], holds: String)] = [
             ([SheetNames.about.name(language)], SheetNames.about.description(language)),
         ]
+        if brief != nil { contents.append(([SheetNames.brief.name(language)], SheetNames.brief.description(language))) }
         if !summaries.isEmpty { contents.append(([SheetNames.summary.name(language)], SheetNames.summary.description(language))) }
         contents += zip(tables, names).map { table, names in (names, SheetNames.table(table.file).description(language)) }
         if !charts.isEmpty { contents.append(([SheetNames.charts.name(language)], SheetNames.charts.description(language))) }
         try AboutSheet(manifest: manifest, language: language, sheets: contents, rowLimit: rowLimit).write(into: workbook)
-        if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         let unit = "\(manifest.currency) \(manifest.unit)"
+        if let brief {
+            try BriefSheet(brief: brief, language: language, moneyUnit: unit, formats: formats).write(into: workbook)
+        }
+        if !summaries.isEmpty { try SummarySheet(grids: summaries, language: language, formats: formats).write(into: workbook) }
         for (table, names) in zip(tables, names) {
             try TableSheetWriter(names: names, rowLimit: rowLimit, language: language, formats: formats, moneyUnit: unit)
                 .write(table, into: workbook)

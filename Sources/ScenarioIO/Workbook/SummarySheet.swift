@@ -37,7 +37,7 @@ struct SummarySheet {
 
     private func write(_ cell: SummaryGrid.Cell, row: Int, column: Int, on sheet: XlsxSheet) throws {
         switch cell {
-        case let .text(text): try sheet.text(row, column, text)
+        case .text: try sheet.text(row, column, cell.text(in: language))
         case let .money(text): try number(text, style: .money, row: row, column: column, on: sheet)
         case let .ratio(text): try number(text, style: .ratio, row: row, column: column, on: sheet)
         case let .fraction(count, total):

@@ -71,7 +71,7 @@ struct TableSheetWriter {
             }
         }
         sheet.freeze(rows: 1, columns: min(keyColumns, header.count))
-        try sheet.pageSetup(fitWidth: false, repeatHeader: true)
+        try sheet.pageSetup(fitWidth: true, repeatHeader: true)
         return sheet
     }
 

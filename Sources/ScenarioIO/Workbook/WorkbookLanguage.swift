@@ -28,6 +28,10 @@ enum SheetNames {
     static let about = Entry(
         english: "About", chinese: "说明", holds: "What produced this workbook and how to read it (this sheet)",
         holdsChinese: "本工作簿的来源与阅读说明（本表）")
+    static let brief = Entry(
+        english: "Brief", chinese: "简报",
+        holds: "The answer first: per variant and district the reform effect, loss years, payback, when the capacity limit binds and which streets are short (brief.csv), with charts",
+        holdsChinese: "先看结论：各方案、各区的改革效应、减收年份、回本年份、承受能力约束年份及仍有缺口的街道（brief.csv），附图")
     static let summary = Entry(
         english: "Summary", chinese: "汇总", holds: "The summary and headline comparison that `fiscal-sim run` prints",
         holdsChinese: "`fiscal-sim run` 输出的汇总表与主要对比")

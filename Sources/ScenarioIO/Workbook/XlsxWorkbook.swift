@@ -2,7 +2,7 @@ import CXlsxWriter
 import Foundation
 
 /// Why a workbook could not be written.
-public struct WorkbookError: Error, CustomStringConvertible {
+public struct WorkbookError: ToolError {
     /// What went wrong and what to do.
     public var description: String
 }
@@ -18,6 +18,11 @@ final class XlsxWorkbook {
     private let path: String
     private var formats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
     private var closed = false
+    /// libxlsxwriter's temporary folder: the folder the workbook is written in (the run's
+    /// hidden work folder), not /tmp, which is often small on cluster nodes (issue 23).
+    private let temporaryFolder: UnsafeMutablePointer<CChar>
+    /// libxlsxwriter's messages on standard error while the workbook is written.
+    private let messages: StandardErrorCapture
 
     /// A cell format: a number format code (empty: General) and boldness.
     struct FormatKey: Hashable {
@@ -32,11 +37,15 @@ final class XlsxWorkbook {
     /// table needs no more memory than one row.
     init(url: URL, title: String, constantMemory: Bool) throws {
         path = url.path
+        let folder = url.deletingLastPathComponent()
+        temporaryFolder = strdup(folder.path)
+        messages = StandardErrorCapture(into: folder.appendingPathComponent(".libxlsxwriter-messages"))
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.use_zip64 = 1
+        options.tmpdir = temporaryFolder
         guard let handle = workbook_new_opt(path, &options) else {
-            throw WorkbookError(description: "cannot create the workbook \(path); check that the folder is writable")
+            throw WorkbookError(description: "cannot create the workbook \(url.lastPathComponent) in \(folder.path)\(Self.explained(messages.finish())); check that the folder is writable and the disk has space")
         }
         self.handle = handle
         var properties = lxw_doc_properties()
@@ -52,6 +61,8 @@ final class XlsxWorkbook {
 
     deinit {
         if !closed { workbook_close(handle) }
+        _ = messages.finish()
+        free(temporaryFolder)
     }
 
     /// Adds a sheet called `name` (at most 31 characters, none of `[]:*?/\`).
@@ -66,7 +77,7 @@ final class XlsxWorkbook {
     func format(_ key: FormatKey) -> UnsafeMutablePointer<lxw_format>? {
         if key == FormatKey(numberFormat: "") { return nil }
         if let format = formats[key] { return format }
-        let format = workbook_add_format(handle)
+        guard let format = workbook_add_format(handle) else { return nil }
         if !key.numberFormat.isEmpty { format_set_num_format(format, key.numberFormat) }
         if key.bold { format_set_bold(format) }
         if key.right { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
@@ -86,10 +97,26 @@ final class XlsxWorkbook {
         return chart
     }
 
-    /// Writes the file and releases the workbook.
+    /// Writes the file, releases the workbook and checks the file is whole
+    /// (`XlsxPackageCheck`); libxlsxwriter's messages become part of the error.
     func close() throws {
         closed = true
-        try check(workbook_close(handle), "write \(path)")
+        let status = workbook_close(handle)
+        let printed = Self.explained(messages.finish())
+        guard status == LXW_NO_ERROR else {
+            throw WorkbookError(description: "\(String(cString: lxw_strerror(status)).trimmingCharacters(in: CharacterSet(charactersIn: ".")))\(printed); usually the disk is full or the folder is not writable")
+        }
+        do {
+            try XlsxPackageCheck.verify(URL(fileURLWithPath: path))
+        } catch {
+            throw WorkbookError(description: "\(error)\(printed)")
+        }
+    }
+
+    /// `text` (what libxlsxwriter printed) as a clause of an error message, or "".
+    static func explained(_ text: String) -> String {
+        if !StandardErrorCapture.isEnabled { return " (libxlsxwriter's own [ERROR] line on standard error, if any, is about the same problem)" }
+        return text.isEmpty ? "" : " (libxlsxwriter reported: \(text.split(whereSeparator: \.isNewline).joined(separator: " / ")))"
     }
 
     /// Throws a `WorkbookError` if `error` is not `LXW_NO_ERROR`.
@@ -132,6 +159,20 @@ struct XlsxSheet {
         try workbook.check(
             worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, format.flatMap(workbook.format)),
             "set a column width")
+    }
+
+    /// Writes `value` into the cells `firstColumn…lastColumn` of `row`, merged into one.
+    func merged(_ row: Int, _ firstColumn: Int, _ lastColumn: Int, _ value: String, _ format: XlsxWorkbook.FormatKey) throws {
+        try workbook.check(
+            worksheet_merge_range(
+                handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row), lxw_col_t(lastColumn), value,
+                workbook.format(format)),
+            "merge cells")
+    }
+
+    /// Sets the height of `row` in points.
+    func height(_ row: Int, _ points: Double) throws {
+        try workbook.check(worksheet_set_row(handle, lxw_row_t(row), points, nil), "set a row height")
     }
 
     /// Freezes the rows above `rows` and the columns left of `columns`.

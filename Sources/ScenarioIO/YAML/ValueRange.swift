@@ -18,7 +18,7 @@ enum ValueRange {
     /// Why `value` is not allowed, or `nil` if it is.
     func violation(_ value: Double) -> String? {
         if self == .growth, value > ValueLimits.maximumGrowth {
-            return "must be ≤ \(ValueLimits.maximumGrowth.formatted) (a growth rate: 0.06 means 6 % a year, \(ValueLimits.maximumGrowth.formatted) means \(Int(ValueLimits.maximumGrowth * 100)) %)"
+            return "must be ≤ \(NumberText.message.text(ValueLimits.maximumGrowth)) (a growth rate: 0.06 means 6 % a year, \(NumberText.message.text(ValueLimits.maximumGrowth)) means \(Int(ValueLimits.maximumGrowth * 100)) %)"
         }
         if !ValueLimits.isWithinMagnitude(value) {
             return "must be at most 1e15 in magnitude (amounts, indicators and parameters above that are taken for a typo)"

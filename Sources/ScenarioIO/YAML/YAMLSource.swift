@@ -32,6 +32,11 @@ struct YAMLSource {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
+            if problem.contains("yaml_set_max_nest_level") {
+                return Diagnostic(
+                    file: file, line: mark.line, column: mark.column,
+                    message: "the YAML is nested too deeply here (more than libyaml's limit of lists and mappings inside one another); a scenario needs only a few levels — check for unclosed [ or {")
+            }
             let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return Diagnostic(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)\(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -16,7 +16,7 @@ struct HistorySimulator {
 
     /// One history drawn with `seed` (tax 1000 in the first year).
     func history(seed: UInt64) -> TaxHistory {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
         var normals = BoxMullerNormals()
         var units: [TaxHistory.Unit] = []
         let common = (1..<years).map { _ in normals.next(&generator) }
@@ -43,7 +43,7 @@ struct HistorySimulator {
 struct BoxMullerNormals {
     private var spare: Double?
 
-    mutating func next(_ generator: inout SeededGenerator) -> Double {
+    mutating func next(_ generator: inout SplitMix64) -> Double {
         if let spare {
             self.spare = nil
             return spare

@@ -36,7 +36,7 @@ import Testing
     /// [−1, 1], passes the loader's Cholesky check, and leaves a valid correlation matrix alone.
     @Test func repairedMatricesAreCorrelationMatrices() throws {
         for seed in UInt64(1)...20 {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
             let size = 3 + Int(seed % 8)
             var input = [Double](repeating: 0, count: size * size)
             for i in 0..<size {

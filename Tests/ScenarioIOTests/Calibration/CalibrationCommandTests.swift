@@ -33,7 +33,7 @@ struct CalibrationCommandTests {
 
     /// A history of `years` consecutive years ending in 2025, with common and district shocks.
     static func history(years: Int, seed: UInt64) -> String {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var lines = ["unit,year,tax"]
         let ids = ["a1", "a2", "a3", "b1", "b2", "b3"]
         let common = (0..<years).map { _ in generator.uniform() - 0.5 }
@@ -145,15 +145,15 @@ struct CalibrationCommandTests {
     }
 
     @Test func plainNumberTextRoundTripsWithoutExponent() {
-        #expect(PlainNumberText.text(1e-05) == "0.00001")
-        #expect(PlainNumberText.text(-0.0) == "0")
-        #expect(PlainNumberText.text(1) == "1")
-        #expect(PlainNumberText.text(1.5e20) == "150000000000000000000")
-        #expect(PlainNumberText.text(-0.123) == "-0.123")
-        var generator = SplitMix(seed: 11)
+        #expect(NumberText.trimmed.text(1e-05) == "0.00001")
+        #expect(NumberText.trimmed.text(-0.0) == "0")
+        #expect(NumberText.trimmed.text(1) == "1")
+        #expect(NumberText.trimmed.text(1.5e20) == "150000000000000000000")
+        #expect(NumberText.trimmed.text(-0.123) == "-0.123")
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<2000 {
             let value = (generator.uniform() - 0.5) * Foundation.pow(10, Double(Int(generator.uniform() * 30) - 20))
-            let text = PlainNumberText.text(value)
+            let text = NumberText.trimmed.text(value)
             #expect(Double(text) == value && !text.contains("e"), "\(value) → \(text)")
         }
     }
@@ -161,18 +161,5 @@ struct CalibrationCommandTests {
     @Test func matrixPathIsRelativeToTheScenarioFolder() {
         #expect(CalibrationRun.relativePath(of: "/w/out/cal/correlation.csv", from: "/w/scenarios/s.yaml") == "../out/cal/correlation.csv")
         #expect(CalibrationRun.relativePath(of: "/w/out/correlation.csv", from: "/w/s.yaml") == "out/correlation.csv")
-    }
-}
-
-/// A tiny seeded generator for the test histories.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 }

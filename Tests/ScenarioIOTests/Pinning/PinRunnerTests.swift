@@ -26,6 +26,40 @@ struct PinRunnerTests {
         expectAllPassed(checks, count: 13)
     }
 
+    /// `command: solve` pins the fields of the `solve.json` that `fiscal-sim solve` writes. By
+    /// hand: the reform effect summed over 2026–2027 at band rate r is −r × (300 + 630) = −930 r,
+    /// so −465 is reached at r = 0.5; the flat-30 variant's `set` does not matter (r is varied).
+    @Test func solvePinsTheFieldsOfSolveJSON() throws {
+        let checks = try fixture.checks("""
+            scenario: ../s.yaml
+            command: solve
+            variant: flat-30
+            vary: rebate.bands.0.rate
+            between: [0, 1]
+            target: reform_effect=-465
+            table: solve
+            expect:
+              - key: {}
+                values: {x: 0.5, found: true, metric: reform_effect, target: -465, variant: flat-30, between: 2}
+                absoluteTolerance: 0.00001
+            """)
+        expectAllPassed(checks, count: 6)
+        let missing = try fixture.checks("""
+            scenario: ../s.yaml
+            command: solve
+            vary: rebate.bands.0.rate
+            between: [0, 1]
+            target: reform_effect=-465
+            expect:
+              - {table: solve, key: {}, column: x_value, value: 0.5}
+              - {table: solv, key: {}, column: x, value: 0.5}
+            """)
+        #expect(missing.map(\.problem) == [
+            "'x_value' is not a column of solve.json",
+            "this run writes no table 'solv' (did you mean 'solve'?); its tables are solve",
+        ])
+    }
+
     @Test func fileLevelVariantAndTableAreDefaults() throws {
         let checks = try fixture.checks("""
             scenario: ../s.yaml

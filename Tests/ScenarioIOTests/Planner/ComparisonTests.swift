@@ -136,8 +136,8 @@ struct ComparisonTests {
             let zhLines = zhText.split(separator: "\n", omittingEmptySubsequences: false)
             // Only the header row changes; every column gets a distinct Chinese label.
             #expect(Array(enLines.dropFirst()) == Array(zhLines.dropFirst()), "\(en.name): data rows differ")
-            let header = zhLines[0].split(separator: ",").map(String.init)
-            #expect(header.count == enLines[0].split(separator: ",").count)
+            let header = CSVRecords.header(zh.data)
+            #expect(header.count == CSVRecords.header(en.data).count)
             #expect(Set(header).count == header.count, "\(en.name): duplicate Chinese labels \(header)")
             #expect(header.allSatisfy { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }, "\(en.name): \(header)")
         }

@@ -68,7 +68,7 @@ struct LinkedRuleValidationTests {
             return
         }
         #expect(rule == LinkedRebate(baseShare: StepFunction(0.3), coefficient: StepFunction(0.3)))
-        #expect(loaded.scenario.reform.rebate?.rule == .increment)
+        #expect(loaded.scenario.reform.rebate?.rule.name == .increment)
 
         let bad = "rebate: {bands: [{rate: 0.3}]}\nvariants:\n  - {name: half, set: {rebate.rule: linked}}\n"
         let (text, badPath, diagnostics) = try validation.errors(bad)

@@ -20,7 +20,7 @@ struct MutationTests {
 
     /// One seeded mutation of `text`: a number-like token replaced, a line dropped or repeated, a
     /// list turned into its first element, a separator removed.
-    static func mutate(_ text: String, csv: Bool, using generator: inout MutationRandom) -> String {
+    static func mutate(_ text: String, csv: Bool, using generator: inout SplitMix64) -> String {
         var lines = text.components(separatedBy: "\n")
         let index = Int(generator.next() % UInt64(lines.count))
         var line = lines[index]
@@ -80,46 +80,56 @@ struct MutationTests {
 
     @Test(arguments: [false, true])
     func mutatedShippedFilesNeverCrash(csv: Bool) throws {
-        let work = try TemporaryFolder()
         let scenario = try String(contentsOfFile: Repository.path("scenarios/siming-pilot.yaml"), encoding: .utf8)
         let units = try String(contentsOfFile: Repository.path("scenarios/data/siming-streets.csv"), encoding: .utf8)
-        var generator = MutationRandom(seed: Self.seed &+ (csv ? 1 : 0))
-        var validated = 0
-        for number in 0..<Self.count {
-            let mutated = Self.mutate(csv ? units : scenario, csv: csv, using: &generator)
-            try work.write("s.yaml", csv ? scenario : mutated)
-            try work.write("data/siming-streets.csv", csv ? mutated : units)
-            let what = "seed \(Self.seed), \(csv ? "units" : "scenario") mutation \(number)"
-            let checked = try Self.run(["validate", "s.yaml"], in: work.url)
-            let ran = try Self.run(["run", "s.yaml", "--out", "out", "--quiet"], in: work.url)
-            for (command, result) in [("validate", checked), ("run", ran)] {
-                #expect(!result.signal && !result.hung && [0, 1, 2].contains(result.status), "\(what): \(command) crashed or hung (exit \(result.status)):\n\(result.stderr.prefix(600))")
-                #expect(result.status == 0 || result.stderr.contains("error: "), "\(what): \(command) exit \(result.status) without an error line:\n\(result.stderr.prefix(600))")
+        // The mutations are drawn in order from one seeded sequence, then checked by two workers
+        // (each in its own folder): the same inputs and checks as one after the other, in half the time.
+        var generator = SplitMix64(seed: Self.seed &+ (csv ? 1 : 0))
+        let mutations = (0..<Self.count).map { _ in Self.mutate(csv ? units : scenario, csv: csv, using: &generator) }
+        let workers = 2
+        let validations = ValidationCount()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                let work = try TemporaryFolder()
+                for number in stride(from: worker, to: mutations.count, by: workers) {
+                    let mutated = mutations[number]
+                    try work.write("s.yaml", csv ? scenario : mutated)
+                    try work.write("data/siming-streets.csv", csv ? mutated : units)
+                    let what = "seed \(Self.seed), \(csv ? "units" : "scenario") mutation \(number)"
+                    let checked = try Self.run(["validate", "s.yaml"], in: work.url)
+                    let ran = try Self.run(["run", "s.yaml", "--out", "out", "--quiet"], in: work.url)
+                    for (command, result) in [("validate", checked), ("run", ran)] {
+                        #expect(!result.signal && !result.hung && [0, 1, 2].contains(result.status), "\(what): \(command) crashed or hung (exit \(result.status)):\n\(result.stderr.prefix(600))")
+                        #expect(result.status == 0 || result.stderr.contains("error: "), "\(what): \(command) exit \(result.status) without an error line:\n\(result.stderr.prefix(600))")
+                    }
+                    if checked.status == 0 {
+                        validations.add()
+                        #expect(ran.status != 2, "\(what): validate passed but run found an input error:\n\(ran.stderr.prefix(600))")
+                    }
+                    if ran.status != 0 {
+                        #expect(!FileManager.default.fileExists(atPath: work.path("out")), "\(what): a failed run wrote a folder")
+                    }
+                    try? FileManager.default.removeItem(atPath: work.path("out"))
+                }
+            } catch {
+                Issue.record("mutation worker \(worker): \(error)")
             }
-            if checked.status == 0 {
-                validated += 1
-                #expect(ran.status != 2, "\(what): validate passed but run found an input error:\n\(ran.stderr.prefix(600))")
-            }
-            if ran.status != 0 {
-                #expect(!FileManager.default.fileExists(atPath: work.path("out")), "\(what): a failed run wrote a folder")
-            }
-            try? FileManager.default.removeItem(atPath: work.path("out"))
         }
+        let validated = validations.value
         print("mutation pass (\(csv ? "units" : "scenario")): \(Self.count) mutations, \(validated) validated")
         // The pass must exercise runs, not only rejections.
         #expect(validated >= Self.count / 10, "only \(validated) of \(Self.count) mutations validated")
     }
 }
 
-/// SplitMix64, the seeded generator of the mutation pass and the metamorphic shuffles.
-struct MutationRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A count shared by the mutation workers.
+private final class ValidationCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    /// Adds one.
+    func add() { lock.withLock { count += 1 } }
+
+    /// The count.
+    var value: Int { lock.withLock { count } }
 }

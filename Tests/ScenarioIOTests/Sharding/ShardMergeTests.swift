@@ -101,7 +101,7 @@ struct ShardMergeTests {
     @Test func shardManifestListsTheJobAndItsFiles() throws {
         let loaded = try #require(loadScenario(try writeScenario(correlation: "{withinDistrict: 0.6, acrossDistricts: 0.3}")))
         let run = try ScenarioRun(loaded, threads: 1, shard: Shard(index: 1, of: 3)!)
-        #expect(run.files.map(\.name) == ["units_quantiles.csv", "districts_quantiles.csv", "run.json", "datapackage.json", "shard.json"])
+        #expect(run.files.map(\.name) == ["units_quantiles.csv", "districts_quantiles.csv", "brief.csv", "run.json", "datapackage.json", "brief-partials.bin", "shard.json"])
         let manifest = try JSONDecoder().decode(ShardManifest.self, from: try #require(run.file(named: "shard.json")))
         #expect(manifest.index == 1 && manifest.count == 3 && manifest.command == "run" && manifest.scenario == loaded.path)
         #expect(manifest.options == ["paths": "70", "seed": "7", "excel": "false", "lang": "en"])

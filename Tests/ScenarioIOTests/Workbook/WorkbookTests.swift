@@ -41,7 +41,9 @@ struct WorkbookTests {
         #expect(first == second)
         #expect(String(decoding: first, as: UTF8.self).contains("docProps/core.xml"))
         let variants = try #require(loadScenario(Repository.path("scenarios/siming-pilot.yaml"))).scenario.districts.count
-        #expect(parts(first, "xl/charts/chart").count == 3 * variants, "net revenue, reform effect, self-sufficiency per district")
+        #expect(
+            parts(first, "xl/charts/chart").count == 5 * variants + 2 * variants,
+            "net revenue vs counterfactual, reform effect, street gaps, self-sufficiency, roll-out per district; the Brief's reform effect and capacity factor of reform per district")
     }
 
     @Test func monteCarloWorkbookDoesNotDependOnThreadsOrMemoryMode() throws {
@@ -80,11 +82,12 @@ struct WorkbookTests {
 
     @Test func failedRunLeavesNoWorkbookAndKeepsThePreviousFolder() throws {
         let target = folder.url.appendingPathComponent("run")
-        try RunFolder(target).write([("units.csv", Data("previous".utf8))])
+        let manifest = Data(#"{"tool": "fiscal-sim", "files": ["units.csv"]}"#.utf8)  // a folder we wrote (issue 23)
+        try RunFolder(target).write([("units.csv", Data("previous".utf8)), ("run.json", manifest)])
         struct Boom: Error {}
         let entries = try simingRun().entries + [.produced(name: "later.csv") { _ in throw Boom() }]
         #expect(throws: RunFolder.WriteError.self) { try RunFolder(target).write(entries) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == ["units.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == ["run.json", "units.csv"])
         #expect(try Data(contentsOf: target.appendingPathComponent("units.csv")) == Data("previous".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["run"], "no staging folder left")
     }
@@ -150,15 +153,19 @@ struct WorkbookTests {
             seed: 7, language: .chinese)
         #expect(workbook.tableSheetNames() == [["扫描"]])
         #expect(workbook.tables[0].keyColumns == 5)
-        #expect(workbook.charts.map(\.categories) == [["0.2", "0.3", "0.4"], ["0.2", "0.3", "0.4"]], "siming, then all")
+        // Per district (siming, then all): reform effect, capacity binding, streets with a gap.
+        #expect(workbook.charts.map(\.categories) == Array(repeating: ["0.2", "0.3", "0.4"], count: 6))
         let first = try #require(workbook.charts.first)
-        #expect(first.series.map(\.name) == ["termYears=3", "termYears=5"])
+        #expect(first.series.map(\.name) == ["termYears = 3", "termYears = 5"], "a path without a label as written")
         // Points 1, 3, 5 have termYears 3: reform effect (p50) 10.25, 30.75, 51.25.
         #expect(first.series[0].values == [10.25, 30.75, 51.25])
-        #expect(first.title.contains("rebate.bands.0.rate"))
+        #expect(first.title == "思明区：改革效应随返还比例（第1档）变化" || monteCarlo)
+        #expect(first.categoryAxis == "返还比例（第1档）")
+        #expect(workbook.charts[1].title.contains(monteCarlo ? "承受能力约束概率" : "承受能力约束年数"))
+        #expect(workbook.charts[2].title.contains("缺口街道数"))
         let url = folder.url.appendingPathComponent("sweep.xlsx")
         try workbook.write(to: url)
-        #expect(parts(try Data(contentsOf: url), "xl/charts/chart").count == 2)
+        #expect(parts(try Data(contentsOf: url), "xl/charts/chart").count == 6)
     }
 
     @Test func sweepStatisticColumnsAreFormattedAsTheirMetric() {

@@ -1,0 +1,68 @@
+/// Mean and quantiles of every unit-year metric a Monte Carlo run reports (SPEC §8, §9).
+extension MonteCarloSimulation {
+    /// Statistics of every metric of unit `i` in year index `y`.
+    func unitStatistics(
+        _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
+        scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>, taxCache: RowStatisticsCache?,
+        referenceCache: RowStatisticsCache?
+    ) {
+        let policy = engine.policy
+        let n = policy.unitCount
+        let paths = columns.paths
+        let k = y * n + i
+        let sort = scratch.sort.pointer
+        func column(_ c: UnitYearColumn) -> UnsafePointer<Double> { UnsafePointer(columns[c] + i * paths) }
+        func constant(_ value: Double, _ out: UnsafeMutablePointer<Double>) {
+            for j in 0..<RowStatistics.count { out[j] = value }
+        }
+        let need = engine.need[k]
+        func row(_ metric: UnitYearColumn) -> UnsafeMutablePointer<Double> {
+            let m = result.unitMetrics.firstIndex(of: UnitYearField(metric))!
+            return result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
+        }
+        for (m, metric) in result.unitMetrics.enumerated() {
+            let out = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
+            switch metric.column {
+            case .tax:
+                // The counterfactual (variant 0) fills the cache; the variants look their rows up.
+                if let taxCache, v != 0, taxCache.lookup(unit: i, column(.tax), into: out) { break }
+                RowStatistics.compute(column(.tax), count: paths, scratch: sort, into: out)
+                if let taxCache, v == 0 { taxCache.store(unit: i, column(.tax), statistics: UnsafePointer(out)) }
+            case .reference:
+                guard engine.applies[k] else { break }
+                if let referenceCache {
+                    referenceCache.statistics(unit: i, column(.reference), into: out) {
+                        RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: $0)
+                    }
+                } else {
+                    RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: out)
+                }
+            case .increment: RowStatistics.compute(column(.increment), count: paths, scratch: sort, into: out)
+            case .rebate: RowStatistics.compute(column(.rebate), count: paths, scratch: sort, into: out)
+            case .allocation, .fee, .feesTotal, .enterpriseIncome, .collectiveIncome, .need:
+                constant(engine.pathIndependentValue(metric, unit: i, yearIndex: y)!, out)
+            case .donations:
+                if !RowStatistics.computeAlong(
+                    column(.donations), count: paths, order: poolOrder, into: out, also: nil, transform: { $0 }, also: nil,
+                    transform: { $0 })
+                {
+                    RowStatistics.compute(column(.donations), count: paths, scratch: sort, into: out)
+                }
+            case .resources:
+                // One selection for resources, gap = resources − need and resources / need
+                // (none when resources follow the pool order).
+                let gap = row(.gap), ratio = need != 0 ? row(.selfSufficiency) : nil
+                if !RowStatistics.computeAlong(
+                    column(.resources), count: paths, order: poolOrder, into: out, also: gap, transform: { $0 - need },
+                    also: ratio, transform: { $0 / need })
+                {
+                    RowStatistics.compute(
+                        column(.resources), count: paths, scratch: sort, into: out, also: gap, transform: { $0 - need },
+                        also: ratio, transform: { $0 / need })
+                }
+            case .gap, .selfSufficiency: break  // with resources
+            default: break  // not reported by Monte Carlo
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+/// Mean and the five quantile levels of one row of per-path values (SPEC §8, §9).
+public enum RowStatistics {
+    /// Number of statistics per row: mean, p05, p25, p50, p75, p95.
+    public static let count = 6
+
+    /// Minimum and maximum of `values[0..<n]` (n ≥ 1), with four independent accumulators.
+    @inlinable
+    public static func range(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double) {
+        var low = (values[0], values[0], values[0], values[0])
+        var high = low
+        var p = 0
+        while p + 4 <= n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p])
+            low.1 = Swift.min(low.1, values[p + 1]); high.1 = Swift.max(high.1, values[p + 1])
+            low.2 = Swift.min(low.2, values[p + 2]); high.2 = Swift.max(high.2, values[p + 2])
+            low.3 = Swift.min(low.3, values[p + 3]); high.3 = Swift.max(high.3, values[p + 3])
+            p += 4
+        }
+        while p < n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p])
+            p += 1
+        }
+        return (Swift.min(Swift.min(low.0, low.1), Swift.min(low.2, low.3)),
+                Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
+    }
+
+    /// Like `compute(_:count:scratch:into:also:transform:also:transform:)` when the row is
+    /// non-decreasing along the path order `order` (e.g. a unit's donations along its district's
+    /// pool): the order statistics are then read off that order, with no selection. Returns
+    /// `false`, writing nothing, when the row is not ordered that way. The statistics are the
+    /// same bits as `compute`'s.
+    @inlinable
+    public static func computeAlong(
+        _ values: UnsafePointer<Double>, count n: Int, order: UnsafePointer<Int32>,
+        into out: UnsafeMutablePointer<Double>,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+    ) -> Bool {
+        // The sequential pass first: it streams the row into cache for the gathers that follow.
+        let (_, _, sum) = rangeAndSum(values, count: n)
+        var previous = values[Int(order[0])]
+        for k in 1..<max(n, 1) {
+            let value = values[Int(order[k])]
+            if value < previous { return false }
+            previous = value
+        }
+        let minimum = values[Int(order[0])], maximum = values[Int(order[n - 1])]
+        if minimum == maximum {
+            for j in 0..<count { out[j] = minimum }
+            if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
+            if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
+            return true
+        }
+        out[0] = sum / Double(n)
+        if let second { second[0] = mean(values, count: n, secondTransform) }
+        if let third { third[0] = mean(values, count: n, thirdTransform) }
+        for (j, q) in Quantiles.levels.enumerated() {
+            let (lower, upper, gamma) = Quantiles.position(of: q, count: n)
+            let (a, b) = (values[Int(order[lower])], values[Int(order[upper])])
+            out[1 + j] = Quantiles.interpolate(a, b, gamma: gamma)
+            if let second { second[1 + j] = Quantiles.interpolate(secondTransform(a), secondTransform(b), gamma: gamma) }
+            if let third { third[1 + j] = Quantiles.interpolate(thirdTransform(a), thirdTransform(b), gamma: gamma) }
+        }
+        return true
+    }
+
+    /// Minimum, maximum and the sum (in `mean`'s order) of `values[0..<n]` in one pass.
+    @inlinable
+    public static func rangeAndSum(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double, Double) {
+        var low = (values[0], values[0], values[0], values[0])
+        var high = low
+        var sums = (0.0, 0.0, 0.0, 0.0)
+        var p = 0
+        while p + 4 <= n {
+            let a = values[p], b = values[p + 1], c = values[p + 2], d = values[p + 3]
+            low.0 = Swift.min(low.0, a); high.0 = Swift.max(high.0, a); sums.0 += a
+            low.1 = Swift.min(low.1, b); high.1 = Swift.max(high.1, b); sums.1 += b
+            low.2 = Swift.min(low.2, c); high.2 = Swift.max(high.2, c); sums.2 += c
+            low.3 = Swift.min(low.3, d); high.3 = Swift.max(high.3, d); sums.3 += d
+            p += 4
+        }
+        while p < n {
+            low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p]); sums.0 += values[p]
+            p += 1
+        }
+        return (Swift.min(Swift.min(low.0, low.1), Swift.min(low.2, low.3)),
+                Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)),
+                (sums.0 + sums.1) + (sums.2 + sums.3))
+    }
+
+    /// The mean of `transform(values[p])` over p < n: four partial sums over p mod 4 (a fixed
+    /// order, so the result depends on S only), added as (s₀ + s₁) + (s₂ + s₃), divided by n.
+    @inlinable
+    public static func mean(_ values: UnsafePointer<Double>, count n: Int, _ transform: (Double) -> Double) -> Double {
+        var sums = (0.0, 0.0, 0.0, 0.0)
+        var p = 0
+        while p + 4 <= n {
+            sums.0 += transform(values[p])
+            sums.1 += transform(values[p + 1])
+            sums.2 += transform(values[p + 2])
+            sums.3 += transform(values[p + 3])
+            p += 4
+        }
+        while p < n {
+            sums.0 += transform(values[p])
+            p += 1
+        }
+        return ((sums.0 + sums.1) + (sums.2 + sums.3)) / Double(n)
+    }
+
+    /// Scratch values `compute` needs for rows of `n` paths.
+    public static func scratchCount(paths n: Int) -> Int { 3 * n + 2 * BucketSelection.bucketCount + 1 }
+
+    /// Writes mean, p05 … p95 of `values[0..<n]` into `out[0..<6]`, each of `transform(v)`;
+    /// `transform` must be non-decreasing (so the order statistics of the transformed values
+    /// are the transformed order statistics). `scratch` holds at least
+    /// `scratchCount(paths: n)` values.
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double
+    ) {
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
+            transform: { $0 }, also: nil, transform: { $0 })
+    }
+
+    /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
+            transform: { $0 }, also: nil, transform: { $0 })
+    }
+
+    /// The values themselves into `out` and up to two non-decreasing transforms of them into
+    /// `second` and `third`, with one selection (e.g. resources, gap and self-sufficiency).
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+    ) {
+        compute(
+            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
+            transform: secondTransform, also: third, transform: thirdTransform)
+    }
+
+    /// The common implementation; with `identity`, `transform` must be the identity and the mean
+    /// comes from the range pass.
+    @inlinable
+    static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        into out: UnsafeMutablePointer<Double>, identity: Bool, transform: (Double) -> Double,
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+    ) {
+        let (minimum, maximum, sum) = identity ? rangeAndSum(values, count: n) : { () -> (Double, Double, Double) in
+            let (low, high) = range(values, count: n)
+            return (low, high, 0)
+        }()
+        if minimum == maximum {
+            // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
+            for j in 0..<count { out[j] = transform(minimum) }
+            if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
+            if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
+            return
+        }
+        out[0] = identity ? sum / Double(n) : mean(values, count: n, transform)
+        if let second { second[0] = mean(values, count: n, secondTransform) }
+        if let third { third[0] = mean(values, count: n, thirdTransform) }
+        // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
+        var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        withUnsafeMutableBytes(of: &orders) { orderBytes in
+            withUnsafeMutableBytes(of: &found) { foundBytes in
+                let orders = orderBytes.baseAddress!.assumingMemoryBound(to: Int.self)
+                let found = foundBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                for (j, q) in Quantiles.levels.enumerated() {
+                    let (lower, upper, _) = Quantiles.position(of: q, count: n)
+                    orders[2 * j] = lower
+                    orders[2 * j + 1] = upper
+                }
+                if n >= 256, (Double(BucketSelection.buckets(for: n)) / (maximum - minimum)).isFinite {
+                    let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int.self)
+                    BucketSelection.find(
+                        values, count: n, minimum: minimum, maximum: maximum, orders: UnsafePointer(orders),
+                        orderCount: 10, results: found, scratch: scratch, counts: counts)
+                } else {
+                    OrderStatistics.find(
+                        values, count: n, orders: UnsafePointer(orders), orderCount: 10, results: found,
+                        scratch: scratch)
+                }
+                for (j, q) in Quantiles.levels.enumerated() {
+                    let gamma = Quantiles.position(of: q, count: n).gamma
+                    let (a, b) = (found[2 * j], found[2 * j + 1])
+                    out[1 + j] = Quantiles.interpolate(transform(a), transform(b), gamma: gamma)
+                    if let second {
+                        second[1 + j] = Quantiles.interpolate(secondTransform(a), secondTransform(b), gamma: gamma)
+                    }
+                    if let third {
+                        third[1 + j] = Quantiles.interpolate(thirdTransform(a), thirdTransform(b), gamma: gamma)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The one number formatter of the tool (数字格式): every number written into an output file or a
+/// message goes through it, in one of a few styles. Each style appends ASCII bytes to a buffer
+/// (`append(_:to:)`, for the large tables: no intermediate `String` but the digit list of
+/// `ShortestDecimal`) or returns the same bytes as text (`text(_:)`).
+public struct NumberText: Sendable {
+    /// How a number is written.
+    public enum Style: Sendable, Equatable {
+        /// The shortest round-trip digits without an exponent (`0.00001`, not `1e-05`, so that
+        /// the text reads back as a YAML number), a whole value with `.0` (`2026.0`) as Python's
+        /// `repr` writes it: the swept values.
+        case plain
+        /// As `plain` but a whole value without `.0` (`2026`, `0.5`, `-3.25`, zero as `0`):
+        /// solve's numbers, the calibration files, pinned values.
+        case trimmed
+        /// Swift's shortest text, exponent included (`1e-05`), without a trailing `.0`: numbers
+        /// quoted in messages.
+        case message
+        /// An amount rounded by SPEC §13's rule (`MoneyRounding.text(_:)`), computed in floating
+        /// point when the scaled value is clearly away from a rounding tie: the Monte Carlo tables.
+        case rounded(MoneyRounding)
+    }
+
+    /// The style.
+    public let style: Style
+    private let scale: Double
+
+    /// A formatter writing `style`.
+    public init(_ style: Style) {
+        self.style = style
+        var scale = 1.0
+        if case let .rounded(rounding) = style {
+            for _ in 0..<rounding.precision { scale *= 10 }
+        }
+        self.scale = scale
+    }
+
+    /// `plain`: `2026.0`, `0.00001`.
+    public static let plain = NumberText(.plain)
+    /// `trimmed`: `2026`, `0.00001`.
+    public static let trimmed = NumberText(.trimmed)
+    /// `message`: `2026`, `1e-05`.
+    public static let message = NumberText(.message)
+
+    /// The text of `value`.
+    public func text(_ value: Double) -> String {
+        if case let .rounded(rounding) = style { return rounding.text(value) }
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of `value` to `bytes`.
+    public func append(_ value: Double, to bytes: inout [UInt8]) {
+        switch style {
+        case .plain: Self.appendDecimal(value, wholeSuffix: true, to: &bytes)
+        case .trimmed: Self.appendDecimal(value, wholeSuffix: false, to: &bytes)
+        case .message:
+            let text = value.description
+            bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
+        case let .rounded(rounding): appendRounded(value, rounding, to: &bytes)
+        }
+    }
+
+    /// The whole number `value` is, if it is one (`2026.0` → 2026).
+    public static func integer(_ value: Double) -> Int? {
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return Int(value)
+    }
+
+    private static func appendDecimal(_ value: Double, wholeSuffix: Bool, to bytes: inout [UInt8]) {
+        let zero = UInt8(ascii: "0")
+        let decimal = ShortestDecimal(value)
+        guard !decimal.digits.isEmpty else {
+            bytes.append(contentsOf: wholeSuffix ? Array("0.0".utf8) : [zero])
+            return
+        }
+        if decimal.isNegative { bytes.append(UInt8(ascii: "-")) }
+        let digits = decimal.digits
+        let point = decimal.pointPosition
+        if point <= 0 {
+            bytes.append(contentsOf: [zero, UInt8(ascii: ".")])
+            bytes.append(contentsOf: repeatElement(zero, count: -point))
+            bytes.append(contentsOf: digits.lazy.map { $0 + zero })
+        } else if point >= digits.count {
+            bytes.append(contentsOf: digits.lazy.map { $0 + zero })
+            bytes.append(contentsOf: repeatElement(zero, count: point - digits.count))
+            if wholeSuffix { bytes.append(contentsOf: [UInt8(ascii: "."), zero]) }
+        } else {
+            bytes.append(contentsOf: digits[..<point].lazy.map { $0 + zero })
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: digits[point...].lazy.map { $0 + zero })
+        }
+    }
+
+    private func appendRounded(_ value: Double, _ rounding: MoneyRounding, to bytes: inout [UInt8]) {
+        let scaled = abs(value) * scale
+        if scaled < 1e15 {
+            let whole = scaled.rounded(.down)
+            let fraction = scaled - whole
+            // |scaled − exact decimal × 10^precision| is below a few ulps of `scaled`.
+            let tolerance = 1e-9 + scaled * 1e-13
+            if abs(fraction - 0.5) > tolerance {
+                let units = Int64(fraction > 0.5 ? whole + 1 : whole)
+                Self.appendUnits(units, negative: value < 0, precision: rounding.precision, to: &bytes)
+                return
+            }
+        }
+        bytes.append(contentsOf: rounding.text(value).utf8)
+    }
+
+    /// Appends `units` × 10^-precision with a sign unless zero.
+    private static func appendUnits(_ units: Int64, negative: Bool, precision: Int, to bytes: inout [UInt8]) {
+        if negative && units != 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = units
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count <= precision
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                if position == precision - 1 { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(buffer[position])
+            }
+        }
+    }
+}
+
