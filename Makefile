@@ -103,6 +103,7 @@ crosscheck: $(BUILD) $(PY_DEPS)
 	python3 Tests/crosscheck/test_reference.py
 	python3 Tests/crosscheck/crosscheck.py --binary $(DEBUG_BIN) --seeds $(CROSSCHECK_SEEDS)
 	python3 Tests/crosscheck/mc_means.py --binary $(DEBUG_BIN) --paths 1000 --seeds 4
+	python3 Tests/crosscheck/mc_means.py --binary $(DEBUG_BIN) --paths 1000 --seeds 3 --start 9 --waves
 	python3 Tests/crosscheck/sweep_crosscheck.py --binary $(DEBUG_BIN) --seeds 12
 
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).

@@ -18,6 +18,9 @@ Cases (issue 3):
   (x) --xlsx (issue 11): the time it adds to (a), runs with and without alternating (target:
       < 0.2 s), and the peak RSS it adds to a 1000-unit Monte Carlo run (--paths-x paths,
       --years-x years; target: the workbook needs no more memory than the run).
+  (w) evidence-gated waves (issue 19, SPEC §20): the (b) scenario with a wave deciding when the
+      non-pilots adopt, against the same scenario with that wave's deterministic year fixed, both
+      Monte Carlo in the same invocation (target: the gated run keeps >= 0.5 of the throughput).
   (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
       merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
 The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
@@ -32,6 +35,7 @@ goes to stdout. This is a benchmark, not a test: it asserts nothing and exits 0 
 program fails.
 """
 import argparse
+import copy
 import itertools
 import json
 import os
@@ -230,6 +234,51 @@ def case_bc(args, rows, name, extra):
                          "tables+write {tables_s:.2f} s".format(**profile) if profile else ""])
 
 
+def case_w(args, rows):
+    """Monte Carlo with a wave vs the same scenario with the wave's year fixed (SPEC §20)."""
+    base = generate(args, "b", [])
+    folder = os.path.join(args.out, "w")
+    os.makedirs(folder, exist_ok=True)
+    with open(base, encoding="utf-8") as f:
+        cfg = yaml.safe_load(f)
+    cfg["units"] = os.path.join(os.path.dirname(base), cfg["units"])
+    districts = [d["id"] for d in cfg["districts"]]
+    gated = copy.deepcopy(cfg)
+    gated["rollout"]["default"] = "never"
+    gated["rollout"]["pilotEffort"] = 0.005
+    gated["rollout"]["waves"] = [{
+        "id": "expand", "members": {"districts": districts}, "evidence": {"tags": ["pilot"]}, "window": 2,
+        "deadline": 2035, "when": {"metric": "tax_growth", "above": 0.075},
+        "stopWhen": {"metric": "reform_effect", "below": -200000}}]
+    paths = {}
+    for name, scenario in (("gated", gated),):
+        paths[name] = os.path.join(folder, f"{name}.yaml")
+        with open(paths[name], "w", encoding="utf-8") as f:
+            yaml.safe_dump(scenario, f, allow_unicode=True, sort_keys=False)
+    # the fixed scenario adopts in the year the gated one decides on its deterministic path
+    probe = os.path.join(folder, "probe")
+    out = subprocess.run([args.binary, "run", paths["gated"], "--paths", "1", "--out", probe, "--quiet"],
+                         capture_output=True, text=True, check=True).stdout
+    m = re.search(r"reform: wave expand adopted in (\d+)", out)
+    fixed = copy.deepcopy(cfg)
+    fixed["rollout"]["default"] = int(m.group(1)) if m else "never"
+    paths["fixed"] = os.path.join(folder, "fixed.yaml")
+    with open(paths["fixed"], "w", encoding="utf-8") as f:
+        yaml.safe_dump(fixed, f, allow_unicode=True, sort_keys=False)
+    measured = {}
+    for name in ("fixed", "gated"):
+        wall, rss, profile = swift_run(args, paths[name], folder, None, paths=args.paths_w)
+        measured[name] = (wall, profile.get("simulation_s"))
+        record(args.out, {"case": "w", "tool": "fiscal-sim", "run": name, "paths": args.paths_w, "wall_s": wall,
+                          "peak_rss_mb": rss, "profile": profile})
+    ratio = measured["fixed"][0] / measured["gated"][0]
+    sim = (measured["fixed"][1] / measured["gated"][1]) if measured["gated"][1] else None
+    record(args.out, {"case": "w", "tool": "fiscal-sim", "throughput_ratio": ratio, "simulation_ratio": sim})
+    rows.append(["w", "fiscal-sim waves", "-", f"{measured['gated'][0]:.2f} s vs fixed {measured['fixed'][0]:.2f} s",
+                 "-", "-", "-", f"{ratio:.2f}x of fixed" + (f" (simulation {sim:.2f}x)" if sim else ""),
+                 f"{args.paths_w} paths; target >= 0.5x (fixed year {fixed['rollout']['default']})"])
+
+
 def case_d(args, rows):
     scenario = generate(args, "b", [])
     folder = os.path.join(args.out, "d")
@@ -304,7 +353,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,e,f,x,scale")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,w,x,scale")
     ap.add_argument("--scale-units", type=int, default=40000)
     ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
@@ -313,6 +362,7 @@ def main(argv=None):
     ap.add_argument("--repeat-a", type=int, default=15)
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--paths-d", type=int, default=10000)
+    ap.add_argument("--paths-w", type=int, default=2000)
     ap.add_argument("--units", type=int, default=1000)
     ap.add_argument("--years", type=int, default=30)
     ap.add_argument("--paths-x", type=int, default=200)
@@ -340,6 +390,8 @@ def main(argv=None):
         case_sweep(args, rows, "e", os.path.join(REPO, "scenarios", "siming-pilot.yaml"), grid, "target < 2 s")
     if "f" in cases:
         case_sweep(args, rows, "f", generate(args, "b", []), ["rebate.bands.0.rate=0.1:0.5:20"], "")
+    if "w" in cases:
+        case_w(args, rows)
     if "x" in cases:
         case_x(args, rows)
     if "scale" in cases:

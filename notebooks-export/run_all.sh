@@ -18,11 +18,13 @@
 # lines shown per failed notebook, default 12),
 # FISCAL_EXPORT_DIR (default notebooks-export; html/ and figures/ go below it).
 #
-# Sweep notebooks (06-sensitivity.ipynb) run once, not per run folder: they call
-# `fiscal-sim sweep` themselves through FISCAL_SIM_BIN (default <repo>/.build/debug/fiscal-sim)
-# and export into html/sensitivity/ and figures/sensitivity/; their sweep goes into
-# FISCAL_SWEEP_DIR (default <repo>/out/siming-pilot-sensitivity). FISCAL_SWEEP_NOTEBOOKS=0
-# skips them.
+# Sweep notebooks (06-sensitivity.ipynb, 08-rollout.ipynb) run once, not per run folder: they
+# call `fiscal-sim` themselves through FISCAL_SIM_BIN (default <repo>/.build/debug/fiscal-sim).
+# 06 exports into html/sensitivity/ and figures/sensitivity/, its sweep going into
+# FISCAL_SWEEP_DIR (default <repo>/out/siming-pilot-sensitivity); 08 (the evidence-gated
+# roll-out of scenarios/siming-rollout.yaml) exports into html/rollout/ and figures/rollout/, its
+# runs going into FISCAL_ROLLOUT_DIR (default <repo>/out/siming-rollout-notebook).
+# FISCAL_SWEEP_NOTEBOOKS=0 skips them.
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,7 +46,7 @@ if [ "$#" -eq 0 ]; then
     set -- "${FISCAL_RUN_DIR:-$REPO_ROOT/out/siming-pilot}"
 fi
 
-SWEEP_NOTEBOOKS=(06-sensitivity.ipynb)
+SWEEP_NOTEBOOKS=(06-sensitivity.ipynb 08-rollout.ipynb)
 # FISCAL_NOTEBOOKS: a glob of per-run-folder notebooks, e.g. 07-calibration.ipynb (default: all but the sweep notebooks)
 mapfile -t NOTEBOOKS < <(cd "$HERE" && ls ${FISCAL_NOTEBOOKS:-[0-9][0-9]-*.ipynb} | grep -v -x -F "${SWEEP_NOTEBOOKS[@]/#/-e}")
 [ "${#NOTEBOOKS[@]}" -gt 0 ] || { log "no notebooks in $HERE"; exit 1; }
@@ -108,13 +110,19 @@ if [ "${FISCAL_SWEEP_NOTEBOOKS:-1}" != 0 ]; then
     export FISCAL_SIM_BIN="${FISCAL_SIM_BIN:-$REPO_ROOT/.build/debug/fiscal-sim}"
     export FISCAL_SWEEP_DIR="${FISCAL_SWEEP_DIR:-$REPO_ROOT/out/siming-pilot-sensitivity}"
     export FISCAL_SCENARIO="${FISCAL_SCENARIO:-$REPO_ROOT/scenarios/siming-pilot.yaml}"
-    html_dir="$EXPORT_DIR/html/sensitivity"
-    fig_dir="$EXPORT_DIR/figures/sensitivity"
-    rm -rf "$html_dir" "$fig_dir"
-    mkdir -p "$html_dir" "$fig_dir"
-    log "sweep notebooks with $FISCAL_SIM_BIN -> html/sensitivity, figures/sensitivity"
+    export FISCAL_ROLLOUT_DIR="${FISCAL_ROLLOUT_DIR:-$REPO_ROOT/out/siming-rollout-notebook}"
+    export FISCAL_ROLLOUT_SCENARIO="${FISCAL_ROLLOUT_SCENARIO:-$REPO_ROOT/scenarios/siming-rollout.yaml}"
     for nb in "${SWEEP_NOTEBOOKS[@]}"; do
-        execute "$nb" "" "$html_dir" "$fig_dir" sensitivity
+        case "$nb" in
+            08-*) name=rollout ;;
+            *) name=sensitivity ;;
+        esac
+        html_dir="$EXPORT_DIR/html/$name"
+        fig_dir="$EXPORT_DIR/figures/$name"
+        rm -rf "$html_dir" "$fig_dir"
+        mkdir -p "$html_dir" "$fig_dir"
+        log "sweep notebook $nb with $FISCAL_SIM_BIN -> html/$name, figures/$name"
+        execute "$nb" "" "$html_dir" "$fig_dir" "$name"
     done
 fi
 

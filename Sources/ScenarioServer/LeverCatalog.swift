@@ -78,8 +78,24 @@ struct LeverCatalog {
         return levers
     }
 
-    /// SPEC §20's wave thresholds, once the evidence-gated roll-out is in the scenario model.
-    private var waveLevers: [Lever] { [] }
+    /// model.md §20's waves: each wave's `when` and `stopWhen` threshold (money for the reform
+    /// effect, a number otherwise), its earliest year and its deadline.
+    private var waveLevers: [Lever] {
+        Self.ids(at: "rollout.waves", in: tree).flatMap { id -> [Lever] in
+            let base = "rollout.waves.\(id)"
+            var levers: [Lever] = []
+            for condition in ["when", "stopWhen"] {
+                guard let fields = Self.node(at: "\(base).\(condition)", in: tree)?.mapping else { continue }
+                let kind: Lever.Kind = fields["metric"]?.string == "reform_effect" ? .money : .number
+                for side in ["above", "below"] where fields[side] != nil {
+                    levers.append(lever("\(base).\(condition).\(side)", "waves", kind))
+                }
+            }
+            levers.append(lever("\(base).earliest", "waves", .year, steps: false))
+            levers.append(lever("\(base).deadline", "waves", .year, steps: false, options: ["never"]))
+            return levers
+        }
+    }
 
     private var feeLevers: [Lever] {
         scenario.feeCategories.map { id in
@@ -118,6 +134,12 @@ struct LeverCatalog {
             }
         }
         return node
+    }
+
+    /// The `id`s of the list at `path` (none if it is not a list).
+    static func ids(at path: String, in root: Node) -> [String] {
+        guard case .sequence(let sequence)? = node(at: path, in: root) else { return [] }
+        return sequence.compactMap { $0.mapping?["id"]?.string }
     }
 
     /// The keys of the mapping at `path` (none if it is not a mapping).

@@ -74,12 +74,22 @@ struct RunCommand: ParsableCommand {
             print(TextTable.render(RunSummary.totals(scenario: model, result: result), language: language.workbook))
             print("")
             print(TextTable.render(RunSummary.headline(scenario: model, result: result), language: language.workbook))
+            printWaves(WaveReport(scenario: model, result: result))
         case let .monteCarlo(result):
             print(BriefSummary(scenario: run.simulated, result: result, language: language.workbook).text(language.workbook))
             print("")
             print(TextTable.render(RunSummary.monteCarlo(scenario: run.simulated, result: result), language: language.workbook))
+            printWaves(WaveReport(scenario: run.simulated, result: result))
         }
         let written = run.entries.map(\.name).joined(separator: ", ")
         print(language.lang == .zh ? "已写入 \(folder.path)/（\(written)）" : "Wrote \(folder.path)/ (\(written))")
+    }
+
+    /// The evidence-gated roll-out's lines (SPEC §20), after the tables.
+    private func printWaves(_ report: WaveReport?) {
+        guard let report else { return }
+        print("")
+        print("Evidence-gated roll-out (waves.csv):")
+        for line in report.summaryLines() { print("  " + line) }
     }
 }

@@ -131,6 +131,21 @@ def check_seed(binary, seed, workroot, max_diffs, scenario=None, ties=None):
     diffs += compare_file("brief.csv", os.path.join(ref_out, "brief.csv"),
                           os.path.join(act_out, "brief.csv"),
                           ["variant", "district"], max_diffs, fragile, step, ties)
+    exp_waves = os.path.join(ref_out, "waves.csv")
+    act_waves = os.path.join(act_out, "waves.csv")
+    if os.path.exists(exp_waves) or os.path.exists(act_waves):
+        # SPEC §20: the decisions must agree exactly, byte for byte.
+        if not (os.path.exists(exp_waves) and os.path.exists(act_waves)):
+            diffs.append(f"waves.csv: written by {'the reference' if os.path.exists(exp_waves) else 'fiscal-sim'} only")
+        else:
+            _, er = read(exp_waves)
+            _, ar = read(act_waves)
+            for e, a in zip(er, ar):
+                if e != a:
+                    diffs.append(f"waves.csv: expected {','.join(e)} (reference) actual {','.join(a)} (fiscal-sim)")
+                    break
+            if len(er) != len(ar):
+                diffs.append(f"waves.csv: {len(er)} rows (reference) vs {len(ar)} rows (fiscal-sim)")
     return scen, diffs
 
 

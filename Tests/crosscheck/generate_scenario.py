@@ -352,6 +352,7 @@ class Gen:
         if variants:
             cfg["variants"] = variants
         self.linked_pass(cfg)
+        self.waves_pass(cfg, units)
 
         path = os.path.join(outdir, "scenario.yaml")
         with open(path, "w", encoding="utf-8") as fh:
@@ -432,6 +433,113 @@ class Gen:
                 cfg["variants"] = variants
         finally:
             self.rng = saved
+
+    # ------------------------------------------------------------ waves (SPEC §20)
+    def waves_pass(self, cfg, units):
+        """Adds evidence-gated waves to about 40 % of the scenarios (own random stream
+        `waves-SEED`, so scenarios without waves stay as they were): pilots chosen by tag,
+        unit or district, members by district, tag or unit (never two waves for one unit),
+        every condition metric, step thresholds, earliest, deadline, lag, windows, stopWhen,
+        after, pilotEffort, and variants that set wave keys."""
+        saved, self.rng = self.rng, random.Random(f"waves-{self.seed}")
+        try:
+            rng, b, end = self.rng, self.b, self.end
+            if not self.chance(0.4):
+                return
+            ro = cfg.setdefault("rollout", {})
+            by_unit = set(ro.get("byUnit") or {})
+            ids = [u["id"] for u in units]
+
+            def matched(sel):
+                return [u["id"] for u in units if u["id"] in sel.get("units", [])
+                        or any(t in sel.get("tags", []) for t in u["tags"])
+                        or u["district"] in sel.get("districts", [])]
+
+            waves, claimed = [], set()
+            for k in range(rng.choice([1, 1, 2, 2, 3])):
+                kind = rng.choice(["tags", "units", "districts"])
+                if kind == "tags":
+                    evidence = {"tags": rng.sample(TAGS, rng.randint(1, 2))}
+                elif kind == "units":
+                    evidence = {"units": rng.sample(ids, rng.randint(1, min(3, len(ids))))}
+                else:
+                    evidence = {"districts": [rng.choice(cfg["districts"])["id"]]}
+                if not matched(evidence):
+                    continue
+                free = [i for i in ids if i not in claimed and i not in matched(evidence) and i not in by_unit]
+                if not free:
+                    continue
+                members = {"units": rng.sample(free, rng.randint(1, len(free)))}
+                if k == 0 and self.chance(0.4):
+                    members = {"districts": [d["id"] for d in cfg["districts"]]}
+                got = [i for i in matched(members) if i not in matched(evidence) and i not in by_unit]
+                if not got or any(i in claimed for i in got):
+                    continue
+                claimed.update(got)
+                w = {"id": f"w{k + 1}", "members": members, "evidence": evidence}
+                if self.chance(0.5):
+                    w["earliest"] = rng.randint(b - 1, end)
+                if self.chance(0.5):
+                    first = max(w.get("earliest", b + 1), b + 1)
+                    w["deadline"] = rng.choice(["never", rng.randint(first, end + 1)])
+                if self.chance(0.6):
+                    w["lag"] = rng.randint(1, 3)
+                if self.chance(0.6):
+                    w["window"] = rng.randint(1, 3)
+                w["when"] = self.wave_condition(cfg)
+                if self.chance(0.35):
+                    w["stopWhen"] = self.wave_condition(cfg)
+                if waves and self.chance(0.4):
+                    w["after"] = rng.choice(waves)["id"]
+                waves.append(w)
+            if not waves:
+                if not ro:
+                    cfg.pop("rollout")
+                return
+            ro["waves"] = waves
+            if self.chance(0.4):
+                ro["pilotEffort"] = self.param(0.0, 0.03)
+            variants = cfg.get("variants") or []
+            if self.chance(0.6):
+                w = rng.choice(waves)
+                direction = "above" if "above" in w["when"] else "below"
+                key, value = rng.choice([
+                    (f"rollout.waves.{w['id']}.when.{direction}", self.threshold(w["when"]["metric"], cfg)),
+                    (f"rollout.waves.{w['id']}.lag", rng.randint(1, 3)),
+                    (f"rollout.waves.{w['id']}.deadline", rng.choice(["never", rng.randint(b + 1, end)])),
+                    ("rollout.pilotEffort", self.num(0.0, 0.05)),
+                ])
+                if key.endswith(".deadline") and value != "never" and value < max(w.get("earliest", b + 1), b + 1):
+                    value = "never"
+                variants.append({"name": "wave-set", "set": {key: value}})
+            if variants:
+                cfg["variants"] = variants
+        finally:
+            self.rng = saved
+
+    def threshold(self, metric, cfg):
+        if metric == "self_sufficiency":
+            return self.num(0.5, 1.6)
+        if metric == "gap_share":
+            return self.rng.choice([0.0, 0.25, 0.5, 1.0, self.num(0.0, 1.0)])
+        if metric == "tax_growth":
+            return self.num(-0.02, 0.12, 4)
+        if metric == "growth_advantage":
+            return self.num(-0.05, 0.05, 4)
+        return -self.num(0.0, 3000.0 * self.scale, 2)
+
+    def wave_condition(self, cfg):
+        metric = self.rng.choice(["self_sufficiency", "gap_share", "tax_growth", "growth_advantage", "reform_effect"])
+        direction = self.rng.choice(["above", "below"])
+        if self.chance(0.25):
+            first = self.rng.randint(self.b - 1, self.b + 1)
+            value = {first: self.threshold(metric, cfg), self.rng.randint(self.b + 2, self.end + 1): self.threshold(metric, cfg)}
+        else:
+            value = self.threshold(metric, cfg)
+        cond = {"metric": metric, direction: value}
+        if self.chance(0.3):
+            cond["window"] = self.rng.randint(1, 3)
+        return cond
 
     def variant_set(self, cfg):
         rng, b, end, scale = self.rng, self.b, self.end, self.scale

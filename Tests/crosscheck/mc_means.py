@@ -57,7 +57,15 @@ def reference_paths(cfg, base_dir, paths, rng):
         for name, mm in runs:
             vol = (mm.cfg.get("growth") or {}).get("volatility")
             shock = {(uid, t): ref.sf(vol, t) * zz for (uid, t), zz in z.items()}
-            units, dists = ref.simulate(mm, False, shock=shock)
+            # waves (SPEC §20) decide on the path's own results against its counterfactual
+            cf = ref.simulate(mm, True, shock=shock) if (mm.cfg.get("rollout") or {}).get("waves") else None
+            result = ref.simulate(mm, False, shock=shock, cf_res=cf)
+            units, dists = result
+            for w in result.waves or []:
+                for t in years:
+                    for metric, kind in (("adopted_share", "adopted"), ("abandoned_share", "abandoned")):
+                        hit = w.status is not None and w.status[0] == kind and w.status[1] <= t
+                        add(sums, (name, "w", w.id, t, metric), 1.0 if hit else 0.0)
             for (uid, t), uy in units.items():
                 for metric in UNIT_METRICS:
                     value = getattr(uy, metric)
@@ -95,6 +103,13 @@ def tool_means(binary, scenario, paths, workdir):
                 if row["mean"] != "":
                     means[(row["variant"], kind, row[key], int(row["year"]), row["metric"])] = (
                         float(row["mean"]), float(row["p05"]), float(row["p95"]))
+    waves = os.path.join(out, "waves.csv")
+    if os.path.exists(waves):
+        with open(waves, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                for metric in ("adopted_share", "abandoned_share"):
+                    share = float(row[metric])
+                    means[(row["variant"], "w", row["wave"], int(row["year"]), metric)] = (share, None, None)
     return means
 
 
@@ -106,6 +121,17 @@ def check(binary, scenario, paths, seed, verbose):
     expected = reference_paths(cfg, base_dir, paths, np.random.default_rng(seed))
     worst, failures, compared, rare = [], 0, 0, 0
     for key, (mean, sd, n) in expected.items():
+        if key[1] == "w":
+            # a share of paths: binomial sd of the reference's or, when every reference path
+            # agreed, the tool's share; printed with 6 decimals
+            got = tool.get(key, (math.nan,))[0]
+            sd = max(math.sqrt(mean * (1 - mean)), math.sqrt(max(0.0, got * (1 - got))))
+            limit = 4 * math.sqrt(2) * sd / math.sqrt(n) + 1e-6
+            compared += 1
+            if not abs(got - mean) <= limit:
+                failures += 1
+            worst.append((abs(got - mean) / limit if limit else 0, key, mean, got))
+            continue
         if key[4] not in (UNIT_METRICS if key[1] == "u" else DIST_METRICS):
             continue
         if key not in tool:
@@ -135,12 +161,15 @@ def check(binary, scenario, paths, seed, verbose):
     return failures == 0
 
 
-def generated(seed, workdir, volatility):
-    """A generated scenario with a linked rebate, volatility and correlation, or None."""
+def generated(seed, workdir, volatility, waves=False):
+    """A generated scenario with a linked rebate (with `waves`: evidence-gated waves, SPEC
+    §20), volatility and correlation, or None."""
     path = Gen(seed).build(os.path.join(workdir, f"seed-{seed}"))
     with open(path, encoding="utf-8") as fh:
         cfg = yaml.safe_load(fh)
-    if "linked" not in yaml.safe_dump(cfg):
+    if waves and not (cfg.get("rollout") or {}).get("waves"):
+        return None
+    if not waves and "linked" not in yaml.safe_dump(cfg):
         return None
     cfg.setdefault("growth", {})["volatility"] = volatility
     cfg["growth"]["correlation"] = {"withinDistrict": 0.5, "acrossDistricts": 0.2}
@@ -158,6 +187,8 @@ def main(argv):
     p.add_argument("--start", type=int, default=1)
     p.add_argument("--volatility", type=float, default=0.12)
     p.add_argument("--verbose", action="store_true")
+    p.add_argument("--waves", action="store_true",
+                   help="generated scenarios with evidence-gated waves (SPEC §20): waves.csv shares too")
     args = p.parse_args(argv)
     binary = os.path.abspath(args.binary)
     passed = failed = 0
@@ -165,7 +196,7 @@ def main(argv):
         scenarios = list(args.scenario)
         seed = args.start
         while not args.scenario and len(scenarios) < args.seeds and seed < args.start + 50 * args.seeds:
-            path = generated(seed, workdir, args.volatility)
+            path = generated(seed, workdir, args.volatility, args.waves)
             if path:
                 scenarios.append(path)
             seed += 1

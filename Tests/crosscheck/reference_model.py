@@ -605,9 +605,11 @@ class DistYear:
     don_reserve: float
 
 
-def simulate(m: Model, counterfactual: bool, shock=None):
+def simulate(m: Model, counterfactual: bool, shock=None, cf_res=None):
     """One path; `shock`, if given, maps (unit id, year) to the additive growth shock
-    sigma(t)*z (mc_means.py); deterministic runs pass none."""
+    sigma(t)*z (mc_means.py); deterministic runs pass none.  `cf_res` is the
+    counterfactual's result on the same path (the waves' reform_effect, SPEC §20).
+    Returns (units, districts) with the waves' decisions in `.waves`."""
     cfg, b, years = m.cfg, m.b, m.years
     g = cfg.get("growth") or {}
     by_tag_growth = g.get("byTag") or {}
@@ -621,6 +623,11 @@ def simulate(m: Model, counterfactual: bool, shock=None):
     coll_rate = (cfg.get("collective") or {}).get("growth")
 
     alpha = {u.id: (NEVER if counterfactual else adoption_year(m, u)) for u in m.units}
+    waves = [] if counterfactual else resolve_waves(m)
+    for w in waves:
+        for uid in w.members:
+            alpha[uid] = NEVER  # decided during the projection (SPEC §20)
+    effort = (cfg.get("rollout") or {}).get("pilotEffort")
     term = int(rb["termYears"]) if rb is not None and rb.get("termYears") is not None else None
     linked = rb.get("linked") if rb is not None and rb.get("rule") == "linked" else None
     rho_star = {}  # uid -> statutory linked amount ρ*(t), SPEC §14
@@ -656,6 +663,9 @@ def simulate(m: Model, counterfactual: bool, shock=None):
     out_dists = {}  # (d, t) -> DistYear
 
     for t in years:
+        # ---- waves decide before the year (SPEC §20)
+        decide_waves(waves, t, alpha, b)
+        judged = {uid for w in waves if w.status is None for uid in w.evidence}
         # ---- drivers
         for u in m.units:
             ad = adopted(u, t)
@@ -665,7 +675,10 @@ def simulate(m: Model, counterfactual: bool, shock=None):
                 r1 = sf(linked["coefficient"], t) * sf(linked["baseShare"], alpha[u.id])
             else:
                 r1 = sf(rb["bands"][0]["rate"], t)
-            gr = mu(u, t) + sf(eps, t) * r1
+            base = mu(u, t)
+            if u.id in judged and ad:
+                base = base + sf(effort, t)
+            gr = base + sf(eps, t) * r1
             x = sf(rs.get("exitRate"), t) if ad else 0.0
             V = E[u.id] * x
             E[u.id] = E[u.id] - V
@@ -808,7 +821,153 @@ def simulate(m: Model, counterfactual: bool, shock=None):
                 n += sf(it.get("unitCost"), t) * u.col(it["indicator"]) * need_g[it["id"]][t]
             n += sum(uy.task_cost.values())
             uy.need = n
-    return out_units, out_dists
+        if waves:
+            record_waves(m, waves, t, T, out_units, out_dists, cf_res[1] if cf_res else out_dists, adopted)
+    result = SimResult((out_units, out_dists))
+    result.waves = waves
+    return result
+
+
+# --------------------------------------------------------------------------
+# Evidence-gated waves (SPEC §20)
+# --------------------------------------------------------------------------
+
+class SimResult(tuple):
+    """(units, districts) of one simulated variant, with `.waves` (list of Wave)."""
+    waves = None
+
+
+def select(m: Model, sel: dict) -> list:
+    """Unit ids (file order) matched by a selector {tags, units, districts}."""
+    tags, ids, dists = sel.get("tags") or [], sel.get("units") or [], sel.get("districts") or []
+    return [u.id for u in m.units if u.id in ids or any(t in tags for t in u.tags) or u.district in dists]
+
+
+@dataclass
+class Wave:
+    id: str
+    members: list
+    evidence: list
+    districts: list
+    comparison: list
+    earliest: int
+    deadline: int | None
+    lag: int
+    when: dict
+    stop: dict | None
+    after: int | None
+    status: tuple | None = None          # None undecided, ("adopted", t), ("abandoned", t)
+    history: dict = field(default_factory=dict)   # (slot, e) -> metric or None
+    effect: float = 0.0
+
+
+def resolve_waves(m: Model) -> list:
+    ro = m.cfg.get("rollout") or {}
+    by_unit = {str(k) for k in (ro.get("byUnit") or {})}
+    out = []
+    ids = [str(w["id"]) for w in ro.get("waves") or []]
+    for w in ro.get("waves") or []:
+        evidence = select(m, w["evidence"])
+        members = [u for u in select(m, w["members"]) if u not in evidence and u not in by_unit]
+        dists = [d for d in m.districts if any(u.district == d and u.id in evidence for u in m.units)]
+        comparison = [u.id for u in m.units if u.district in dists and u.id not in evidence]
+        earliest = max(int(w.get("earliest", m.b + 1)), m.b + 1)
+        dl = w.get("deadline", "never")
+        deadline = None if dl in (None, "never") else max(int(dl), m.b + 1)
+        lag = int(w.get("lag", 1))
+        when = dict(w["when"])
+        when.setdefault("window", int(w.get("window", 1)))
+        stop = dict(w["stopWhen"]) if w.get("stopWhen") else None
+        if stop is not None:
+            stop.setdefault("window", 1)
+        after = ids.index(str(w["after"])) if w.get("after") is not None else None
+        out.append(Wave(str(w["id"]), members, evidence, dists, comparison, earliest, deadline, lag, when, stop, after))
+    return out
+
+
+def condition_holds(w: Wave, cond: dict, slot: int, t: int, b: int) -> bool:
+    last = t - w.lag
+    first = last - int(cond["window"]) + 1
+    if first < b + 1:
+        return False
+    for e in range(first, last + 1):
+        v = w.history.get((slot, e))
+        if v is None:
+            return False
+        if "above" in cond:
+            if not v >= sf(cond["above"], e):
+                return False
+        elif not v <= sf(cond["below"], e):
+            return False
+    return True
+
+
+def decide_waves(waves: list, t: int, alpha: dict, b: int):
+    """SPEC §20's decision order before year t, waves in listed order."""
+    for w in waves:
+        if w.status is not None or t < w.earliest:
+            continue
+        if w.stop is not None and condition_holds(w, w.stop, 1, t, b):
+            w.status = ("abandoned", t)
+            continue
+        if w.after is not None:
+            v = waves[w.after].status
+            if v is not None and v[0] == "abandoned":
+                w.status = ("abandoned", t)
+                continue
+            if v is None or v[1] >= t:
+                continue
+        if condition_holds(w, w.when, 0, t, b) or (w.deadline is not None and t >= w.deadline):
+            w.status = ("adopted", t)
+            for uid in w.members:
+                alpha[uid] = t
+
+
+def record_waves(m: Model, waves: list, t: int, T: dict, out_units: dict, out_dists: dict, cf_dists: dict, adopted):
+    """Each wave's metrics at evidence year t, from unrounded values, sums in file order."""
+    units = {u.id: u for u in m.units}
+    for w in waves:
+        g = [units[i] for i in w.evidence if adopted(units[i], t)]
+        c = [units[i] for i in w.comparison if not adopted(units[i], t)]
+        res = need = tax = prev = ctax = cprev = 0.0
+        gaps = 0
+        for u in g:
+            uy = out_units[(u.id, t)]
+            res += uy.resources
+            need += uy.need
+            gaps += 1 if uy.resources - uy.need < 0 else 0
+            tax += uy.tax
+            prev += T[u.id][t - 1]
+        for u in c:
+            ctax += out_units[(u.id, t)].tax
+            cprev += T[u.id][t - 1]
+        year_effect = 0.0
+        for d in w.districts:
+            dy, cf = out_dists[(d, t)], cf_dists[(d, t)]
+            year_effect += (dy.tax - dy.rebates) - (cf.tax - cf.rebates)
+        w.effect += year_effect
+        values = {}
+        if g:
+            values["self_sufficiency"] = None if need == 0 else res / need
+            values["gap_share"] = gaps / len(g)
+            values["tax_growth"] = None if prev == 0 else tax / prev - 1.0
+            values["growth_advantage"] = (None if prev == 0 or not c or cprev == 0
+                                          else (tax / prev - 1.0) - (ctax / cprev - 1.0))
+            values["reform_effect"] = w.effect
+        w.history[(0, t)] = values.get(w.when["metric"])
+        if w.stop is not None:
+            w.history[(1, t)] = values.get(w.stop["metric"])
+
+
+def waves_rows(m: Model, name: str, waves: list, rd: Rounder) -> list:
+    """waves.csv rows of one deterministic variant."""
+    rows = []
+    for w in waves:
+        for t in m.years:
+            adopted = w.status is not None and w.status[0] == "adopted" and w.status[1] <= t
+            abandoned = w.status is not None and w.status[0] == "abandoned" and w.status[1] <= t
+            rows.append([name, w.id, str(t), rd.ratio(1.0 if adopted else 0.0), rd.ratio(1.0 if abandoned else 0.0)])
+    return rows
 
 
 # --------------------------------------------------------------------------
@@ -969,17 +1128,20 @@ def run(scenario_path: str, outdir: str, fragile=None):
     rd = Rounder(m.precision, m.rounding)
     cache = (m.units, m.tax_series)
     cf = simulate(m, counterfactual=True)
-    runs = [("counterfactual", m, cf, cf), ("reform", m, simulate(m, False), cf)]
+    runs = [("counterfactual", m, cf, cf), ("reform", m, simulate(m, False, cf_res=cf), cf)]
     for name, vc in variant_configs(cfg):
         vm = build_model(vc, base_dir, units_cache=cache)
-        runs.append((name, vm, simulate(vm, False), simulate(vm, True)))
-    urows, drows, brows = [], [], []
+        vcf = simulate(vm, True)
+        runs.append((name, vm, simulate(vm, False, cf_res=vcf), vcf))
+    urows, drows, brows, wrows = [], [], [], []
     for name, mm, res, cfres in runs:
         u, d = rows_for(mm, name, res, cfres, rd, fragile)
         urows += u
         drows += d
         if name != "counterfactual":
             brows += reference_brief.brief_rows(mm, name, res, cfres, rd, fragile)
+        if name != "counterfactual" and res.waves:
+            wrows += waves_rows(mm, name, res.waves, rd)
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "units.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -993,6 +1155,11 @@ def run(scenario_path: str, outdir: str, fragile=None):
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(reference_brief.BRIEF_HEADER)
         w.writerows(brows)
+    if wrows:
+        with open(os.path.join(outdir, "waves.csv"), "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(["variant", "wave", "year", "adopted_share", "abandoned_share"])
+            w.writerows(wrows)
     return m.precision
 
 

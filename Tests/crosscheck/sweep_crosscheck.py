@@ -9,7 +9,9 @@ with fiscal-sim; the reference runs the same points as variants of one scenario 
 values as its `set`). Every sweep.csv row is compared with the reference's districts.csv and
 units.csv: the six money totals (sums over years of the rounded cells, within 0.01), units with
 a negative rounded gap in the last year (exactly), the mean self-sufficiency (within 2e-6) and,
-per district, the years with capacity_factor < 1. Ends with `N passed, M failed`.
+per district, the years with capacity_factor < 1. Scenarios with waves (SPEC §20) also sweep the
+first wave's threshold and compare `wave_<id>_year` with the reference's waves.csv.
+Ends with `N passed, M failed`.
 """
 import argparse
 import copy
@@ -40,6 +42,13 @@ def check(seed, binary, work):
     grid = [("incentive.elasticity", [0.0, 0.07]), ("rollout.default", [2026, "never"])]
     if (cfg.get("rebate") or {}).get("bands"):
         grid.append(("rebate.bands.0.rate", [0.1, 0.6]))
+    waves = [w["id"] for w in (cfg.get("rollout") or {}).get("waves") or []]
+    if waves:
+        # SPEC §20: a wave threshold as an axis; wave_<id>_year against the reference's waves.csv
+        first = cfg["rollout"]["waves"][0]["when"]
+        side = "above" if "above" in first else "below"
+        x = first[side] if isinstance(first[side], (int, float)) else 0.5
+        grid.append((f"rollout.waves.{waves[0]}.when.{side}", [x, round(x * 0.5 - 0.01, 4)]))
     options = [a for p, values in grid for a in ("--grid", p + "=" + ",".join(map(str, values)))]
     run = subprocess.run([binary, "sweep", path, "--out", os.path.join(folder, "sweep"), "--quiet"] + options,
                          capture_output=True, text=True)
@@ -59,6 +68,12 @@ def check(seed, binary, work):
         sweep = list(csv.DictReader(f))
     last = max(int(r["year"]) for r in districts)
     problems = []
+    adopted = {}
+    if waves:
+        with open(os.path.join(folder, "ref", "waves.csv"), encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if r["adopted_share"] == "1.000000":
+                    adopted.setdefault((r["variant"], r["wave"]), r["year"])
     for row in sweep:
         variant, district = "p" + row["point"], row["district"]
         where = f"point {row['point']} {district}"
@@ -76,6 +91,10 @@ def check(seed, binary, work):
         if ratios and abs(sum(ratios) / len(ratios) - float(row["mean_self_sufficiency"])) > 2e-6:
             problems.append(f"{where} mean_self_sufficiency: reference {sum(ratios) / len(ratios):.6f}, "
                             f"sweep {row['mean_self_sufficiency']}")
+        for w in waves:
+            expected = adopted.get((variant, w), "")
+            if row[f"wave_{w}_year"] != expected:
+                problems.append(f"{where} wave_{w}_year: reference {expected!r}, sweep {row[f'wave_{w}_year']!r}")
         if district != "all":
             binding = sum(float(r["capacity_factor"]) < 1 for r in rows)
             if binding != int(row["capacity_binding_years"]):

@@ -147,5 +147,79 @@ donations:
         self.assertEqual(cfg["incentive"], {"elasticity": 0.2})
 
 
+class WaveTests(unittest.TestCase):
+    """SPEC §20 by hand: pilots a, b (adopted 2026) and member c."""
+
+    def waves(self, wave: str, extra: str = "", end: int = 2030):
+        body = f"""\
+name: t
+years: {{base: 2025, end: {end}}}
+units: units.csv
+districts: [{{id: d1, name: D1}}]
+growth: {{tax: 0.1}}
+{extra}rollout:
+  default: never
+  byTag: {{pilot: 2026}}
+  waves:
+{textwrap.indent(textwrap.dedent(wave), '    ')}"""
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "units.csv"), "w", encoding="utf-8") as fh:
+                fh.write(UNITS + "e,d1,,500,10,10\n")
+            path = os.path.join(tmp, "s.yaml")
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(body)
+            R.run(path, os.path.join(tmp, "out"))
+            with open(os.path.join(tmp, "out", "waves.csv"), encoding="utf-8") as fh:
+                return [r for r in csv.DictReader(fh)]
+
+    @staticmethod
+    def first(rows, column):
+        return next((int(r["year"]) for r in rows if r[column] == "1.000000"), None)
+
+    def test_lag_two_window_two(self):
+        # tax growth 10 % passes `above: 0.05` from 2026; t − 3 ≥ 2026 first in 2029
+        rows = self.waves("""\
+            - id: w
+              members: {units: [c]}
+              evidence: {tags: [pilot]}
+              lag: 2
+              window: 2
+              when: {metric: tax_growth, above: 0.05}
+            """)
+        self.assertEqual(self.first(rows, "adopted_share"), 2029)
+
+    def test_reform_effect_abandons(self):
+        # rolling rebate 50 % of the pilots' yearly increment: 2 × 50 = 100 in 2026,
+        # 2 × 55 = 110 in 2027 -> cumulative −100, −210; below −150 holds on 2027 -> 2028
+        rows = self.waves("""\
+            - id: w
+              members: {units: [c]}
+              evidence: {tags: [pilot]}
+              when: {metric: tax_growth, above: 5}
+              stopWhen: {metric: reform_effect, below: -150}
+            """, extra="rebate: {reference: rolling, bands: [{rate: 0.5}]}\n")
+        self.assertEqual(self.first(rows, "abandoned_share"), 2028)
+        self.assertIsNone(self.first(rows, "adopted_share"))
+
+    def test_after_with_deadline(self):
+        # `first` never passes and adopts on its deadline 2028; `second` passes every year and
+        # has deadline 2027 but waits for `first`: released in 2029
+        rows = self.waves("""\
+            - id: first
+              members: {units: [c]}
+              evidence: {tags: [pilot]}
+              deadline: 2028
+              when: {metric: tax_growth, above: 5}
+            - id: second
+              members: {units: [e]}
+              evidence: {units: [a]}
+              deadline: 2027
+              after: first
+              when: {metric: tax_growth, above: 0}
+            """)
+        self.assertEqual(self.first([r for r in rows if r["wave"] == "first"], "adopted_share"), 2028)
+        self.assertEqual(self.first([r for r in rows if r["wave"] == "second"], "adopted_share"), 2029)
+
+
 if __name__ == "__main__":
     unittest.main()

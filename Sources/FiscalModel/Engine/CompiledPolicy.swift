@@ -16,8 +16,9 @@ public struct CompiledPolicy: Sendable {
     public let districtOf: [Int]
     /// Units of each district, in file order.
     public let unitsByDistrict: [[Int]]
-    /// Effective adoption year of each unit (`nil`: never, and always in the counterfactual).
-    public let adoptionYear: [Int?]
+    /// Effective adoption year of each unit (`nil`: never, and always in the counterfactual; a
+    /// wave member's until its wave adopts, set per path by `WaveEngines`, SPEC §20).
+    public internal(set) var adoptionYear: [Int?]
     /// Whether each unit is eligible for the rebate.
     public let rebateEligible: [Bool]
     /// Whether each unit is eligible for each fee category, `[category][unit]`.
@@ -31,8 +32,9 @@ public struct CompiledPolicy: Sendable {
     public let baseEnterpriseIncome: [Double]
     /// Planned tax per unit-year (`taxSeries`), NaN where none.
     public let plannedTax: [Double]
-    /// Baseline tax growth μ_i(t) per unit-year.
-    public let baselineGrowth: [Double]
+    /// Baseline tax growth μ_i(t) per unit-year (plus a judged pilot's effort p(t) in a wave
+    /// state's policy, `WaveEngines`, SPEC §20).
+    public internal(set) var baselineGrowth: [Double]
     /// Where each unit's baseline growth comes from.
     public let growthSource: [TaxGrowthPolicy.Source]
     /// Incentive elasticity ε(t).
@@ -74,7 +76,7 @@ public struct CompiledPolicy: Sendable {
         self.districtCount = scenario.districts.count
         self.districtOf = units.map(\.districtIndex)
         self.unitsByDistrict = groups
-        self.adoptionYear = units.map { counterfactual ? nil : policy.rollout.adoptionYear(of: $0, horizon: horizon) }
+        self.adoptionYear = counterfactual ? units.map { _ in nil } : policy.rollout.adoptionYears(in: scenario)
         self.rebateEligible = units.map { unit in policy.rebate.map { $0.eligibility.admits(unit.tags) } ?? false }
         self.feeEligible = policy.lineFees.map { fee in units.map { fee.eligibility.admits($0.tags) } }
         self.donationEligible = units.map { unit in policy.donations.map { $0.eligibility.admits(unit.tags) } ?? false }

@@ -5,9 +5,11 @@ public enum Projection {
     /// `counterfactualNetRevenue` (`[year][district]`), or from the path itself when `nil`.
     /// With `limits`, each year is checked as it is computed and the projection stops at the first
     /// value beyond SPEC §19's limits (the result's `limitViolation`; its rows end that year).
+    /// With `waves` (SPEC §20) each year runs on the engine of the path's wave state, decided
+    /// before the year from the path's own evidence.
     public static func run(
         _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil,
-        limits: ProjectionGuard? = nil
+        limits: ProjectionGuard? = nil, waves: WaveTracker? = nil
     ) -> VariantResult {
         let engine = YearEngine(policy)
         let batch = PathBatch(engine, count: 1)
@@ -18,6 +20,10 @@ public enum Projection {
         var clamped = 0
         var violation: ProjectionLimitViolation?
         for y in 0..<policy.horizon.count where violation == nil {
+            // Waves (SPEC §20): decide, then run the year on the engine of the path's state.
+            waves?.decide(yearIndex: y)
+            waves?.prepare(yearIndex: y, batch: batch, firstPath: 0)
+            let engine = waves?.engine(path: 0) ?? engine
             clamped += engine.advance(batch, yearIndex: y, taxShocks: nil, donationFactors: nil, into: columns.output)
             let rows = unitRows(engine, columns: columns, yearIndex: y)
             for (i, row) in rows.enumerated() { units[i].append(row) }
@@ -28,10 +34,19 @@ public enum Projection {
                         engine, columns: columns, rows: rows, yearIndex: y, district: district,
                         counterfactualNetRevenue: counterfactualNetRevenue?[y][district] ?? ownNet))
             }
+            if let waves {
+                let net = districts.map { $0[y].counterfactualNetRevenue }
+                net.withUnsafeBufferPointer {
+                    waves.record(
+                        yearIndex: y, out: columns.output, firstPath: 0, count: 1, counterfactualNet: $0.baseAddress!,
+                        counterfactualStride: 1)
+                }
+            }
             violation = limits?.check(variant: name, units: rows, districts: districts.map { $0[y] })
         }
         var result = VariantResult(name: name, units: units, districts: districts, clampedTax: clamped)
         result.limitViolation = violation
+        result.waves = waves?.results() ?? []
         return result
     }
 

@@ -33,7 +33,8 @@ public struct Simulation: Sendable {
             results.append(
                 Projection.run(
                     CompiledPolicy(variant.policy, of: scenario, counterfactual: false), name: variant.name,
-                    counterfactualNetRevenue: counterfactualNet[r], limits: limits))
+                    counterfactualNetRevenue: counterfactualNet[r], limits: limits,
+                    waves: WaveTracker(variant.policy, of: scenario, paths: 1)))
             if results.last?.limitViolation != nil { break }
         }
         return RunResult(variants: results)

@@ -14,12 +14,27 @@ public struct RolloutPolicy: Sendable, Equatable {
     public var byTag: [String: AdoptionYear]
     /// Adoption years by unit id, which win over tags.
     public var byUnit: [String: AdoptionYear]
+    /// Evidence-gated waves (SPEC §20), in listed order: their members' years are decided
+    /// during the projection.
+    public var waves: [Wave] = []
+    /// Extra tax growth p(t) of a pilot while a wave is judging it (SPEC §20); 0 by default.
+    public var pilotEffort: StepFunction = .zero
 
     /// Creates a roll-out plan.
     public init(defaultYear: AdoptionYear? = nil, byTag: [String: AdoptionYear] = [:], byUnit: [String: AdoptionYear] = [:]) {
         self.defaultYear = defaultYear
         self.byTag = byTag
         self.byUnit = byUnit
+    }
+
+    /// The effective adoption year of every unit of `scenario` before any wave decides: wave
+    /// members (SPEC §20) are not adopted (`nil`) until their wave adopts on a path.
+    public func adoptionYears(in scenario: Scenario) -> [Int?] {
+        var years = scenario.units.map { adoptionYear(of: $0, horizon: scenario.horizon) }
+        if !waves.isEmpty {
+            for members in WavePlan.memberships(of: self, in: scenario) { for i in members { years[i] = nil } }
+        }
+        return years
     }
 
     /// The effective adoption year of `unit`: `nil` for never; b+1 for a year ≤ b (SPEC §13).

@@ -68,6 +68,9 @@ public struct MonteCarloResult: Sendable {
     public let timings: MonteCarloTimings
     /// Number of simulated runs: the reported variants plus the counterfactuals they need.
     public let simulatedRuns: Int
+    /// How each variant's evidence-gated waves were decided over the paths (SPEC §20), aligned
+    /// with `variants` (the counterfactual's entry is empty).
+    public internal(set) var waves: [[WaveResult]] = []
 
     /// Creates an empty result to be filled by the simulation.
     init(

@@ -49,6 +49,8 @@ public struct MonteCarloSimulation: Sendable {
         let counterfactual: Int?
         /// Index of the tax-shock structure.
         let shocks: Int
+        /// The variant's evidence-gated waves on every path (SPEC §20), if it has any.
+        var waves: WaveTracker? = nil
     }
 
     /// Runs `paths` paths from `seed` on `threads` worker threads; `progress(done, total)` is
@@ -87,7 +89,7 @@ public struct MonteCarloSimulation: Sendable {
             let engine = YearEngine(CompiledPolicy(variant.policy, of: s, counterfactual: false))
             runs.append(
                 SimulatedRun(engine: engine, reported: v + 1, counterfactual: plan.runOf[v],
-                             shocks: structure(variant.policy)))
+                             shocks: structure(variant.policy), waves: WaveTracker(variant.policy, of: s, paths: paths)))
         }
         let fees = s.feeCategories.count
         let result = MonteCarloResult(
@@ -169,14 +171,28 @@ public struct MonteCarloSimulation: Sendable {
             } }
             for (r, run) in runs.enumerated() {
                 let engine = run.engine
+                // Waves (SPEC §20): every path decides before the year, then runs its state's engine.
+                run.waves?.decide(yearIndex: y)
                 timed(\.simulation) { parallel(batchCount) { b, w in
                     let first = batchStart[b]
-                    let clampedHere = engine.advance(
-                        states[r][b], yearIndex: y, firstPath: first,
-                        taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: normals, indices: draws,
-                        factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
+                    let clampedHere: Int
+                    if let waves = run.waves {
+                        clampedHere = waves.advance(
+                            states[r][b], yearIndex: y, firstPath: first,
+                            taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: normals, indices: draws,
+                            factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first),
+                            counterfactualNet: UnsafePointer(counterfactualNet[run.counterfactual!].pointer))
+                    } else {
+                        clampedHere = engine.advance(
+                            states[r][b], yearIndex: y, firstPath: first,
+                            taxShocks: shockBuffers[run.shocks].pointer + first * n, draws: normals, indices: draws,
+                            factorScratch: scratch[w].factors.pointer, into: columns.output.shifted(by: first))
+                    }
                     clamped.pointer[r * batchCount + b] += Double(clampedHere)
-                    let clean = limits.isClean(engine: engine, columns: columns, yearIndex: y, paths: first..<(first + batchPaths[b]))
+                    let range = first..<(first + batchPaths[b])
+                    let clean = (run.waves?.engines(of: range) ?? [engine]).allSatisfy {
+                        limits.isClean(engine: $0, columns: columns, yearIndex: y, paths: range)
+                    }
                     outOfLimits.pointer[b] = clean ? 0 : 1
                 } }
                 if (0..<batchCount).contains(where: { outOfLimits.pointer[$0] != 0 }),
@@ -196,7 +212,8 @@ public struct MonteCarloSimulation: Sendable {
                 guard let v = run.reported else { continue }
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
                 if v > 0, let baseline {
-                    timed(\.statistics) { addBrief(brief, variant: v - 1, year: y, engine: engine, columns: columns, baseline: baseline) }
+                    timed(\.statistics) { addBrief(
+                        brief, variant: v - 1, year: y, engine: engine, waves: run.waves, columns: columns, baseline: baseline) }
                 }
                 // Each district's paths in the order of their donation pool: donations (and the
                 // resources of units without a rebate) usually follow it, which saves a selection.
@@ -216,10 +233,19 @@ public struct MonteCarloSimulation: Sendable {
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
                             scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),
                             taxCache: taxCache, referenceCache: referenceCaches[r])
+                        if let waves = run.waves {
+                            waveUnitStatistics(
+                                waves, base: engine, unit: task, year: y, variant: v, columns: columns, result: result, scratch: scratch[w])
+                        }
                     } else {
                         districtStatistics(
                             engine, district: task - n, year: y, variant: v, columns: columns,
                             counterfactualNet: baseline?.pointer, result: result, scratch: scratch[w])
+                        if let waves = run.waves {
+                            waveDistrictStatistics(
+                                waves, district: task - n, year: y, variant: v, columns: columns, result: result,
+                                scratch: scratch[w])
+                        }
                     }
                 } }
             }
@@ -227,8 +253,10 @@ public struct MonteCarloSimulation: Sendable {
         }
         var totalClamped = 0.0
         for k in 0..<(runs.count * batchCount) { totalClamped += clamped.pointer[k] }
-        return result.with(
+        var final = result.with(
             clampedTax: Int(totalClamped), timings: timings, simulatedRuns: runs.count, limitViolation: violation,
             brief: brief)
+        final.waves = [[]] + runs.filter { $0.reported != nil && $0.counterfactual != nil }.map { $0.waves?.results() ?? [] }
+        return final
     }
 }

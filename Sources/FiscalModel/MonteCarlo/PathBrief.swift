@@ -142,10 +142,10 @@ public final class PathBrief: @unchecked Sendable {
     }
 
     /// Counts, in the last year, the units of variant `v` whose resources (`[i * paths + p]`)
-    /// fall short of `need[i]`; `districtOf[i]` is the unit's district.
+    /// fall short of their need on that path (`need[i * paths + p]`); `districtOf[i]` is the unit's district.
     func addLastYearGaps(variant v: Int, resources: UnsafePointer<Double>, need: [Double], districtOf: [Int]) {
         for (i, d) in districtOf.enumerated() {
-            for p in 0..<paths where resources[i * paths + p] - need[i] < 0 {
+            for p in 0..<paths where resources[i * paths + p] - need[i * paths + p] < 0 {
                 districts[v][d].unitsWithGap[p] += 1
                 all[v].unitsWithGap[p] += 1
             }

@@ -11,6 +11,8 @@ public struct VariantResult: Sendable, Equatable {
     /// The first value beyond SPEC §19's limits, if the projection stopped at one (its rows
     /// end in that year).
     public var limitViolation: ProjectionLimitViolation?
+    /// How each evidence-gated wave was decided (SPEC §20), listed order; empty without waves.
+    public var waves: [WaveResult] = []
 
     /// Creates a result.
     public init(name: String, units: [[UnitYear]], districts: [[DistrictYear]], clampedTax: Int) {

@@ -18,7 +18,8 @@ public struct ScenarioShard: Sendable {
     /// Shard `shard` of `full`.
     public init(_ full: Scenario, shard: Shard) {
         let groups = full.unitsByDistrict
-        let range = DistrictPartition.districts(of: shard, unitCounts: groups.map(\.count))
+        let linked = WavePlan.linkedDistricts(of: full)
+        let range = DistrictPartition.districts(of: shard, unitCounts: groups.map(\.count), together: linked)
         let kept = full.units.indices.filter { range.contains(full.units[$0].districtIndex) }
         var scenario = full
         scenario.districts = Array(full.districts[range])
@@ -27,8 +28,12 @@ public struct ScenarioShard: Sendable {
             unit.districtIndex -= range.lowerBound
             return unit
         }
-        scenario.reform = full.reform.restricted(to: range)
-        scenario.variants = full.variants.map { Variant(name: $0.name, policy: $0.policy.restricted(to: range)) }
+        // The waves live in the shard that holds their linked districts; the others have none.
+        let owns = linked.map { range.contains($0.lowerBound) } ?? false
+        scenario.reform = full.reform.restricted(to: range, keepingWaves: owns)
+        scenario.variants = full.variants.map {
+            Variant(name: $0.name, policy: $0.policy.restricted(to: range, keepingWaves: owns))
+        }
         self.shard = shard
         self.districtRange = range
         self.scenario = scenario
@@ -40,8 +45,10 @@ public struct ScenarioShard: Sendable {
 
 extension Policy {
     /// The policy for districts `range` only (the per-district entries of those districts).
-    func restricted(to range: Range<Int>) -> Policy {
+    /// Without `keepingWaves` the shard holds none of the waves' districts and has no waves.
+    func restricted(to range: Range<Int>, keepingWaves: Bool) -> Policy {
         var policy = self
+        if !keepingWaves { policy.rollout.waves = [] }
         policy.capacities = Array(capacities[range])
         if var donations = policy.donations {
             donations.sources = donations.sources.map { source in

@@ -34,6 +34,10 @@ public enum HorizonSimulation {
     ) -> PathHorizonSums {
         precondition(paths >= 1 && threads >= 1)
         openblas_set_num_threads(1)
+        // Waves (SPEC §20) decide on each path from its results against its own counterfactual.
+        if let waves = WaveTracker(scenario.reform, of: scenario, paths: paths) {
+            return runWithWaves(scenario, waves: waves, seed: seed, threads: threads)
+        }
         let s = scenario
         let n = s.units.count, d = s.districts.count, years = s.horizon.count
         let reform = YearEngine(CompiledPolicy(s.reform, of: s, counterfactual: false))
@@ -111,7 +115,7 @@ public enum HorizonSimulation {
 
 /// The first limit violation of each batch, ranked by (year, run); each slot is written by the
 /// one worker that runs its batch.
-private final class ViolationSlots: @unchecked Sendable {
+final class ViolationSlots: @unchecked Sendable {
     private typealias Slot = (rank: (Int, Int), violation: ProjectionLimitViolation)?
     private let slots: UnsafeMutablePointer<Slot>
     private let count: Int
@@ -136,7 +140,7 @@ private final class ViolationSlots: @unchecked Sendable {
 }
 
 /// The per-path sums while a run is under way; every batch writes only its own paths.
-private final class SumBuffers: @unchecked Sendable {
+final class SumBuffers: @unchecked Sendable {
     let districts: Int
     let paths: Int
     let rebates, net, counterfactual, allocated, binding, gaps, ratios: Buffer

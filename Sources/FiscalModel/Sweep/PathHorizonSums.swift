@@ -29,6 +29,14 @@ public struct PathHorizonSums: Sendable, Equatable {
     /// The first yearly value beyond SPEC §19's limits (earliest year, the reform before its
     /// no-adoption run, then the lowest batch of paths), or `nil`: then the sums are not to be used.
     public var limitViolation: ProjectionLimitViolation?
+    /// With waves (SPEC §20): fees transferred per district and path, `[d * paths + p]`
+    /// (`feesTransferred` is then unused), and units with need in the last year per district and
+    /// path.
+    public var feesTransferredByPath: [Double]?
+    /// See `feesTransferredByPath`.
+    public var unitsWithNeedByPath: [Int]?
+    /// How the reform's waves were decided over the paths (empty without waves).
+    public var waves: [WaveResult] = []
 
     /// Zeroed sums for `districtCount` districts and `paths` paths.
     public init(districtCount: Int, paths: Int) {

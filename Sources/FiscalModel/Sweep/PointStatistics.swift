@@ -51,14 +51,24 @@ public struct PointStatistics: Sendable, Equatable {
         money = [
             perPath { sums.rebates[$0 * s + $1] }, perPath { sums.netRevenue[$0 * s + $1] },
             perPath { sums.counterfactualNetRevenue[$0 * s + $1] }, reformEffect,
-            perPath { d, _ in sums.feesTransferred[d] }, perPath { sums.donationsAllocated[$0 * s + $1] },
+            perPath { d, p in sums.feesTransferredByPath?[d * s + p] ?? sums.feesTransferred[d] },
+            perPath { sums.donationsAllocated[$0 * s + $1] },
         ].map(PathSummary.init)
         let paths = Double(s)
         probabilityReformEffectNegative = Double(reformEffect.filter { $0 < 0 }.count) / paths
         probabilityCapacityBinding = Double((0..<s).filter { p in districts.contains { sums.binding[$0 * s + p] } }.count) / paths
         unitsWithGapMean = perPath { Double(sums.unitsWithGap[$0 * s + $1]) }.reduce(0, +) / paths
-        let withNeed = districts.reduce(0) { $0 + sums.unitsWithNeed[$1] }
-        meanSelfSufficiencyMean = withNeed == 0
-            ? nil : perPath { sums.selfSufficiencySum[$0 * s + $1] }.map { $0 / Double(withNeed) }.reduce(0, +) / paths
+        if let byPath = sums.unitsWithNeedByPath {
+            // Waves: which units have need can differ by path; paths with none are left out.
+            let ratios = (0..<s).compactMap { p -> Double? in
+                let withNeed = districts.reduce(0) { $0 + byPath[$1 * s + p] }
+                return withNeed == 0 ? nil : districts.reduce(0) { $0 + sums.selfSufficiencySum[$1 * s + p] } / Double(withNeed)
+            }
+            meanSelfSufficiencyMean = ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count)
+        } else {
+            let withNeed = districts.reduce(0) { $0 + sums.unitsWithNeed[$1] }
+            meanSelfSufficiencyMean = withNeed == 0
+                ? nil : perPath { sums.selfSufficiencySum[$0 * s + $1] }.map { $0 / Double(withNeed) }.reduce(0, +) / paths
+        }
     }
 }

@@ -36,6 +36,7 @@ public enum ColumnCatalog {
         if let column = DistrictYearColumn.named(column) { return column.entry }
         if let entry = fixed[column] { return entry }
         if let entry = BriefColumns.entries[column] { return entry }
+        if let entry = WaveColumns.entry(for: column) { return entry }
         for (suffix, against, chinese) in [("_vs_counterfactual", "the counterfactual", "较反事实"), ("_vs_reform", "reform", "较改革方案")]
         where column.hasSuffix(suffix) {
             let base = entry(for: String(column.dropLast(suffix.count)))

@@ -13,6 +13,7 @@ public enum DataPackage {
         "comparison.csv": ["variant", "district", "year"],
         "groups.csv": ["variant", "year", "tag", "group"],
         BriefColumns.fileName: ["variant", "district"],
+        WaveColumns.fileName: ["variant", "wave", "year"],
     ]
 
     /// The package describing the CSV `files` of a run with `manifest`; with `chineseHeaders`

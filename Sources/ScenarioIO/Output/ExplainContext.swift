@@ -63,7 +63,7 @@ struct ExplainContext {
         let title = say(
             "\(base.name) (\(base.id)), district \(district.name) (\(district.id)), year \(year), variant \(variant.name) — money in \(scenario.currency) \(scenario.moneyUnit)",
             "\(base.name)（\(base.id)），\(district.name)（\(district.id)），\(year)年，方案：\(shown)——金额单位：\(scenario.currency) \(scenario.moneyUnit)")
-        var sections = [adoptionSection(), taxSection(), rebateSection(), incomeSection()]
+        var sections = [adoptionSection()] + waveSections() + [taxSection(), rebateSection(), incomeSection()]
         sections += compiled.fees.indices.map(feeSection)
         sections.append(donationSection())
         sections.append(needSection())
@@ -87,7 +87,13 @@ struct ExplainContext {
             case .defaultYear: rule = "rollout.default"
             case .firstProjectedYear: rule = say("no roll-out entry: the first projected year", "未设推行年份：预测首年")
             }
-            if let alpha = compiled.adoptionYear[i] {
+            if let wave = waveOfUnit {
+                lines.append(Explanation.Line(compiled.adoptionYear[i].map {
+                    say("adoption year α = \($0), decided by wave '\(wave)' (rollout.waves.\(wave), below)",
+                        "实施年份 α = \($0)，由推开批次 \(wave) 决定（rollout.waves.\(wave)，见下）")
+                } ?? say("not adopted: wave '\(wave)' did not adopt (rollout.waves.\(wave), below)",
+                         "未实施：推开批次 \(wave) 未推开（rollout.waves.\(wave)，见下）")))
+            } else if let alpha = compiled.adoptionYear[i] {
                 let early = plannedYear().map {
                     $0 < alpha ? say(" (planned \($0); a year ≤ base means base+1)", "（计划 \($0)年；不晚于基年的年份按基年 + 1 计）") : ""
                 } ?? ""
@@ -130,7 +136,15 @@ struct ExplainContext {
             case .rate: source = "growth.tax"
             }
             let mu = compiled.baselineGrowth[y * n + i]
-            lines.append(Explanation.Line(say("baseline growth μ = \(number(mu)) (\(source))", "基准增长率 μ = \(number(mu))（\(source)）")))
+            let written = policy.taxGrowth.baseline(for: base, in: year)
+            if mu != written {
+                // A pilot judged by a wave (model.md §20): μ + p(t).
+                lines.append(Explanation.Line(say(
+                    "baseline growth μ = \(number(written)) (\(source)) + pilot effort \(number(mu - written)) while a wave judges the pilot (rollout.pilotEffort) = \(number(mu))",
+                    "基准增长率 μ = \(number(written))（\(source)）+ 试点期间的额外努力 \(number(mu - written))（rollout.pilotEffort）= \(number(mu))")))
+            } else {
+                lines.append(Explanation.Line(say("baseline growth μ = \(number(mu)) (\(source))", "基准增长率 μ = \(number(mu))（\(source)）")))
+            }
             var growth = mu
             if let rate = trace.incentiveRate, let alpha = compiled.adoptionYear[i] {
                 let epsilon = compiled.elasticity[y]

@@ -42,7 +42,7 @@ public struct GroupTable {
         let tags = self.tags
         for variant in result.variants {
             guard let policy = simulation.policy(ofVariant: variant.name),
-                let compiled = simulation.compiledPolicy(ofVariant: variant.name)
+                let compiled = simulation.compiledPolicy(followedBy: variant)
             else { continue }
             let split = tags.map { tag in
                 let with = scenario.units.indices.filter { scenario.units[$0].tags.contains(tag) }

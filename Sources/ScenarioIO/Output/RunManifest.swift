@@ -40,6 +40,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var warnings: [String]?
     /// The `--set PATH=VALUE` entries the run applied (path → value as typed); absent when none.
     public var set: [String: SettingValue]?
+    /// How each variant's evidence-gated waves were decided (SPEC §20), keyed by variant then
+    /// wave id; absent when no variant has waves.
+    public var waves: [String: [String: WaveEntry]]?
 
     /// The manifest of a run of `loaded`.
     public init(loaded: LoadedScenario, variants: [String], files: [String], diagnostics: [String: Int]) {
@@ -68,5 +71,50 @@ public struct RunManifest: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)
+    }
+}
+
+extension RunManifest {
+    /// A wave's entry in `run.json` (SPEC §20): deterministic `{"year", "abandoned"}` (a year or
+    /// null), Monte Carlo `{"adoptedShare", "abandonedShare", "meanYear"}` (null when no path
+    /// adopts).
+    public enum WaveEntry: Codable, Sendable, Equatable {
+        /// A deterministic run's decision.
+        case deterministic(year: Int?, abandoned: Int?)
+        /// A Monte Carlo run's shares by the last year and mean adoption year.
+        case monteCarlo(adoptedShare: Double, abandonedShare: Double, meanYear: Double?)
+
+        private enum Keys: String, CodingKey {
+            case year, abandoned, adoptedShare, abandonedShare, meanYear
+        }
+
+        /// Encodes the keys of the run kind, nulls written out.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            switch self {
+            case let .deterministic(year, abandoned):
+                try container.encode(year, forKey: .year)
+                try container.encode(abandoned, forKey: .abandoned)
+            case let .monteCarlo(adopted, abandoned, mean):
+                try container.encode(adopted, forKey: .adoptedShare)
+                try container.encode(abandoned, forKey: .abandonedShare)
+                try container.encode(mean, forKey: .meanYear)
+            }
+        }
+
+        /// Decodes either form.
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            if container.contains(.adoptedShare) {
+                self = .monteCarlo(
+                    adoptedShare: try container.decode(Double.self, forKey: .adoptedShare),
+                    abandonedShare: try container.decode(Double.self, forKey: .abandonedShare),
+                    meanYear: try container.decodeIfPresent(Double.self, forKey: .meanYear))
+            } else {
+                self = .deterministic(
+                    year: try container.decodeIfPresent(Int.self, forKey: .year),
+                    abandoned: try container.decodeIfPresent(Int.self, forKey: .abandoned))
+            }
+        }
     }
 }

@@ -18,6 +18,9 @@ public struct RunWriter {
         /// Rows per workbook sheet before a table continues on a numbered sheet (tests; Excel's
         /// 1,048,576 by default).
         public var workbookRowLimit = ReportWorkbook.excelRowLimit
+        /// Write `waves.csv` even when no simulated variant has waves (header only): a shard of a
+        /// run with waves whose districts another shard holds (SPEC §16, §20).
+        var wavesTable = false
 
         /// Default options.
         public init(excelBOM: Bool = false, chineseHeaders: Bool = false, workbook: Bool = false) {
@@ -64,9 +67,12 @@ public struct RunWriter {
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             (BriefColumns.fileName, Data((bom + BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)).utf8)),
         ]
-        let manifest = RunManifest(
+        let waves = WaveReport(scenario: loaded.scenario, result: result)
+        if let waves { files.append((WaveReport.fileName, Data((bom + waves.csv()).utf8))) }
+        var manifest = RunManifest(
             loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
+        manifest.waves = waves?.manifestEntries
         files.append(("run.json", try manifest.encoded()))
         files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         let workbook = options.workbook
@@ -95,9 +101,14 @@ public struct RunWriter {
         let shardPartials = result.brief.flatMap { $0.keepsPartials ? BriefPartials($0) : nil }
         files.append((BriefColumns.fileName, Data(bom) + Data(MonteCarloBrief.csv(
             scenario: loaded.scenario, result: result, withAllRows: shardPartials == nil).utf8)))
-        let manifest = RunManifest(
+        let waves = WaveReport(scenario: loaded.scenario, result: result)
+        if waves != nil || options.wavesTable {
+            files.append((WaveReport.fileName, Data(bom + Array((waves?.csv() ?? WaveReport.header).utf8))))
+        }
+        var manifest = RunManifest(
             loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
+        manifest.waves = waves?.manifestEntries
         files.append(("run.json", try manifest.encoded()))
         // The package describes columns from each CSV's header line only.
         let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }

@@ -56,7 +56,9 @@ public struct ScenarioRun {
             let simulation = part.map { MonteCarloSimulation($0.scenario, draws: $0.draws) } ?? MonteCarloSimulation(scenario)
             simulated = simulation.scenario
             try MemoryCheck().check(simulated, paths: scenario.paths, threads: threads, file: loaded.path)
-            writer = RunWriter(loaded: loaded.simulating(simulated), options: options)
+            var shardOptions = options
+            shardOptions.wavesTable = part != nil && WavePlan.linkedDistricts(of: scenario) != nil
+            writer = RunWriter(loaded: loaded.simulating(simulated), options: shardOptions)
             let unchecked = simulation.run(
                 paths: scenario.paths, seed: scenario.seed,
                 threads: threads, progress: progress, shouldStop: shouldStop

@@ -27,7 +27,7 @@ public struct UnitYearExplainer {
         var prepared: [String: (Policy, CompiledPolicy, RoundedPools)] = [:]
         for variant in result.variants {
             guard let policy = simulation.policy(ofVariant: variant.name),
-                let compiled = simulation.compiledPolicy(ofVariant: variant.name)
+                let compiled = simulation.compiledPolicy(followedBy: variant)
             else { continue }
             prepared[variant.name] = (policy, compiled, RoundedPools(variant, scenario: scenario, rounding: money))
         }

@@ -96,7 +96,7 @@ struct PinTable {
 
     /// The columns that identify a row: the listed key columns this table has.
     var keyColumns: [String] {
-        ["variant", "point", "district", "unit", "year", "metric"].filter { csv.header.contains($0) }
+        ["variant", "point", "wave", "district", "unit", "year", "metric"].filter { csv.header.contains($0) }
     }
 
     private func noRowMessage(_ indices: [(column: String, index: Int, value: String)]) -> String {

@@ -27,7 +27,12 @@ struct PolicyDecoder {
     /// Unit ids named in `rollout.byUnit`.
     private(set) var unitReferences: [(id: String, node: Node)] = []
     /// Tags named in roll-out, growth and eligibility, for the "carried by no unit" warning.
-    private(set) var tagReferences: [(tag: String, node: Node)] = []
+    var tagReferences: [(tag: String, node: Node)] = []
+    /// The waves of `rollout.waves` and where they are written (SPEC §20), for the checks that
+    /// need the units table.
+    var waveReferences: [WaveReference] = []
+    /// Unit ids named in any wave's selectors (checked even when the wave has other errors).
+    var waveUnitReferences: [(wave: String, id: String, node: Node)] = []
     /// Allocation keys, for the zero-sum check.
     private(set) var keys: [KeyReference] = []
     /// The correlation matrix file, if named.
@@ -163,10 +168,14 @@ struct PolicyDecoder {
                 }
             }
         }
+        if let value = fields["waves"] { policy.waves = waves(value) }
+        if let value = fields["pilotEffort"] {
+            policy.pilotEffort = reader.step(value, path: "rollout.pilotEffort", range: .nonNegative) ?? .zero
+        }
         return policy
     }
 
-    private func adoptionYear(_ node: Node, path: String) -> AdoptionYear? {
+    func adoptionYear(_ node: Node, path: String) -> AdoptionYear? {
         if case .scalar(let scalar) = node, scalar.string == "never" { return .never }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let year = Int(scalar.string) else {
             if reader.fullWidthSyntax(node, path: path, expected: .number) { return nil }

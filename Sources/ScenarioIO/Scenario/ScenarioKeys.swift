@@ -16,7 +16,13 @@ enum ScenarioKeys {
     static let collective = ["growth"]
     static let incentive = ["elasticity"]
     static let restructuring = ["exitRate", "taxYield"]
-    static let rollout = ["default", "byTag", "byUnit"]
+    static let rollout = ["default", "byTag", "byUnit", "pilotEffort", "waves"]
+    /// Keys of a `rollout.waves` entry (SPEC §20).
+    static let wave = ["id", "members", "evidence", "earliest", "deadline", "lag", "window", "when", "stopWhen", "after"]
+    /// Keys of a wave's unit selector.
+    static let selector = ["tags", "units", "districts"]
+    /// Keys of a wave's `when` / `stopWhen`.
+    static let waveCondition = ["metric", "above", "below", "window"]
     static let rebate = [
         "rule", "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit",
         "eligibility", "linked",

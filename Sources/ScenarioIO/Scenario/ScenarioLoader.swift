@@ -302,6 +302,7 @@ public struct ScenarioLoader: Sendable {
                 }
             }
         }
+        for decoder in decoders { checkWaves(decoder, units: units, districtIDs: header.districts.map(\.id), reader: reader, reported: &reported) }
         let tags = Set(units.flatMap(\.tags))
         for decoder in decoders {
             for reference in decoder.tagReferences where !tags.contains(reference.tag) && reported.insert("t:" + reference.tag).inserted {

@@ -146,6 +146,16 @@ public struct ShardMerge {
             }
             var other = manifest
             other.diagnostics = total.diagnostics
+            // Waves (SPEC §20) are reported by the one shard holding their districts.
+            other.waves = total.waves
+            if let waves = manifest.waves {
+                guard total.waves == nil else {
+                    problems.append(Diagnostic(file: folder.file("run.json"), message: "foreign shard: two shards report the waves of one run; re-run the shards"))
+                    continue
+                }
+                total.waves = waves
+                other.waves = waves
+            }
             guard other == total else {
                 problems.append(Diagnostic(file: folder.file("run.json"), message: "foreign shard: its run.json describes another run than \(shards[0].path)'s"))
                 continue

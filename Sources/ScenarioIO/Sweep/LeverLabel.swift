@@ -31,6 +31,17 @@ public enum LeverLabel {
         case 3 where parts[0] == "rollout" && parts[1] == "byUnit":
             let name = scenario?.units.first { $0.id == parts[2] }?.name ?? parts[2]
             return ("roll-out year of \(name)", "\(name)实施年份")
+        case 4 where parts[0] == "rollout" && parts[1] == "waves":
+            switch parts[3] {
+            case "earliest": return ("earliest year of wave \(parts[2])", "推开批次 \(parts[2]) 最早年份")
+            case "deadline": return ("deadline of wave \(parts[2])", "推开批次 \(parts[2]) 截止年份")
+            default: return nil
+            }
+        case 5 where parts[0] == "rollout" && parts[1] == "waves" && ["when", "stopWhen"].contains(parts[3]):
+            let bound = parts[4] == "above" ? ("at least", "不低于") : ("at most", "不高于")
+            return parts[3] == "when"
+                ? ("wave \(parts[2]) expands when the evidence is \(bound.0)", "推开批次 \(parts[2]) 推开条件：证据\(bound.1)")
+                : ("wave \(parts[2]) is abandoned when the evidence is \(bound.0)", "推开批次 \(parts[2]) 放弃条件：证据\(bound.1)")
         case 4 where parts[0] == "districts" && parts[2] == "capacity":
             let name = scenario?.districts.first { $0.id == parts[1] }?.name
             let (of, 的) = name.map { (" of \($0)", $0) } ?? ("", "")

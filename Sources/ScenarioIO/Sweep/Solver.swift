@@ -28,7 +28,7 @@ public struct Solver: Sendable {
     ) throws(InputError) {
         let scenario = template.loaded.scenario
         let monteCarlo = (paths ?? scenario.paths) > 1
-        let columns = SweepMetrics.columns(monteCarlo: monteCarlo)
+        let columns = SweepMetrics.columns(monteCarlo: monteCarlo, waves: scenario.reform.rollout.waves.map(\.id))
         var problems: [String] = []
         if !columns.contains(metric) {
             problems.append("--target: '\(metric)' is not a metric of a \(monteCarlo ? "Monte Carlo" : "deterministic") sweep\(Suggestion.hint(for: metric, in: columns)); the metrics are \(columns.joined(separator: ", "))")
@@ -74,9 +74,16 @@ public struct Solver: Sendable {
         let plan = try SweepPlan(template: template, definition: definition, paths: paths, seed: seed, threads: threads)
         let rows = try SweepEvaluator(plan, threads: threads, baselines: baselines).rows(of: Array(1...xs.count))
         let row = SweepTable(plan).districts.firstIndex(of: district)!
-        let column = SweepMetrics.columns(monteCarlo: plan.isMonteCarlo).firstIndex(of: metric)!
+        guard let column = SweepMetrics.columns(monteCarlo: plan.isMonteCarlo, waves: plan.waveIDs).firstIndex(of: metric) else {
+            throw InputError([Diagnostic(file: "solve", message: "\(metric) is not a column of this sweep (its waves: \(plan.waveIDs.joined(separator: ", ")))")])
+        }
         var metrics: [Double] = []
         for (x, point) in zip(values, rows) {
+            // SPEC §20: a wave not adopted counts as later than every year.
+            if metric.hasPrefix("wave_"), metric.hasSuffix("_year") || metric.hasSuffix("_year_mean"), point[row][column].isEmpty {
+                metrics.append(.infinity)
+                continue
+            }
             guard let value = Double(point[row][column]) else {
                 throw InputError([Diagnostic(file: "solve", message: "\(metric) of \(district) is empty at \(path)=\(x) (no unit has need); choose another metric")])
             }

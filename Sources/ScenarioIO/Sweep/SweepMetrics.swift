@@ -16,8 +16,12 @@ public enum SweepMetrics {
         "prob_reform_effect_negative", "prob_capacity_binding", "units_with_gap_mean", "mean_self_sufficiency_mean",
     ]
 
-    /// The metric columns of a sweep that is Monte Carlo or not.
-    public static func columns(monteCarlo: Bool) -> [String] { monteCarlo ? Self.monteCarlo : deterministic }
+    /// The metric columns of a sweep that is Monte Carlo or not, then those of the waves `waves`
+    /// (SPEC §20, listed order).
+    public static func columns(monteCarlo: Bool, waves: [String] = []) -> [String] {
+        (monteCarlo ? Self.monteCarlo : deterministic)
+            + waves.flatMap { WaveColumns.sweep(wave: $0, monteCarlo: monteCarlo) }
+    }
 
     /// The deterministic rows of `scenario` (its `reform` against its own counterfactual):
     /// money as Σ over years of the rounded `districts.csv` cells, binding years from the
@@ -37,7 +41,8 @@ public enum SweepMetrics {
         model.variants = []
         let reform = Projection.run(
             CompiledPolicy(model.reform, of: model, counterfactual: false), name: Variant.reformName,
-            counterfactualNetRevenue: try baselines.net(model), limits: ProjectionGuard(model))
+            counterfactualNetRevenue: try baselines.net(model), limits: ProjectionGuard(model),
+            waves: WaveTracker(model.reform, of: model, paths: 1))
         if let violation = reform.limitViolation { throw violation }
         let written = ComparisonTable(scenario: model, result: RunResult(variants: [reform])).rows()[0]
         let money = model.moneyRounding
@@ -69,7 +74,9 @@ public enum SweepMetrics {
         }
         let bindingYears = (0..<years).filter { y in reform.districts.contains { $0[y].capacityFactor < 1 } }.count
         rows.append(totals.map(\.text) + [String(bindingYears), String(gaps)] + ratios(Array(model.units.indices)))
-        return rows
+        // Waves (SPEC §20): the adoption year, empty when not adopted, on every row of the point.
+        let waves = reform.waves.map { $0.adoptedIndex.map { String(model.horizon.year(at: $0)) } ?? "" }
+        return rows.map { $0 + waves }
     }
 
     /// The Monte Carlo rows of a point's per-path horizon sums.
@@ -77,12 +84,19 @@ public enum SweepMetrics {
         let money = scenario.moneyRounding
         let ratio = scenario.ratioRounding
         let groups = scenario.districts.indices.map { [$0] } + [Array(scenario.districts.indices)]
+        // Waves (SPEC §20): share of paths adopting by the last year and the mean adoption year
+        // over those paths (empty when none adopts), on every row of the point.
+        let last = scenario.horizon.count - 1
+        let waves = sums.waves.flatMap { wave in
+            [ratio.text(wave.adoptedShare(throughYearIndex: last)),
+             wave.meanAdoptionIndex.map { ratio.text(Double(scenario.horizon.firstYear) + $0) } ?? ""]
+        }
         return groups.map { districts in
             let statistics = PointStatistics(sums, districts: districts)
             return statistics.money.flatMap { [$0.mean, $0.p05, $0.p50, $0.p95].map(money.text) } + [
                 ratio.text(statistics.probabilityReformEffectNegative), ratio.text(statistics.probabilityCapacityBinding),
                 ratio.text(statistics.unitsWithGapMean), statistics.meanSelfSufficiencyMean.map(ratio.text) ?? "",
-            ]
+            ] + waves
         }
     }
 }

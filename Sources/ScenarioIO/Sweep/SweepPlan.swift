@@ -16,6 +16,8 @@ public struct SweepPlan: Sendable {
 
     /// Whether the sweep is Monte Carlo (paths > 1).
     public var isMonteCarlo: Bool { paths > 1 }
+    /// The ids of the swept run's waves (SPEC §20), the same for every point.
+    public var waveIDs: [String] { scenarios.first?.reform.rollout.waves.map(\.id) ?? [] }
 
     /// Validates every point of `definition` on `template`; `paths`/`seed` default to the
     /// scenario's.
@@ -62,6 +64,14 @@ public struct SweepPlan: Sendable {
             }
             let label = Self.label(normalized.points[index], paths: definition.paths)
             problems += pointProblems.map { var d = $0; d.message = "\(label): \(d.message)"; return d }
+        }
+        // SPEC §20: a point's row gains one set of columns per wave, so every point needs the
+        // same wave ids.
+        if let first = scenarios.first?.reform.rollout.waves.map(\.id) {
+            for (index, scenario) in scenarios.enumerated() where scenario.reform.rollout.waves.map(\.id) != first {
+                let ids = scenario.reform.rollout.waves.map(\.id)
+                problems.append(Diagnostic(file: "sweep", message: "\(Self.label(normalized.points[index], paths: definition.paths)): its waves (\(ids.isEmpty ? "none" : ids.joined(separator: ", "))) differ from the first point's (\(first.isEmpty ? "none" : first.joined(separator: ", "))); every point needs the same wave ids, since each wave adds its own sweep.csv columns"))
+            }
         }
         guard problems.isEmpty else { throw InputError(problems) }
         self.definition = normalized

@@ -12,7 +12,8 @@ public struct SweepTable: Sendable {
 
     /// The header row.
     public var header: [String] {
-        ["point", "point_name"] + plan.definition.paths + ["district"] + SweepMetrics.columns(monteCarlo: plan.isMonteCarlo)
+        ["point", "point_name"] + plan.definition.paths + ["district"]
+            + SweepMetrics.columns(monteCarlo: plan.isMonteCarlo, waves: plan.waveIDs)
     }
 
     /// The district column of each row of a point: the district ids, then `all`.
