@@ -38,6 +38,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 CHECKS = []
 
 
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
 def check(condition, what):
     CHECKS.append(what)
     if not condition:
@@ -216,6 +219,20 @@ def main():
                 driver.set_window_size(1400, min(height + 40, 4000))
                 time.sleep(0.5)
                 driver.save_screenshot(arguments.screenshot)
+
+        # Evidence-gated waves (model.md §20): the thresholds are levers, the adoption-year chart is
+        # drawn, and a threshold no pilot reaches moves the member streets' adoption to the deadline.
+        with Served(arguments.serve, scenario=os.path.join(ROOT, "scenarios", "siming-rollout.yaml")) as server:
+            driver.get(server.url)
+            wait(driver, lambda d: runs(d) >= 1, "the roll-out scenario's first run")
+            check(driver.find_element(By.ID, "waves-figure").is_displayed(), "the adoption-year chart is shown")
+            adoption = "return Chart.getChart('chart-waves').data.datasets[0].data"
+            gated = driver.execute_script(adoption)
+            before = runs(driver)
+            type_into(lever_input(driver, "rollout.waves.expand.when.above"), "99")
+            wait(driver, lambda d: runs(d) > before and d.execute_script(adoption) != gated, "the adoption years to move")
+            late = driver.execute_script(adoption)
+            check(max(y for y in late if y is not None) == 2031, f"with an unreachable threshold the wave adopts at its deadline 2031: {late}")
 
         # A street and district named like an HTML tag show as text; no script runs.
         folder = tempfile.mkdtemp(prefix="fiscal-sim-hostile-")

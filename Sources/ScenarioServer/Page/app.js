@@ -421,7 +421,27 @@ function drawCharts(result) {
   ];
   draw('chart-self', { type: 'bar', data: { labels, datasets: bars('self_sufficiency') } });
   draw('chart-gap', { type: 'bar', data: { labels, datasets: bars('gap') } });
-  // SPEC §20: when the scenario has waves, the adoption year of each street is drawn here.
+  drawAdoption(units, labels, lastRows(result.whatIf).map((row) => row.unit), result);
+}
+
+// model.md §20: with evidence-gated waves, the year each street adopts (its first adopted
+// year; none when it never adopts), under the changes and at the starting point.
+function drawAdoption(units, labels, ids, result) {
+  const hasWaves = state.scenario.levers.some((lever) => lever.group === 'waves');
+  $('waves-figure').hidden = !hasWaves;
+  if (!hasWaves) return;
+  const adoptedYear = (variant, unit) => {
+    const years = units.filter((row) => row.variant === variant && row.unit === unit && (row.adopted === true || row.adopted === 'true'))
+      .map((row) => row.year);
+    return years.length ? Math.min(...years) : null;
+  };
+  const dataset = (variant, color) => ({ label: variantLabel(variant, result), data: ids.map((id) => adoptedYear(variant, id)), backgroundColor: color });
+  const years = units.map((row) => row.year);
+  draw('chart-waves', {
+    type: 'bar',
+    data: { labels, datasets: [dataset(result.whatIf, COLORS.whatIf), dataset(result.variant, COLORS.start)] },
+    options: { scales: { y: { min: Math.min(...years) - 1, max: Math.max(...years) + 1, ticks: { precision: 0 } } } },
+  });
 }
 
 // ---- Monte Carlo jobs --------------------------------------------------------------------
