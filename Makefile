@@ -53,7 +53,7 @@ serve-deps:
 workbook-deps:
 	@$(MAKE) --no-print-directory deps APT_PKGS="$(APT_PKGS) $(WORKBOOK_APT_PKGS)"
 
-## serve: the what-if page (SPEC §21) on the shipped scenario: builds fiscal-sim-serve (release;
+## serve: the what-if page (model.md §21) on the shipped scenario: builds fiscal-sim-serve (release;
 ## `fiscal-sim serve` runs it) and starts it on http://127.0.0.1:8080/ (SERVE_ARGS adds options).
 serve: deps
 	$(SWIFT) build -c release --product fiscal-sim-serve

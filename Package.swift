@@ -6,7 +6,7 @@ import PackageDescription
 /// - `FiscalModel`: the validated model, the yearly engine and its results (no I/O).
 /// - `ScenarioIO`: reading scenario files and units CSVs, writing run folders.
 /// - `fiscal-sim`: the thin command-line tool on top.
-/// - `ScenarioServer` and `fiscal-sim-serve`: the what-if page (SPEC §21) on Hummingbird, its own
+/// - `ScenarioServer` and `fiscal-sim-serve`: the what-if page (model.md §21) on Hummingbird, its own
 ///   executable so that `make run` (which builds only `fiscal-sim`) never waits for SwiftNIO.
 let package = Package(
     name: "fiscal-sim",

@@ -4,7 +4,7 @@
     compare_means.py PEER_DIR SWIFT_DIR [--k 4] [--slack 0.01] [--paths-peer S] [--paths-swift S]
                                         [--show 20] [--strict]
 
-Both folders hold SPEC §9 long-format `units_quantiles.csv` and
+Both folders hold model.md §9 long-format `units_quantiles.csv` and
 `districts_quantiles.csv`. PEER_DIR must have the `sd` column
 (numpy_peer.py --sd); SWIFT_DIR may or may not (without it the peer's sd is
 used for both sides). The random streams differ, so a key (variant, district,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write a synthetic fiscal-sim Monte Carlo scenario (SPEC §11) for benchmarking.
+"""Write a synthetic fiscal-sim Monte Carlo scenario (model.md §11) for benchmarking.
 
     make_synthetic.py OUTDIR [--units 1000] [--years 30] [--paths 2000]
                              [--districts 10] [--seed 1] [--matrix]
@@ -26,7 +26,7 @@ BASE_YEAR = 2025
 
 
 def plain(x, decimals=2):
-    """A plain decimal (no exponent), as SPEC §13 requires for CSV cells."""
+    """A plain decimal (no exponent), as model.md §13 requires for CSV cells."""
     s = f"{x:.{decimals}f}"
     return "0" + s[2:] if s.startswith("-0") and float(s) == 0 else s
 

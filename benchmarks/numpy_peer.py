@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Vectorised NumPy implementation of fiscal-sim's Monte Carlo model (SPEC §4-§9, §13).
+"""Vectorised NumPy implementation of fiscal-sim's Monte Carlo model (model.md §4-§9, §13).
 
     numpy_peer.py SCENARIO.yaml OUTDIR [--paths S] [--seed N] [--sd] [--threads K]
                                        [--extra-columns] [--dense]
@@ -22,7 +22,7 @@ simulated, so memory stays O(variants x units x paths). Sorting (the cost of
 the quantiles) and the per-variant simulation run on --threads threads
 (numpy releases the GIL); BLAS (the Cholesky product) uses its own threads.
 
-Output: OUTDIR/units_quantiles.csv and OUTDIR/districts_quantiles.csv in SPEC
+Output: OUTDIR/units_quantiles.csv and OUTDIR/districts_quantiles.csv in model.md
 §9 long format (key columns, metric, mean, p05, p25, p50, p75, p95 and, with
 --sd, the sample standard deviation `sd`), quantiles as numpy's default
 'linear' method, money rounded to the scenario's precision by its rounding
@@ -662,7 +662,7 @@ def allocate_with_floor(avail, s, recv, m, U):
 
     avail: (D, S) amount after the reserve; s: shares over all units; recv: receivers.
     Receivers' proportional amounts are avail·s_i; their sum P is what is allocated.
-    The SPEC's fixed-point loop ("floor those below, split the rest in proportion to
+    The model's fixed-point loop ("floor those below, split the rest in proportion to
     share, repeat") floors receivers in ascending share order and stops at the first k
     (number floored) with s_(k+1)·(P - m k)/(Σs - prefix_k) >= m, i.e. P >= θ_k with
     θ_k = m k + m (Σs - prefix_k)/s_(k+1). So per district the whole loop reduces to
@@ -867,7 +867,7 @@ class Stats:
 # --------------------------------------------------------------------------------------------
 
 def round_scaled(x, p, mode):
-    """x·10^p rounded to an integer (as float) by SPEC §9/§13: the rule applies to the
+    """x·10^p rounded to an integer (as float) by model.md §9/§13: the rule applies to the
     shortest round-trip decimal of x. Vectorised; values near a tie are redone exactly."""
     scale = 10.0 ** p
     y = x * scale

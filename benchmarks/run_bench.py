@@ -18,7 +18,7 @@ Cases (issue 3):
   (x) --xlsx (issue 11): the time it adds to (a), runs with and without alternating (target:
       < 0.2 s), and the peak RSS it adds to a 1000-unit Monte Carlo run (--paths-x paths,
       --years-x years; target: the workbook needs no more memory than the run).
-  (w) evidence-gated waves (issue 19, SPEC §20): the (b) scenario with a wave deciding when the
+  (w) evidence-gated waves (issue 19, model.md §20): the (b) scenario with a wave deciding when the
       non-pilots adopt, against the same scenario with that wave's deterministic year fixed, both
       Monte Carlo in the same invocation (target: the gated run keeps >= 0.5 of the throughput).
   (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
@@ -235,7 +235,7 @@ def case_bc(args, rows, name, extra):
 
 
 def case_w(args, rows):
-    """Monte Carlo with a wave vs the same scenario with the wave's year fixed (SPEC §20)."""
+    """Monte Carlo with a wave vs the same scenario with the wave's year fixed (model.md §20)."""
     base = generate(args, "b", [])
     folder = os.path.join(args.out, "w")
     os.makedirs(folder, exist_ok=True)

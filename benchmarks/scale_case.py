@@ -1,4 +1,4 @@
-"""`make bench` scale case (issue 10, SPEC §16): a synthetic 40 000-unit, 2 000-district
+"""`make bench` scale case (issue 10, model.md §16): a synthetic 40 000-unit, 2 000-district
 scenario (T = 10, S = 200) run as 8 shards one after another plus `merge`, against one
 unsharded run; the merged folder must be byte-identical to the unsharded one.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make bench`, the what-if page (SPEC §21, issue 20): `wrk` against `POST /api/run` of the
+"""`make bench`, the what-if page (model.md §21, issue 20): `wrk` against `POST /api/run` of the
 shipped scenario (one lever changed) with 1, 4 and 16 connections for 10 s each — requests per
 second and p50/p99 latency — beside the CLI's `run` of the same scenario measured in the same
 invocation, and the page's recompute end to end (one request at a time, as the page sends it).

@@ -1,7 +1,7 @@
 """Self-tests of the NumPy peer (run: python3 -m pytest -q benchmarks/test_numpy_peer.py).
 
 The main test re-computes a small synthetic scenario path by path, unit by unit,
-with scalar Python written straight from SPEC §4-§8/§13 on the same random draws,
+with scalar Python written straight from model.md §4-§8/§13 on the same random draws,
 and checks the vectorised peer's means and quantiles against it.
 """
 import math
@@ -91,7 +91,7 @@ def test_floor_closed_form_equals_fixed_point_loop():
 
 
 # ---------------------------------------------------------------------------------------------
-# Scalar reference, straight from the SPEC, on the peer's draws
+# Scalar reference, straight from docs/model.md, on the peer's draws
 # ---------------------------------------------------------------------------------------------
 
 def step(v, t):

@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     dp_path = run_dir / "datapackage.json"
     if not dp_path.is_file():
         print(f"error: {dp_path}: no datapackage.json in the run folder, so there are no declared types to check "
-              f"(fiscal-sim writes it next to units.csv; SPEC §9)", file=sys.stderr)
+              f"(fiscal-sim writes it next to units.csv; model.md §9)", file=sys.stderr)
         return 1
     try:
         dp = json.loads(dp_path.read_text(encoding="utf-8"))

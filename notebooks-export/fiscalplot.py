@@ -16,7 +16,7 @@ CJK fonts as fallbacks and sets ``axes.unicode_minus = False``.  With
 ``FISCAL_STRICT_GLYPHS=1`` (run_all.sh sets it) a glyph missing from every font
 is an error instead of a warning, so an export never ships tofu boxes.
 
-Run folder layout: SPEC §9 (units.csv, districts.csv, or units_quantiles.csv /
+Run folder layout: model.md §9 (units.csv, districts.csv, or units_quantiles.csv /
 districts_quantiles.csv for Monte Carlo runs, run.json, datapackage.json).
 """
 from __future__ import annotations
@@ -55,7 +55,7 @@ KEY_COLUMNS_UNITS = ["variant", "district", "unit", "year"]
 KEY_COLUMNS_DISTRICTS = ["variant", "district", "year"]
 QUANTILES = ["p05", "p25", "p50", "p75", "p95"]
 
-# SPEC §9 column lists (extras may follow them)
+# model.md §9 column lists (extras may follow them)
 UNIT_COLUMNS = ["variant", "district", "unit", "year", "adopted", "tax", "reference", "increment", "rebate",
                 "allocation", "fees_total", "donations", "enterprise_income", "collective_income", "resources",
                 "need", "gap", "self_sufficiency"]

@@ -1,12 +1,12 @@
 import Foundation
 import Hummingbird
 
-/// A request to the what-if API (SPEC §21), read from a JSON body or a page URL's query:
+/// A request to the what-if API (model.md §21), read from a JSON body or a page URL's query:
 /// `variant` (default `reform`), `set` (point path → value), and for the other routes `paths`,
 /// `seed`, `lever`, `from`, `to`, `points`, `lang`. Everything is checked here; a problem is a
 /// 400 naming the field.
 struct APIRequest: Sendable {
-    /// The largest body accepted (SPEC §21: larger is a 413).
+    /// The largest body accepted (model.md §21: larger is a 413).
     static let maximumBody = 64 * 1024
     /// The most changed levers in one request.
     static let maximumChanges = 200

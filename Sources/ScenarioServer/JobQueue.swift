@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Monte Carlo jobs of the what-if page (SPEC §21): one runs at a time on its own thread,
+/// The Monte Carlo jobs of the what-if page (model.md §21): one runs at a time on its own thread,
 /// at most four wait; more is a 429. Each job reports its progress (0…1) and can be cancelled
 /// while queued or running (a running job stops before its next projected year).
 public final class JobQueue: @unchecked Sendable {
@@ -50,7 +50,7 @@ public final class JobQueue: @unchecked Sendable {
     private var waiting: [Job] = []
     private var active: Job?
 
-    /// A queue allowing `queueLimit` waiting jobs (SPEC §21: four).
+    /// A queue allowing `queueLimit` waiting jobs (model.md §21: four).
     public init(queueLimit: Int = 4) { self.queueLimit = queueLimit }
 
     /// Adds a job: the answer for `202` (`{"id", "status"}`), or a 429 when the queue is full.

@@ -1,4 +1,4 @@
-/// A lever (政策杠杆): a scalar of the scenario a planner moves on the what-if page (SPEC §21),
+/// A lever (政策杠杆): a scalar of the scenario a planner moves on the what-if page (model.md §21),
 /// addressed by its point path (§15), with its labels, unit, value and bounds.
 public struct Lever: Sendable, Equatable {
     /// What kind of value it takes, which fixes its unit, input and bounds.
@@ -31,7 +31,7 @@ public struct Lever: Sendable, Equatable {
     public var kind: Kind
     /// The value in the starting variant.
     public var value: LeverValue
-    /// Whether a step function (a value per year) is allowed (SPEC §13).
+    /// Whether a step function (a value per year) is allowed (model.md §13).
     public var stepFunction: Bool
     /// The words allowed besides numbers (`never`), or the options of a choice.
     public var options: [String] = []

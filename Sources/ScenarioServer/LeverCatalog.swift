@@ -2,7 +2,7 @@ import FiscalModel
 import ScenarioIO
 import Yams
 
-/// Which levers the what-if page offers for a starting variant (SPEC §21): each rebate band's
+/// Which levers the what-if page offers for a starting variant (model.md §21): each rebate band's
 /// rate and `upTo`, `reference`, `rebaseEveryYears`, `termYears`, `capPerUnit` (or the linked
 /// rule's share and coefficient), each district's capacity limit, roll-out years (default, by
 /// tag, by unit), each fee's transfer share, the donation reserve share and floor, incentive

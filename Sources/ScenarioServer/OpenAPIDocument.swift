@@ -1,4 +1,4 @@
-/// The OpenAPI 3 document of the what-if API, served at `/api/openapi.json` (SPEC §21): every
+/// The OpenAPI 3 document of the what-if API, served at `/api/openapi.json` (model.md §21): every
 /// route, its request body, parameters and answers, every error status with the errors body.
 enum OpenAPIDocument {
     /// The document.

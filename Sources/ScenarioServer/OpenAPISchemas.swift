@@ -30,7 +30,7 @@ enum Schemas {
     private static let leverValue = JSONValue.object([("oneOf", .array([number, text, .object([("type", .string("array")), ("items", step), ("minItems", .int(1))])]))])
     private static let set = JSONValue.object([
         ("type", .string("object")), ("additionalProperties", leverValue), ("maxProperties", .int(APIRequest.maximumChanges)),
-        ("description", .string("Point paths (SPEC §15) such as rebate.bands.0.rate to values")),
+        ("description", .string("Point paths (model.md §15) such as rebate.bands.0.rate to values")),
     ])
     private static let variant = JSONValue.object([("type", .string("string")), ("description", .string("The starting variant (default reform)"))])
     private static let table = object([

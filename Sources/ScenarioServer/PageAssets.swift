@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The page's files (SPEC §21): the HTML, the style sheet and the script are package resources
+/// The page's files (model.md §21): the HTML, the style sheet and the script are package resources
 /// built into the binary; Chart.js is Debian's `libjs-chart.js`, read once at start from
 /// `/usr/share/javascript/chart.js/chart.min.js` and served by the tool itself — not copied
 /// into the binary, so the package's security updates apply and its licence stays with it. Without

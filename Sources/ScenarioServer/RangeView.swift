@@ -1,4 +1,4 @@
-/// The range view (SPEC §21): one lever swept over at most 50 evenly spaced values from `from`
+/// The range view (model.md §21): one lever swept over at most 50 evenly spaced values from `from`
 /// to `to` — the grid `LEVER=FROM:TO:POINTS` of `fiscal-sim sweep`.
 struct RangeView: Sendable {
     /// The most points of a range view.

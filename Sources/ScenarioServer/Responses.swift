@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Responses of the what-if server with the page's security headers (SPEC §21): a
+/// Responses of the what-if server with the page's security headers (model.md §21): a
 /// Content-Security-Policy of `default-src 'self'` (no inline script or style, nothing from
 /// another site), no MIME sniffing, no framing, no referrer, no caching of computed answers.
 enum JSONResponse {
@@ -35,7 +35,7 @@ enum JSONResponse {
     }
 }
 
-/// Renders every failure as the API's JSON errors (SPEC §21: never a 500 with a trace) and adds
+/// Renders every failure as the API's JSON errors (model.md §21: never a 500 with a trace) and adds
 /// the security headers to every response, the router's own 404/405 included.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -1,7 +1,7 @@
 import FiscalModel
 import ScenarioIO
 
-/// The answers of `POST /api/run`, a finished Monte Carlo job and `POST /api/sweep` (SPEC §21):
+/// The answers of `POST /api/run`, a finished Monte Carlo job and `POST /api/sweep` (model.md §21):
 /// the rows of the counterfactual, the starting variant and the what-if variant (the changes),
 /// with the headline comparison against the counterfactual and against the starting variant.
 enum RunResponse {

@@ -1,7 +1,7 @@
 import FiscalModel
 import ScenarioIO
 
-/// `GET /api/scenario` (SPEC §21): what the page needs to draw itself — the scenario's name,
+/// `GET /api/scenario` (model.md §21): what the page needs to draw itself — the scenario's name,
 /// years, money unit, variants, districts and units, and the levers of the starting variant
 /// with their paths, labels in both languages, unit, value and bounds.
 enum ScenarioDescription {

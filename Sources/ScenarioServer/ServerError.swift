@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Every refusal the what-if page's API gives (SPEC §21), rendered in one place: a status and
+/// Every refusal the what-if page's API gives (model.md §21), rendered in one place: a status and
 /// `{"errors": [{"path", "message"}]}` — never a 500 with a trace.
 public struct ServerError: Error, HTTPResponseError, Sendable {
     /// One problem: the request field or lever path it is about (`""` for the request as a

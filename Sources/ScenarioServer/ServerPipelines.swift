@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Yams
 
-/// The what-if page's only door into ScenarioIO (SPEC §21: no second implementation): every run,
+/// The what-if page's only door into ScenarioIO (model.md §21: no second implementation): every run,
 /// download, range view and Monte Carlo job is the CLI's own pipeline on the served scenario
 /// with the page's changes as a variant (`WhatIfScenario`) —
 /// - a run is `ScenarioRun` (`fiscal-sim run`), its tables the CSVs it renders;
@@ -82,7 +82,7 @@ public struct ServedScenario: Sendable {
     /// The deterministic run of the prepared scenario, reduced to the counterfactual, the
     /// starting variant and the what-if variant (each variant's rows do not depend on the
     /// others): `ScenarioRun`'s deterministic path — the engine's projection checked against
-    /// SPEC §19's limits, `units.csv` and `districts.csv` rendered by `ResultTables` — without
+    /// model.md §19's limits, `units.csv` and `districts.csv` rendered by `ResultTables` — without
     /// the files the page does not show (comparison, groups, manifests), which would double the
     /// time of every change.
     func run(_ prepared: PreparedWhatIf) throws(ServerError) -> RunTables {
@@ -138,7 +138,7 @@ public struct ServedScenario: Sendable {
     }
 
     /// Throws a 400 naming `paths` if a Monte Carlo run of `paths` paths on `threads` threads
-    /// would not fit in memory (SPEC §19's estimate).
+    /// would not fit in memory (model.md §19's estimate).
     func checkMemory(_ prepared: PreparedWhatIf, paths: Int, threads: Int) throws(ServerError) {
         do {
             try MemoryCheck().check(prepared.reduced.scenario, paths: paths, threads: threads, file: whatIfPath)
@@ -198,7 +198,7 @@ public struct ServedScenario: Sendable {
         return ScenarioFiles { path in path == whatIfPath ? data : try files.data(at: path) }
     }
 
-    /// A failure of a run as the API reports it: values beyond SPEC §19's limits and memory are
+    /// A failure of a run as the API reports it: values beyond model.md §19's limits and memory are
     /// the request's fault (400), anything else a 500 without details.
     static func problem(_ error: any Error) -> ServerError {
         switch error {

@@ -1,7 +1,7 @@
 import Foundation
 import ScenarioIO
 
-/// The files the served scenario read when the server started, kept in memory (SPEC §21: the
+/// The files the served scenario read when the server started, kept in memory (model.md §21: the
 /// scenario and its files are read once; requests never name files). A request's scenario can
 /// read these and its own what-if text only: a variant that points `growth.correlation.matrix`
 /// at another file gets "cannot read", never the file.

@@ -1,7 +1,7 @@
 import FiscalModel
 import ScenarioIO
 
-/// Tables and summaries as the API answers them (SPEC §21): a CSV's records as
+/// Tables and summaries as the API answers them (model.md §21): a CSV's records as
 /// `{"columns": [{name, en, zh}], "rows": [[…]]}` with every number exactly as the CSV writes it
 /// (rounded as in the CSVs), labels from the column catalogue; `run`'s printed summaries as
 /// `{"title", "columns", "rows"}`.

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// The served scenario file with the page's changes as one more variant (SPEC §21): the text of
+/// The served scenario file with the page's changes as one more variant (model.md §21): the text of
 /// "Save scenario", and what every run, download and range view of the page loads — so the page's
 /// numbers are `fiscal-sim run` of this file. The variant's `set` is the starting variant's
 /// entries followed by the changes (a change of a path the starting variant sets replaces it).
@@ -10,7 +10,7 @@ import Yams
 struct WhatIfScenario: Sendable {
     /// One changed lever: its point path and value.
     struct Change: Sendable, Equatable {
-        /// The point path (SPEC §15).
+        /// The point path (model.md §15).
         var path: String
         /// The new value.
         var value: LeverValue

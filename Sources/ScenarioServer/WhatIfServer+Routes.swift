@@ -2,7 +2,7 @@ import FiscalModel
 import Foundation
 import Hummingbird
 
-/// The routes of the what-if page (SPEC §21): exactly the API the document at
+/// The routes of the what-if page (model.md §21): exactly the API the document at
 /// `/api/openapi.json` describes, and the page's own files.
 extension WhatIfServer {
     func addPageRoutes(to router: Router<BasicRequestContext>) {

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// The what-if page's server state (SPEC §21): the scenario read once at start, the Monte
+/// The what-if page's server state (model.md §21): the scenario read once at start, the Monte
 /// Carlo job queue, the page's default language and its assets.
 public struct WhatIfServer: Sendable {
     /// The served scenario.

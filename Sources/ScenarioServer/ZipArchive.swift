@@ -1,7 +1,7 @@
 import Foundation
 
 /// A ZIP archive of stored (uncompressed) files, the run folder the page's "Download" gives
-/// (SPEC §21): UTF-8 names, a fixed date (1980-01-01) so the same run gives the same bytes, no
+/// (model.md §21): UTF-8 names, a fixed date (1980-01-01) so the same run gives the same bytes, no
 /// ZIP64 (a run folder is far below 4 GiB; larger input is refused).
 enum ZipArchive {
     /// Why an archive cannot be made.

@@ -4,7 +4,7 @@ import Logging
 import ScenarioIO
 import ScenarioServer
 
-/// `fiscal-sim-serve [SCENARIO] [--host] [--port] [--lang]`: the what-if page (SPEC §21), the
+/// `fiscal-sim-serve [SCENARIO] [--host] [--port] [--lang]`: the what-if page (model.md §21), the
 /// executable `fiscal-sim serve` runs (like `git foo` runs `git-foo`).
 @main
 struct ServeCommand: AsyncParsableCommand {

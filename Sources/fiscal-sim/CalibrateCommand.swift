@@ -4,7 +4,7 @@ import ScenarioIO
 
 /// `fiscal-sim calibrate SCENARIO --history FILE.csv [--matrix] [--out DIR]`: estimates
 /// `growth.tax`, `growth.volatility` and the correlation of shocks from past tax outturns
-/// (SPEC §17) and writes a `growth:` section ready to paste.
+/// (model.md §17) and writes a `growth:` section ready to paste.
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",

@@ -16,7 +16,7 @@ struct FiscalSim: ParsableCommand {
         ]
     )
 
-    /// Parses and runs, mapping failures to SPEC §12's exit codes: 0 success, 2 invalid input or
+    /// Parses and runs, mapping failures to model.md §12's exit codes: 0 success, 2 invalid input or
     /// usage, 1 anything else. Errors of the tool carry their own status (`ToolError`); usage
     /// errors are swift-argument-parser's.
     static func main() {
@@ -43,7 +43,7 @@ struct FiscalSim: ParsableCommand {
     }
 
     /// swift-argument-parser's errors (usage, help, version) as it renders them, but starting
-    /// "error:" like every failure here (SPEC §12); an error of unknown kind is a failure (exit 1).
+    /// "error:" like every failure here (model.md §12); an error of unknown kind is a failure (exit 1).
     private static func exitWithUsage(_ error: any Error) -> Never {
         let code = exitCode(for: error)
         if code == .success {

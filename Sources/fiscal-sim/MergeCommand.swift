@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 
 /// `fiscal-sim merge SHARD_DIR... [--out DIR]`: the shards of a sharded run or sweep into the
-/// folder the unsharded command writes (SPEC §16).
+/// folder the unsharded command writes (model.md §16).
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",

@@ -85,7 +85,7 @@ struct RunCommand: ParsableCommand {
         print(language.lang == .zh ? "已写入 \(folder.path)/（\(written)）" : "Wrote \(folder.path)/ (\(written))")
     }
 
-    /// The evidence-gated roll-out's lines (SPEC §20), after the tables.
+    /// The evidence-gated roll-out's lines (model.md §20), after the tables.
     private func printWaves(_ report: WaveReport?) {
         guard let report else { return }
         print("")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `fiscal-sim serve [SCENARIO] [--host] [--port] [--lang]`: runs the what-if page (SPEC §21),
+/// `fiscal-sim serve [SCENARIO] [--host] [--port] [--lang]`: runs the what-if page (model.md §21),
 /// the separate program `fiscal-sim-serve` beside this one (the way `git foo` runs `git-foo`),
 /// with the same arguments. The page is its own program because its web server (SwiftNIO) takes
 /// minutes to build, and `make run` should not wait for it.

@@ -4,7 +4,7 @@ import Foundation
 import ScenarioIO
 
 /// `fiscal-sim solve SCENARIO --vary PATH --between LO HI --target METRIC=VALUE`: the value of
-/// one lever at which a sweep metric reaches a target (SPEC §15.2).
+/// one lever at which a sweep metric reaches a target (model.md §15.2).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",

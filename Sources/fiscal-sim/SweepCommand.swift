@@ -4,7 +4,7 @@ import Foundation
 import ScenarioIO
 
 /// `fiscal-sim sweep SCENARIO (--grid PATH=VALUES)... | --design FILE.csv`: runs every point of
-/// a grid or design and writes `sweep.csv`, `sweep.json` and `datapackage.json` (SPEC §15.1).
+/// a grid or design and writes `sweep.csv`, `sweep.json` and `datapackage.json` (model.md §15.1).
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",

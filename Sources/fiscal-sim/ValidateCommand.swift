@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioSource.load(scenario)
         let model = loaded.scenario
-        // The same memory estimate `run` makes, for the scenario's own paths (SPEC §19).
+        // The same memory estimate `run` makes, for the scenario's own paths (model.md §19).
         try MemoryCheck().check(model, paths: model.paths, threads: ProcessInfo.processInfo.activeProcessorCount, file: scenario)
         print("\(scenario): ok — \(model.units.count) units in \(model.districts.count) district(s), years \(model.horizon.firstYear)–\(model.horizon.endYear), \(model.variants.count + 1) variant(s) plus the counterfactual")
     }

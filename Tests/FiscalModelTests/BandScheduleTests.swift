@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-@Suite("Marginal rebate bands (SPEC §6.1)")
+@Suite("Marginal rebate bands (model.md §6.1)")
 struct BandScheduleTests {
     let bands = BandSchedule(upperBounds: [500, 1500], rates: [0.3, 0.5, 0.8])
 

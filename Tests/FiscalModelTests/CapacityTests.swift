@@ -3,7 +3,7 @@ import Testing
 
 /// Two units, tax 1000 each growing 10 %, adopting 2026, rebate rate 1 on a fixed base:
 /// in 2026 each has increment 100, Σρ = 200 and Σ T = 2200.
-@Suite("Per-unit cap and district capacity (SPEC §6.1, §13)")
+@Suite("Per-unit cap and district capacity (model.md §6.1, §13)")
 struct CapacityTests {
     static func firstYear(cap: Double? = nil, capacity: DistrictCapacity) -> (UnitYear, UnitYear, DistrictYear) {
         let scenario = Fixture.scenario(units: [Fixture.unit("a"), Fixture.unit("b")]) { policy in

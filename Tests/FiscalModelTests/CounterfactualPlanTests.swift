@@ -3,7 +3,7 @@ import FiscalModel
 import Synchronization
 import Testing
 
-/// The counterfactual plan (one no-adoption run per distinct tax-growth policy, SPEC §7) and the
+/// The counterfactual plan (one no-adoption run per distinct tax-growth policy, model.md §7) and the
 /// cache the sweep shares its runs through.
 @Suite("Counterfactual plan and cache")
 struct CounterfactualPlanTests {

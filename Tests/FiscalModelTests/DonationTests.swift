@@ -3,7 +3,7 @@ import Testing
 
 /// Three units with population 60, 30, 10 (shares 0.6, 0.3, 0.1); one source of 1000 a year;
 /// reserve 10 %, so 900 is distributable.
-@Suite("Pooled donations, reserve and floors (SPEC §6.3, §13)")
+@Suite("Pooled donations, reserve and floors (model.md §6.3, §13)")
 struct DonationTests {
     static func run(floor: Double? = nil, adoption: [String: AdoptionYear] = [:], defaultYear: AdoptionYear = .year(2026)) -> RunResult {
         let units = [

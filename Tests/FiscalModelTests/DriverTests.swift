@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-@Suite("Drivers: growth, restructuring, allocation, collective income, needs, tax series (SPEC §4, §7, §13)")
+@Suite("Drivers: growth, restructuring, allocation, collective income, needs, tax series (model.md §4, §7, §13)")
 struct DriverTests {
     @Test func baselineGrowthPrefersTheUnitColumnThenTheFirstMatchingTag() {
         let units = [

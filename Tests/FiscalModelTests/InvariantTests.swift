@@ -1,8 +1,8 @@
 import FiscalModel
 import Testing
 
-/// SPEC §10's invariants over many generated scenarios; a failure names the seed to replay.
-@Suite("Invariants over generated scenarios (SPEC §10)")
+/// model.md §10's invariants over many generated scenarios; a failure names the seed to replay.
+@Suite("Invariants over generated scenarios (model.md §10)")
 struct InvariantTests {
     static let seeds = UInt64(1)...UInt64(250)
 

@@ -3,7 +3,7 @@ import Testing
 
 /// Three units with green area 1, 2, 1 (shares ¼, ½, ¼) and fees collected 100, 50, 50: the
 /// district collects 200 in 2025, 220 in 2026 at 10 % growth.
-@Suite("Line fees to blocks and the 费随事转 check (SPEC §6.2, §13)")
+@Suite("Line fees to blocks and the 费随事转 check (model.md §6.2, §13)")
 struct LineFeeTests {
     static let units = [
         Fixture.unit("a", indicators: ["green": 1, "fee": 100]),

@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// The linked rule (挂钩返还, SPEC §14) by hand: two units, base year 2025, 2026–2028,
+/// The linked rule (挂钩返还, model.md §14) by hand: two units, base year 2025, 2026–2028,
 /// both adopting in 2026, base share 0.5, coefficient 0.5, no incentive.
 ///
 /// Unit a's tax is planned: 1200, 900 (a fall), 1000. B = 0.5 × 1000 = 500;
@@ -10,7 +10,7 @@ import Testing
 /// Unit b grows 10 %: 2200, 2420, 2662. B = 1000; ρ* = 1050, 1102.5, 1157.625.
 /// 2026: maxAmount 800 < Σρ* 1600 scales both by φ = 0.5 (275, 525); 2027: capPerUnit 1000 caps b.
 /// Neither lowers the next year's entitlement.
-@Suite("Linked rebate 挂钩返还 (SPEC §14)")
+@Suite("Linked rebate 挂钩返还 (model.md §14)")
 struct LinkedRebateTests {
     static let horizon = Horizon(baseYear: 2025, endYear: 2028)
 
@@ -85,7 +85,7 @@ struct LinkedRebateTests {
         expectAmount(rows[1].increment, 500, "increment against the base tax 0")
     }
 
-    // MARK: Invariants (SPEC §14), seeded
+    // MARK: Invariants (model.md §14), seeded
 
     static let seeds = UInt64(1)...UInt64(150)
 

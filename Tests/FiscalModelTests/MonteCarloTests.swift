@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// The Monte Carlo engine (SPEC §8, §10, §13): reproducibility, the deterministic limit and
+/// The Monte Carlo engine (model.md §8, §10, §13): reproducibility, the deterministic limit and
 /// the invariants on every path.
 @Suite("Monte Carlo engine")
 struct MonteCarloTests {

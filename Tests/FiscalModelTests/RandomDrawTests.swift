@@ -2,7 +2,7 @@ import Foundation
 import FiscalModel
 import Testing
 
-/// The counter-based generator and the shocks drawn from it (SPEC §8).
+/// The counter-based generator and the shocks drawn from it (model.md §8).
 @Suite("Random draws: Philox, correlated tax shocks, lognormal donation shocks")
 struct RandomDrawTests {
     @Test func philoxMatchesTheRandom123KnownAnswers() {

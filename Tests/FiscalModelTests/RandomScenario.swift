@@ -115,7 +115,7 @@ struct RandomScenario {
         return policy
     }
 
-    /// Linked-rule parameters (SPEC §14): base share in [0, 1], coefficient in `coefficients`.
+    /// Linked-rule parameters (model.md §14): base share in [0, 1], coefficient in `coefficients`.
     mutating func linked(horizon: Horizon, coefficients: ClosedRange<Double> = 0...1.5) -> LinkedRebate {
         LinkedRebate(baseShare: step(0...1, horizon: horizon), coefficient: step(coefficients, horizon: horizon))
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// One unit, tax 1000 in 2025 growing 10 % a year, adopting in 2027:
 /// T = 1100 (2026), 1210, 1331, 1464.1, 1610.51 (2030).
-@Suite("Rebate reference, rebase, indexation, term (SPEC §6.1, §13)")
+@Suite("Rebate reference, rebase, indexation, term (model.md §6.1, §13)")
 struct RebateTests {
     static func run(
         _ rebate: RebatePolicy, adoption: AdoptionYear = .year(2027), planned: [Int: Double] = [:],

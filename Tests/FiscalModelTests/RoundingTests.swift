@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-@Suite("Rounding of written money (SPEC §9, §13)")
+@Suite("Rounding of written money (model.md §9, §13)")
 struct RoundingTests {
     static let halfUp = MoneyRounding(precision: 2, rule: .halfUp)
     static let halfEven = MoneyRounding(precision: 2, rule: .halfEven)
@@ -35,7 +35,7 @@ struct RoundingTests {
     }
 
     @Test func largestRemainderGivesTiesToTheEarlierPart() {
-        // SPEC §13: parts 0.015 and 0.005 at precision 2 give 0.02 and 0.00.
+        // model.md §13: parts 0.015 and 0.005 at precision 2 give 0.02 and 0.00.
         let parts = Self.halfUp.split(whole: 0.02, parts: [0.015, 0.005]).map(\.text)
         #expect(parts == ["0.02", "0.00"])
         let tie = Self.halfUp.split(whole: 0.01, parts: [0.005, 0.005]).map(\.text)

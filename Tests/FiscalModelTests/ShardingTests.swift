@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// Sharded Monte Carlo runs (SPEC §16): the district partition, and shards that reproduce the
+/// Sharded Monte Carlo runs (model.md §16): the district partition, and shards that reproduce the
 /// unsharded run's statistics bit for bit.
 @Suite("Sharding")
 struct ShardingTests {

@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-@Suite("Step functions (SPEC §3, §13)")
+@Suite("Step functions (model.md §3, §13)")
 struct StepFunctionTests {
     @Test func valueInForceIsTheGreatestKeyNotAfterTheYear() {
         let f = StepFunction(steps: [2029: 0.5, 2026: 0.3])

@@ -47,7 +47,7 @@ struct ColumnCatalogueTests {
         let districts = ParsedCSV(tables.districtsCSV()).header
         Self.expectInOrder(UnitYearColumn.self, header: units, fees: fees)
         Self.expectInOrder(DistrictYearColumn.self, header: districts, fees: fees)
-        // The district fee columns interleave by category (SPEC §9); the unit ones do not.
+        // The district fee columns interleave by category (model.md §9); the unit ones do not.
         let (a, b) = (fees[0], fees[1])
         let districtFees = districts.filter { $0.hasSuffix("_\(a)") || $0.hasSuffix("_\(b)") }
         #expect(Array(districtFees.prefix(4)) == ["fees_collected_\(a)", "fees_transferred_\(a)", "fees_retained_\(a)", "fees_collected_\(b)"])
@@ -73,7 +73,7 @@ struct ColumnCatalogueTests {
     }
 
     @Test func monteCarloReportsTheValueColumnsInOutputOrder() {
-        // SPEC §9's metric order of the quantile tables, written out by hand.
+        // model.md §9's metric order of the quantile tables, written out by hand.
         #expect(UnitYearColumn.monteCarloFields(categoryCount: 1).map { $0.name(categories: ["g"]) } == [
             "tax", "reference", "increment", "rebate", "allocation", "fee_g", "fees_total", "donations",
             "enterprise_income", "collective_income", "resources", "need", "gap", "self_sufficiency",

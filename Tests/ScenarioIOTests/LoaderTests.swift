@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Testing
 
-@Suite("Scenario loading (SPEC §11, §13)")
+@Suite("Scenario loading (model.md §11, §13)")
 struct LoaderTests {
     static let units = """
         id,name,district,tags,tax,allocation,population

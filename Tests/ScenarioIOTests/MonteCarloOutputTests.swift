@@ -3,7 +3,7 @@ import Foundation
 @testable import ScenarioIO
 import Testing
 
-/// The Monte Carlo run folder (SPEC §8, §9, §13): quantile tables in long format, byte-identical
+/// The Monte Carlo run folder (model.md §8, §9, §13): quantile tables in long format, byte-identical
 /// for any thread count, amounts rounded exactly as the deterministic tables round them.
 @Suite("Monte Carlo output")
 struct MonteCarloOutputTests {

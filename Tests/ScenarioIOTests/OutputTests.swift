@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Testing
 
-@Suite("Written tables: conservation to the fen, order, format (SPEC §9, §10, §13)")
+@Suite("Written tables: conservation to the fen, order, format (model.md §9, §10, §13)")
 struct OutputTests {
     /// Exact decimal sum of cells written with `precision` decimals, in units of 10^-precision.
     static func units(_ text: String) -> Int {

@@ -4,7 +4,7 @@ import ScenarioServer
 import Testing
 import Yams
 
-/// "Download" and "Save scenario" (SPEC §21): the ZIP holds the run folder of `fiscal-sim run
+/// "Download" and "Save scenario" (model.md §21): the ZIP holds the run folder of `fiscal-sim run
 /// --xlsx` of the saved scenario, file for file; the saved scenario is the served file with the
 /// changes as a variant's `set`, its comments kept.
 @Suite struct DownloadRouteTests {

@@ -2,7 +2,7 @@ import Foundation
 import ScenarioServer
 import Testing
 
-/// Every error status of the API (SPEC §21): 400 with `{"errors": [{path, message}]}`, 404, 413,
+/// Every error status of the API (model.md §21): 400 with `{"errors": [{path, message}]}`, 404, 413,
 /// 429 — never a 500 — and the page's security headers on every answer.
 @Suite struct ErrorStatusTests {
     @Test func malformedBodiesAre400sNamingTheField() async throws {

@@ -4,7 +4,7 @@ import ScenarioIO
 import ScenarioServer
 import Testing
 
-/// Monte Carlo jobs (SPEC §21): 202 with an id, progress to 1, the result equal to `fiscal-sim
+/// Monte Carlo jobs (model.md §21): 202 with an id, progress to 1, the result equal to `fiscal-sim
 /// run --paths N --seed S` of the saved scenario, cancel while queued or running, one running
 /// and four queued (429 beyond), more paths than memory allows a 400 naming `paths`.
 @Suite struct JobRouteTests {

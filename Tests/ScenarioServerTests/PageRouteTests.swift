@@ -2,7 +2,7 @@ import Foundation
 import ScenarioServer
 import Testing
 
-/// The page and its document (SPEC §21): no inline script or style, hostile names arrive as
+/// The page and its document (model.md §21): no inline script or style, hostile names arrive as
 /// escaped JSON text, the OpenAPI document lists every route.
 @Suite struct PageRouteTests {
     @Test func thePageHasNoInlineScriptOrStyle() async throws {

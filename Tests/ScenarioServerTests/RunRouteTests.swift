@@ -4,7 +4,7 @@ import ScenarioIO
 import ScenarioServer
 import Testing
 
-/// `GET /api/scenario` and `POST /api/run` (SPEC §21): the levers as the scenario has them, and
+/// `GET /api/scenario` and `POST /api/run` (model.md §21): the levers as the scenario has them, and
 /// every number equal to `fiscal-sim run` of the saved scenario (the changes as a variant).
 @Suite struct RunRouteTests {
     @Test func scenarioListsTheLeversWithTheirValues() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import ScenarioServer
 import Testing
 
-/// The range view (SPEC §21): `fiscal-sim sweep --variant what-if --grid LEVER=LO:HI:N` of the
+/// The range view (model.md §21): `fiscal-sim sweep --variant what-if --grid LEVER=LO:HI:N` of the
 /// changed scenario; each point's reform effect equals `POST /api/run` at that value.
 @Suite struct SweepRouteTests {
     @Test func eachPointEqualsARunAtThatValue() async throws {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""fiscal-sim calibrate against NumPy (SPEC §17): on generated histories the per-unit means and
+"""fiscal-sim calibrate against NumPy (model.md §17): on generated histories the per-unit means and
 standard deviations (units_growth.csv), growth.tax (calibration.yaml) and the residual
 correlations (correlation.csv) must equal np.mean, np.std(ddof=1) and np.corrcoef to
 |a - b| <= 1e-12 * max(|a|, |b|) + 1e-15; σ̂ and the two-level means are checked against the

@@ -7,7 +7,7 @@ Usage:  python3 crosscheck.py --binary PATH/fiscal-sim [--seeds N] [--start K]
 For each seed K … K+N−1: generate a scenario (generate_scenario.py), run
 `fiscal-sim run SCEN --out DIR1 --quiet` (retried without --quiet if that flag
 is rejected), run reference_model.py into DIR2 and compare units.csv and
-districts.csv and brief.csv (SPEC §22, reference_brief.py) cell by cell.  Money
+districts.csv and brief.csv (model.md §22, reference_brief.py) cell by cell.  Money
 cells must agree within 0.01, ratios (self_sufficiency, capacity_factor, the
 brief's share and lowest factor) within 1e-6, text cells (years, names) exactly.
 fiscal-sim may add extra columns after the §9 ones; only shared columns are
@@ -134,7 +134,7 @@ def check_seed(binary, seed, workroot, max_diffs, scenario=None, ties=None):
     exp_waves = os.path.join(ref_out, "waves.csv")
     act_waves = os.path.join(act_out, "waves.csv")
     if os.path.exists(exp_waves) or os.path.exists(act_waves):
-        # SPEC §20: the decisions must agree exactly, byte for byte.
+        # model.md §20: the decisions must agree exactly, byte for byte.
         if not (os.path.exists(exp_waves) and os.path.exists(act_waves)):
             diffs.append(f"waves.csv: written by {'the reference' if os.path.exists(exp_waves) else 'fiscal-sim'} only")
         else:

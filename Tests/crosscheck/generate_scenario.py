@@ -379,7 +379,7 @@ class Gen:
             bands[j]["rate"] = self.param(0.05, 0.8, 2, p_step=0.25)
         return bands
 
-    # ------------------------------------------------------------ linked rule (SPEC §14)
+    # ------------------------------------------------------------ linked rule (model.md §14)
     def linked_params(self):
         """{baseShare, coefficient}: scalars or step functions; edge values 0 and 1."""
         share = self.param(0.0, 1.0, 3, p_step=0.3)
@@ -434,7 +434,7 @@ class Gen:
         finally:
             self.rng = saved
 
-    # ------------------------------------------------------------ waves (SPEC §20)
+    # ------------------------------------------------------------ waves (model.md §20)
     def waves_pass(self, cfg, units):
         """Adds evidence-gated waves to about 40 % of the scenarios (own random stream
         `waves-SEED`, so scenarios without waves stay as they were): pilots chosen by tag,

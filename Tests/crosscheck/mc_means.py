@@ -5,9 +5,9 @@
                         [--scenario FILE ...] [--seeds N] [--start K]
 
 For each scenario (the given files, else generated seeds that use the linked rebate of
-SPEC §14, with tax-growth volatility and a two-level correlation injected), fiscal-sim runs
+model.md §14, with tax-growth volatility and a two-level correlation injected), fiscal-sim runs
 with --paths S and the reference simulates S paths with independent NumPy draws of the same
-distribution (z_i = sqrt(rho_b) f + sqrt(rho_w - rho_b) f_d + sqrt(1 - rho_w) eta_i, SPEC §8).
+distribution (z_i = sqrt(rho_b) f + sqrt(rho_w - rho_b) f_d + sqrt(1 - rho_w) eta_i, model.md §8).
 Every unit-year mean of tax, reference, increment and rebate and every district-year mean of
 tax, rebates and capacity_factor of `reform` and the variants must agree within 4 standard
 errors of the difference (sqrt(2) x sd / sqrt(S) from the reference's paths) plus the
@@ -57,7 +57,7 @@ def reference_paths(cfg, base_dir, paths, rng):
         for name, mm in runs:
             vol = (mm.cfg.get("growth") or {}).get("volatility")
             shock = {(uid, t): ref.sf(vol, t) * zz for (uid, t), zz in z.items()}
-            # waves (SPEC §20) decide on the path's own results against its counterfactual
+            # waves (model.md §20) decide on the path's own results against its counterfactual
             cf = ref.simulate(mm, True, shock=shock) if (mm.cfg.get("rollout") or {}).get("waves") else None
             result = ref.simulate(mm, False, shock=shock, cf_res=cf)
             units, dists = result
@@ -162,7 +162,7 @@ def check(binary, scenario, paths, seed, verbose):
 
 
 def generated(seed, workdir, volatility, waves=False):
-    """A generated scenario with a linked rebate (with `waves`: evidence-gated waves, SPEC
+    """A generated scenario with a linked rebate (with `waves`: evidence-gated waves, model.md
     §20), volatility and correlation, or None."""
     path = Gen(seed).build(os.path.join(workdir, f"seed-{seed}"))
     with open(path, encoding="utf-8") as fh:
@@ -188,7 +188,7 @@ def main(argv):
     p.add_argument("--volatility", type=float, default=0.12)
     p.add_argument("--verbose", action="store_true")
     p.add_argument("--waves", action="store_true",
-                   help="generated scenarios with evidence-gated waves (SPEC §20): waves.csv shares too")
+                   help="generated scenarios with evidence-gated waves (model.md §20): waves.csv shares too")
     args = p.parse_args(argv)
     binary = os.path.abspath(args.binary)
     passed = failed = 0

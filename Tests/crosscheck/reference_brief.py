@@ -1,4 +1,4 @@
-"""brief.csv of the independent Python reference (SPEC §22), from the reference's own
+"""brief.csv of the independent Python reference (model.md §22), from the reference's own
 unrounded projection: one row per reported variant (not the counterfactual) and district in
 declared order, then the variant's `all` row.  Written without looking at fiscal-sim's code:
 the rules are §22's sentences, one by one."""

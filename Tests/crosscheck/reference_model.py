@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the fiscal-sim DETERMINISTIC model.
 
-Pure Python 3.11 (stdlib + PyYAML). Implements SPEC.md §4-§7, §9 and §13 for
+Pure Python 3.11 (stdlib + PyYAML). Implements model.md §4-§7, §9 and §13 for
 ``paths: 1`` (all shocks zero; volatilities and correlations are read and
 ignored).  Output: ``units.csv`` and ``districts.csv`` with exactly the §9
 columns, the §13 row order and the §9/§13 rounding rules.
 
 Usage:  python3 reference_model.py SCENARIO.yaml OUTDIR
 
-Readings of points SPEC.md leaves open follow docs/interpretations.md; the
+Readings of points docs/model.md leaves open follow docs/interpretations.md; the
 further readings taken here are listed in Tests/crosscheck/README.md.
 """
 from __future__ import annotations
@@ -424,7 +424,7 @@ def validate(m: Model):
     check_param(rs.get("taxYield"), "restructuring.taxYield", b)
     rb = cfg.get("rebate")
     if rb is not None and rb.get("rule", "increment") == "linked":
-        # SPEC §14: the increment rule's keys are errors; `linked` needs both keys.
+        # model.md §14: the increment rule's keys are errors; `linked` needs both keys.
         for key in ("bands", "reference", "rebaseEveryYears", "referenceGrowth"):
             if key in rb:
                 raise ScenarioError(f"rebate.{key} belongs to rule: increment")
@@ -608,7 +608,7 @@ class DistYear:
 def simulate(m: Model, counterfactual: bool, shock=None, cf_res=None):
     """One path; `shock`, if given, maps (unit id, year) to the additive growth shock
     sigma(t)*z (mc_means.py); deterministic runs pass none.  `cf_res` is the
-    counterfactual's result on the same path (the waves' reform_effect, SPEC §20).
+    counterfactual's result on the same path (the waves' reform_effect, model.md §20).
     Returns (units, districts) with the waves' decisions in `.waves`."""
     cfg, b, years = m.cfg, m.b, m.years
     g = cfg.get("growth") or {}
@@ -626,11 +626,11 @@ def simulate(m: Model, counterfactual: bool, shock=None, cf_res=None):
     waves = [] if counterfactual else resolve_waves(m)
     for w in waves:
         for uid in w.members:
-            alpha[uid] = NEVER  # decided during the projection (SPEC §20)
+            alpha[uid] = NEVER  # decided during the projection (model.md §20)
     effort = (cfg.get("rollout") or {}).get("pilotEffort")
     term = int(rb["termYears"]) if rb is not None and rb.get("termYears") is not None else None
     linked = rb.get("linked") if rb is not None and rb.get("rule") == "linked" else None
-    rho_star = {}  # uid -> statutory linked amount ρ*(t), SPEC §14
+    rho_star = {}  # uid -> statutory linked amount ρ*(t), model.md §14
     el_reb = {u.id: rb is not None and eligible(rb, u.tags, ["village-converted"]) for u in m.units}
     el_fee = {(lf["id"], u.id): eligible(lf, u.tags, []) for lf in fees for u in m.units}
     el_don = {u.id: dn is not None and eligible(dn, u.tags, []) for u in m.units}
@@ -663,7 +663,7 @@ def simulate(m: Model, counterfactual: bool, shock=None, cf_res=None):
     out_dists = {}  # (d, t) -> DistYear
 
     for t in years:
-        # ---- waves decide before the year (SPEC §20)
+        # ---- waves decide before the year (model.md §20)
         decide_waves(waves, t, alpha, b)
         judged = {uid for w in waves if w.status is None for uid in w.evidence}
         # ---- drivers
@@ -829,7 +829,7 @@ def simulate(m: Model, counterfactual: bool, shock=None, cf_res=None):
 
 
 # --------------------------------------------------------------------------
-# Evidence-gated waves (SPEC §20)
+# Evidence-gated waves (model.md §20)
 # --------------------------------------------------------------------------
 
 class SimResult(tuple):
@@ -903,7 +903,7 @@ def condition_holds(w: Wave, cond: dict, slot: int, t: int, b: int) -> bool:
 
 
 def decide_waves(waves: list, t: int, alpha: dict, b: int):
-    """SPEC §20's decision order before year t, waves in listed order."""
+    """model.md §20's decision order before year t, waves in listed order."""
     for w in waves:
         if w.status is not None or t < w.earliest:
             continue

@@ -9,7 +9,7 @@ with fiscal-sim; the reference runs the same points as variants of one scenario 
 values as its `set`). Every sweep.csv row is compared with the reference's districts.csv and
 units.csv: the six money totals (sums over years of the rounded cells, within 0.01), units with
 a negative rounded gap in the last year (exactly), the mean self-sufficiency (within 2e-6) and,
-per district, the years with capacity_factor < 1. Scenarios with waves (SPEC §20) also sweep the
+per district, the years with capacity_factor < 1. Scenarios with waves (model.md §20) also sweep the
 first wave's threshold and compare `wave_<id>_year` with the reference's waves.csv.
 Ends with `N passed, M failed`.
 """
@@ -44,7 +44,7 @@ def check(seed, binary, work):
         grid.append(("rebate.bands.0.rate", [0.1, 0.6]))
     waves = [w["id"] for w in (cfg.get("rollout") or {}).get("waves") or []]
     if waves:
-        # SPEC §20: a wave threshold as an axis; wave_<id>_year against the reference's waves.csv
+        # model.md §20: a wave threshold as an axis; wave_<id>_year against the reference's waves.csv
         first = cfg["rollout"]["waves"][0]["when"]
         side = "above" if "above" in first else "below"
         x = first[side] if isinstance(first[side], (int, float)) else 0.5

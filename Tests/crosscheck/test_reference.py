@@ -148,7 +148,7 @@ donations:
 
 
 class WaveTests(unittest.TestCase):
-    """SPEC §20 by hand: pilots a, b (adopted 2026) and member c."""
+    """model.md §20 by hand: pilots a, b (adopted 2026) and member c."""
 
     def waves(self, wave: str, extra: str = "", end: int = 2030):
         body = f"""\

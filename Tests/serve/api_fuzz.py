@@ -1,4 +1,4 @@
-"""API fuzz pass of the what-if page (SPEC §21, issue 20): schemathesis against
+"""API fuzz pass of the what-if page (model.md §21, issue 20): schemathesis against
 /api/openapi.json with a bounded number of examples; no 5xx, every status, content type and
 body as the document says. The server is started on a free loopback port and stopped by pid.
 

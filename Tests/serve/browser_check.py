@@ -1,4 +1,4 @@
-"""End-to-end check of the what-if page (SPEC §21, issue 20) in headless Chromium (Debian's
+"""End-to-end check of the what-if page (model.md §21, issue 20) in headless Chromium (Debian's
 chromium and chromium-driver, driven by Selenium; nothing is downloaded).
 
 It starts `fiscal-sim-serve` on a free loopback port, loads the page, changes the first band

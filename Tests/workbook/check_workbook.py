@@ -3,7 +3,7 @@
 
     check_workbook.py FOLDER[:zh] ...
 
-For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
+For each folder (":zh" when it was run with --lang zh), checks (model.md §18):
 - sheet names in the language, About first (with the scenario's SHA-256, seed and paths),
   Summary second, one sheet per CSV, Charts last; a fixed creation time 1980-01-01;
 - every CSV cell equals its sheet cell: numbers as number cells equal to the CSV value (to 16
@@ -11,8 +11,8 @@ For each folder (":zh" when it was run with --lang zh), checks (SPEC §18):
   equals the CSV's header (which is Chinese under --lang zh);
 - money cells formatted with a thousands separator and `precision` decimals, ratios with 4;
 - the header row and the key columns frozen, an autofilter over the whole table;
-- the native charts listed in SPEC §18 as issue 21 changed them (xl/charts/chart*.xml parts, line
-  or bar charts), titled in the language; the Brief sheet (SPEC §22) read back;
+- the native charts listed in model.md §18 as issue 21 changed them (xl/charts/chart*.xml parts, line
+  or bar charts), titled in the language; the Brief sheet (model.md §22) read back;
 - a sweep folder (sweep.json): sweep.xlsx with About, Sweep and Charts (one chart per district and
   `all`), the same cell checks, the key columns up to `district` frozen;
 - where FOLDER.txt exists (what `run` printed), the Summary sheet holds the same tables, cell by
@@ -287,7 +287,7 @@ class Checker:
 
 
     def check_brief(self, sheet, printed):
-        """The Brief sheet (SPEC §22) read back: the sentence of every brief.csv row's variant and
+        """The Brief sheet (model.md §22) read back: the sentence of every brief.csv row's variant and
         district (as run printed it, when given), and per district of reform the yearly reform
         effect equal to the districts.csv cells."""
         cells = [[c for c in row] for row in sheet.iter_rows(values_only=True)]

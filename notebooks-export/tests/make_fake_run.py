@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Write a small *fake* fiscal-sim run folder (SPEC §9 layout) for developing and
+"""Write a small *fake* fiscal-sim run folder (model.md §9 layout) for developing and
 testing the notebooks without the Swift tool.
 
     python3 make_fake_run.py OUT_DIR [--mc PATHS] [--no-extras] [--no-datapackage]
 
 OUT_DIR receives units.csv + districts.csv (or *_quantiles.csv with --mc),
 run.json, datapackage.json, and a scenario (scenario/fake.yaml + its units CSV)
-that run.json points to.  Numbers follow the SPEC's formulas loosely; they are
+that run.json points to.  Numbers follow the model's formulas loosely; they are
 plausible, not exact.  Standard library + numpy only.
 """
 import argparse

@@ -1,5 +1,5 @@
 /// Estimates `growth.tax`, `growth.volatility` and the correlation of tax-growth shocks from a
-/// tax history, with standard errors honest under the model's common shocks (SPEC §17).
+/// tax history, with standard errors honest under the model's common shocks (model.md §17).
 public enum Calibration {
     /// A unit needs at least this many growth observations to be used.
     public static let minimumObservations = 3

@@ -1,4 +1,4 @@
-/// What `fiscal-sim calibrate` estimates from a tax history (SPEC §17).
+/// What `fiscal-sim calibrate` estimates from a tax history (model.md §17).
 public struct CalibrationResult: Sendable, Equatable {
     /// Every unit of the scenario in file order, dropped ones included.
     public var units: [UnitGrowthEstimate]

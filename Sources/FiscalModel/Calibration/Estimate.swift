@@ -21,7 +21,7 @@ public struct Interval: Sendable, Equatable {
 }
 
 /// An estimated parameter with its standard error, 95 % interval and how many observations
-/// it rests on (SPEC §17).
+/// it rests on (model.md §17).
 public struct Estimate: Sendable, Equatable {
     /// The estimate.
     public var value: Double

@@ -1,6 +1,6 @@
 import RealModule
 
-/// The delete-one-year jackknife of SPEC §17 for the two-level correlation means: SE =
+/// The delete-one-year jackknife of model.md §17 for the two-level correlation means: SE =
 /// √((Y−1)/Y·Σ_t (θ_(t) − θ̄)²), and an interval on the logit scale when it can be taken.
 enum Jackknife {
     /// The jackknife standard error of the replicates θ_(t).

@@ -1,5 +1,5 @@
 /// The nearest correlation matrix (Higham 2002) by alternating projections with Dykstra's
-/// correction, W = I (SPEC §17): project onto {eigenvalues ≥ 1e-8} (LAPACK `dsyevd`) and onto
+/// correction, W = I (model.md §17): project onto {eigenvalues ≥ 1e-8} (LAPACK `dsyevd`) and onto
 /// unit diagonal until the Frobenius change is below 1e-12 or after 1000 iterations; the
 /// result is symmetrised and rescaled to an exact unit diagonal.
 public struct NearestCorrelation: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The residual correlations R_ij of SPEC §17 and their two-level means: Pearson over the years
+/// The residual correlations R_ij of model.md §17 and their two-level means: Pearson over the years
 /// both units have, counted only for pairs with at least 3 common observations and non-zero
 /// variance in both.
 struct PairCorrelations {

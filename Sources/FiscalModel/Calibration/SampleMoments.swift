@@ -1,4 +1,4 @@
-/// Sample moments computed the way NumPy computes them (SPEC §17): the mean as Σx/n, then the
+/// Sample moments computed the way NumPy computes them (model.md §17): the mean as Σx/n, then the
 /// squared deviations about that mean (two passes, no Σx² − n·x̄² cancellation), so `mean`,
 /// `std(ddof=1)` and `corrcoef` agree with NumPy's to a few ulps.
 public enum SampleMoments {

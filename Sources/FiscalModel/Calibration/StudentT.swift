@@ -1,6 +1,6 @@
 import RealModule
 
-/// Student's t distribution: the quantiles t_{p, df} behind SPEC §17's 95 % intervals.
+/// Student's t distribution: the quantiles t_{p, df} behind model.md §17's 95 % intervals.
 ///
 /// The distribution function is written through the regularized incomplete beta function
 /// (continued fraction, modified Lentz), and the quantile found by bisection to the last bits.

@@ -1,4 +1,4 @@
-/// Past tax outturns of a scenario's units, the input of `fiscal-sim calibrate` (SPEC §17).
+/// Past tax outturns of a scenario's units, the input of `fiscal-sim calibrate` (model.md §17).
 public struct TaxHistory: Sendable, Equatable {
     /// One unit's outturns.
     public struct Unit: Sendable, Equatable {
@@ -30,7 +30,7 @@ public struct TaxHistory: Sendable, Equatable {
 }
 
 /// A unit's growth observations g_i(t) = T_i(t)/T_i(t−1) − 1, for the years t where both
-/// years are present and T_i(t−1) > 0 (SPEC §17), in ascending year order.
+/// years are present and T_i(t−1) > 0 (model.md §17), in ascending year order.
 public struct GrowthSeries: Sendable, Equatable {
     /// The years t of the observations, ascending.
     public var years: [Int]

@@ -1,6 +1,6 @@
 /// The per-path columns of `BatchYearOutput` by their catalogue names (`UnitYearColumn.perPath`,
 /// `DistrictYearColumn.perPath`), so code that moves whole years between outputs (the paths of
-/// a wave state, SPEC §20) names no column by hand.
+/// a wave state, model.md §20) names no column by hand.
 extension BatchYearOutput {
     /// Where unit column `column` (one of `UnitYearColumn.perPath`) is written.
     public subscript(_ column: UnitYearColumn) -> UnsafeMutablePointer<Double> {

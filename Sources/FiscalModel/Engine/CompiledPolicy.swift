@@ -17,7 +17,7 @@ public struct CompiledPolicy: Sendable {
     /// Units of each district, in file order.
     public let unitsByDistrict: [[Int]]
     /// Effective adoption year of each unit (`nil`: never, and always in the counterfactual; a
-    /// wave member's until its wave adopts, set per path by `WaveEngines`, SPEC §20).
+    /// wave member's until its wave adopts, set per path by `WaveEngines`, model.md §20).
     public internal(set) var adoptionYear: [Int?]
     /// Whether each unit is eligible for the rebate.
     public let rebateEligible: [Bool]
@@ -33,7 +33,7 @@ public struct CompiledPolicy: Sendable {
     /// Planned tax per unit-year (`taxSeries`), NaN where none.
     public let plannedTax: [Double]
     /// Baseline tax growth μ_i(t) per unit-year (plus a judged pilot's effort p(t) in a wave
-    /// state's policy, `WaveEngines`, SPEC §20).
+    /// state's policy, `WaveEngines`, model.md §20).
     public internal(set) var baselineGrowth: [Double]
     /// Where each unit's baseline growth comes from.
     public let growthSource: [TaxGrowthPolicy.Source]

@@ -1,5 +1,5 @@
 /// The no-adoption runs (反事实方案) a list of variants needs, each variant's reform effect being
-/// measured against its own (SPEC §7).
+/// measured against its own (model.md §7).
 ///
 /// A no-adoption run's net revenue depends on the tax-growth policy alone (nothing is adopted,
 /// so no rebate, incentive or restructuring applies): variants with the same tax-growth policy

@@ -1,5 +1,5 @@
 /// Splits a district's receivable donation amount among its receiving units (切块下拨),
-/// with an optional floor per unit (SPEC §6.3, §13).
+/// with an optional floor per unit (model.md §6.3, §13).
 public enum DonationAllocation {
     /// Amounts for receivers with `shares`, where `receivable` = Σ proportional amounts.
     ///

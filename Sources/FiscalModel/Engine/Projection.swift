@@ -1,11 +1,11 @@
 /// Runs the yearly engine over the whole horizon for one path without shocks and collects the
-/// rows: the deterministic projection (SPEC §13: the engine's S = 1 result, no shocks drawn).
+/// rows: the deterministic projection (model.md §13: the engine's S = 1 result, no shocks drawn).
 public enum Projection {
     /// One path of `policy`, with the counterfactual net revenue per district-year taken from
     /// `counterfactualNetRevenue` (`[year][district]`), or from the path itself when `nil`.
     /// With `limits`, each year is checked as it is computed and the projection stops at the first
-    /// value beyond SPEC §19's limits (the result's `limitViolation`; its rows end that year).
-    /// With `waves` (SPEC §20) each year runs on the engine of the path's wave state, decided
+    /// value beyond model.md §19's limits (the result's `limitViolation`; its rows end that year).
+    /// With `waves` (model.md §20) each year runs on the engine of the path's wave state, decided
     /// before the year from the path's own evidence.
     public static func run(
         _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil,
@@ -20,7 +20,7 @@ public enum Projection {
         var clamped = 0
         var violation: ProjectionLimitViolation?
         for y in 0..<policy.horizon.count where violation == nil {
-            // Waves (SPEC §20): decide, then run the year on the engine of the path's state.
+            // Waves (model.md §20): decide, then run the year on the engine of the path's state.
             waves?.decide(yearIndex: y)
             waves?.prepare(yearIndex: y, batch: batch, firstPath: 0)
             let engine = waves?.engine(path: 0) ?? engine

@@ -1,4 +1,4 @@
-/// Checks every projected year against SPEC §19's computed-value limits, right after the yearly
+/// Checks every projected year against model.md §19's computed-value limits, right after the yearly
 /// engine has written it: a money value that is not finite or above `ValueLimits.maximumMagnitude`
 /// in magnitude, or a ratio that is not finite, is a `ProjectionLimitViolation`. The deterministic
 /// projection and the Monte Carlo driver stop there, before any statistic or output is computed

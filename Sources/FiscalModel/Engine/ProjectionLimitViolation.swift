@@ -1,4 +1,4 @@
-/// A computed value beyond SPEC §19's limits: a money value that is not finite or exceeds
+/// A computed value beyond model.md §19's limits: a money value that is not finite or exceeds
 /// `ValueLimits.maximumMagnitude` in magnitude, or a ratio that is not finite. The run stops at
 /// the first one (exit 1, nothing written) and names where it happened and what to check.
 public struct ProjectionLimitViolation: Error, Sendable, Equatable, CustomStringConvertible {

@@ -7,10 +7,10 @@ public struct Simulation: Sendable {
     /// Creates a simulation of `scenario`.
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
-    /// The deterministic projection (no shocks; SPEC §13: a deterministic run is the engine's
+    /// The deterministic projection (no shocks; model.md §13: a deterministic run is the engine's
     /// S = 1 result).
     ///
-    /// Stops at the first value beyond SPEC §19's limits: the result then ends with the variant
+    /// Stops at the first value beyond model.md §19's limits: the result then ends with the variant
     /// that reached it (see `RunResult.limitViolation` and `checked()`).
     public func runDeterministic() -> RunResult {
         let limits = ProjectionGuard(scenario)

@@ -1,7 +1,7 @@
 /// What the engine knows about one unit in one projected year beyond its output row (单位年度
 /// 推导): the facts `explain` formats instead of recomputing them.
 public struct UnitYearTrace: Sendable, Equatable {
-    /// One year of the linked rule's statutory amount (挂钩返还, SPEC §14) as the engine carried it.
+    /// One year of the linked rule's statutory amount (挂钩返还, model.md §14) as the engine carried it.
     public struct LinkedStep: Sendable, Equatable {
         /// The year u (α−1 for the base rebate).
         public var year: Int

@@ -1,4 +1,4 @@
-/// The tax step every rebate rule shares (SPEC §4), and the year of a scenario without a rebate.
+/// The tax step every rebate rule shares (model.md §4), and the year of a scenario without a rebate.
 extension YearEngine {
     /// Advances unit `i`'s tax from T(t−1) to T(t) on every path (the growth factor clamped at
     /// 0, or the planned value) and writes it out; returns how many values were clamped.

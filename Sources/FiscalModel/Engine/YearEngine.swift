@@ -219,7 +219,7 @@ public struct YearEngine: Sendable {
     }
 
     /// Pooled donations (切块下拨): reserve, proportional blocks to adopted eligible units,
-    /// floors (SPEC §6.3, §13).
+    /// floors (model.md §6.3, §13).
     private func allocateDonations(
         yearIndex y: Int, paths: Int, factors: UnsafePointer<Double>?, scratch: UnsafeMutablePointer<Double>,
         floored: UnsafeMutableBufferPointer<Bool>, out: BatchYearOutput

@@ -1,5 +1,5 @@
 /// How a pool is split among a district's units: a weighted sum of indicator shares,
-/// s_i = Σ_m β_m · x_{m,i} / Σ_{j∈d} x_{m,j} (SPEC §6, "Allocation keys").
+/// s_i = Σ_m β_m · x_{m,i} / Σ_{j∈d} x_{m,j} (model.md §6, "Allocation keys").
 public struct AllocationKey: Sendable, Equatable {
     /// One indicator column and its weight β_m.
     public struct Term: Sendable, Equatable {

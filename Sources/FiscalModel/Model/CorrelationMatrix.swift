@@ -1,7 +1,7 @@
 import COpenBLAS
 
 /// A unit-by-unit correlation matrix of tax-growth shocks and its Cholesky factor (LAPACK
-/// `dpotrf`), SPEC §8.
+/// `dpotrf`), model.md §8.
 public struct CorrelationMatrix: Sendable, Equatable {
     /// Why a matrix cannot be used.
     public enum Problem: Error, Equatable, CustomStringConvertible {

@@ -33,7 +33,7 @@ public struct LineFeePolicy: Sendable, Equatable {
     public var taskCost: TaskCost?
     /// Which adopted units receive the fee (default: all).
     public var eligibility: Eligibility
-    /// The category's name people read (`title:`, SPEC §22), `nil` for the id.
+    /// The category's name people read (`title:`, model.md §22), `nil` for the id.
     public var title: String?
 
     /// Creates a fee category.

@@ -51,7 +51,7 @@ public struct Variant: Sendable, Equatable {
     public var name: String
     /// The policy.
     public var policy: Policy
-    /// The name people read (`title:`, SPEC §22), `nil` for the name itself.
+    /// The name people read (`title:`, model.md §22), `nil` for the name itself.
     public var title: String?
 
     /// Creates a variant.

@@ -14,10 +14,10 @@ public struct RolloutPolicy: Sendable, Equatable {
     public var byTag: [String: AdoptionYear]
     /// Adoption years by unit id, which win over tags.
     public var byUnit: [String: AdoptionYear]
-    /// Evidence-gated waves (SPEC §20), in listed order: their members' years are decided
+    /// Evidence-gated waves (model.md §20), in listed order: their members' years are decided
     /// during the projection.
     public var waves: [Wave] = []
-    /// Extra tax growth p(t) of a pilot while a wave is judging it (SPEC §20); 0 by default.
+    /// Extra tax growth p(t) of a pilot while a wave is judging it (model.md §20); 0 by default.
     public var pilotEffort: StepFunction = .zero
 
     /// Creates a roll-out plan.
@@ -28,7 +28,7 @@ public struct RolloutPolicy: Sendable, Equatable {
     }
 
     /// The effective adoption year of every unit of `scenario` before any wave decides: wave
-    /// members (SPEC §20) are not adopted (`nil`) until their wave adopts on a path.
+    /// members (model.md §20) are not adopted (`nil`) until their wave adopts on a path.
     public func adoptionYears(in scenario: Scenario) -> [Int?] {
         var years = scenario.units.map { adoptionYear(of: $0, horizon: scenario.horizon) }
         if !waves.isEmpty {
@@ -37,7 +37,7 @@ public struct RolloutPolicy: Sendable, Equatable {
         return years
     }
 
-    /// The effective adoption year of `unit`: `nil` for never; b+1 for a year ≤ b (SPEC §13).
+    /// The effective adoption year of `unit`: `nil` for never; b+1 for a year ≤ b (model.md §13).
     public func adoptionYear(of unit: FiscalUnit, horizon: Horizon) -> Int? {
         switch plannedYear(of: unit) ?? .year(horizon.firstYear) {
         case .never: return nil

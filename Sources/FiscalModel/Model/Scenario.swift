@@ -1,4 +1,4 @@
-/// How money is rounded when written (SPEC §9, §13).
+/// How money is rounded when written (model.md §9, §13).
 public enum RoundingRule: String, Sendable, Equatable, CaseIterable {
     /// 四舍五入: halves away from zero (the default).
     case halfUp = "half-up"
@@ -7,7 +7,7 @@ public enum RoundingRule: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A validated scenario: the model the engine runs. Build one with `ScenarioIO`'s loader
-/// (which checks everything SPEC §11 and §13 ask), or directly in tests.
+/// (which checks everything model.md §11 and §13 ask), or directly in tests.
 public struct Scenario: Sendable, Equatable {
     /// Scenario name; the default output folder is `out/<name>/`.
     public var name: String
@@ -33,7 +33,7 @@ public struct Scenario: Sendable, Equatable {
     public var reform: Policy
     /// Listed variants, in order.
     public var variants: [Variant]
-    /// Yearly discount rate r ≥ 0 of the brief's present value (贴现率, SPEC §22; 0 by default).
+    /// Yearly discount rate r ≥ 0 of the brief's present value (贴现率, model.md §22; 0 by default).
     public var discountRate = 0.0
 
     /// Creates a scenario.

@@ -1,6 +1,6 @@
 /// A policy parameter that may change over time: a year-keyed step function.
 ///
-/// SPEC §3: every numeric policy parameter may be a scalar or a step function
+/// model.md §3: every numeric policy parameter may be a scalar or a step function
 /// `{2026: 0.3, 2029: 0.5}`; the value in force in year *t* is the one with the greatest
 /// key ≤ *t*. A scalar is a step function with a single step that is always in force.
 public struct StepFunction: Sendable, Equatable {
@@ -58,7 +58,7 @@ public struct StepFunction: Sendable, Equatable {
         horizon.years.map { value(in: $0) }
     }
 
-    /// The growth index Π_{u=b+1..t}(1 + g(u)) for every projected year t (SPEC §13:
+    /// The growth index Π_{u=b+1..t}(1 + g(u)) for every projected year t (model.md §13:
     /// growth under a step-function rate compounds year by year).
     public func growthIndex(over horizon: Horizon) -> [Double] {
         var index = 1.0

@@ -48,7 +48,7 @@ public struct TaxGrowthPolicy: Sendable, Equatable {
     }
 }
 
-/// Correlation of the tax-growth shocks z_i(t) across units (SPEC §8).
+/// Correlation of the tax-growth shocks z_i(t) across units (model.md §8).
 public enum CorrelationStructure: Sendable, Equatable {
     /// Independent shocks.
     case independent

@@ -1,5 +1,5 @@
 /// Picks units of a scenario by tag, unit id or district (a wave's `members` or `evidence`,
-/// SPEC §20): a unit matches when it carries one of the tags, is one of the units, or lies in
+/// model.md §20): a unit matches when it carries one of the tags, is one of the units, or lies in
 /// one of the districts.
 public struct UnitSelector: Sendable, Equatable {
     /// Tags; a tag no unit carries is allowed.

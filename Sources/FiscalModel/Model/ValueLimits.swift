@@ -1,4 +1,4 @@
-/// The magnitudes the model accepts and produces (SPEC §19): beyond them a scenario is a typo
+/// The magnitudes the model accepts and produces (model.md §19): beyond them a scenario is a typo
 /// (an extra run of zeros, a percentage written as 6 instead of 0.06), not a plan.
 public enum ValueLimits {
     /// The largest input amount or indicator, and the largest |money value| a projection may

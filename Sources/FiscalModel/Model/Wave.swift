@@ -1,4 +1,4 @@
-/// A wave of the evidence-gated roll-out (逐步推开, SPEC §20): units whose adoption year is
+/// A wave of the evidence-gated roll-out (逐步推开, model.md §20): units whose adoption year is
 /// decided during the projection from what the pilots in its evidence group show (试点 →
 /// 取得经验 → 推开).
 public struct Wave: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// What a wave watches in its evidence group (证据, SPEC §20).
+/// What a wave watches in its evidence group (证据, model.md §20).
 public enum WaveMetric: String, Sendable, Equatable, CaseIterable {
     /// Σ resources / Σ need over the adopted evidence units.
     case selfSufficiency = "self_sufficiency"
@@ -12,7 +12,7 @@ public enum WaveMetric: String, Sendable, Equatable, CaseIterable {
     case reformEffect = "reform_effect"
 }
 
-/// A test on a wave's evidence: `{metric, above | below, window}` (SPEC §20). `above: x` holds
+/// A test on a wave's evidence: `{metric, above | below, window}` (model.md §20). `above: x` holds
 /// in an evidence year when the metric is ≥ x, `below: x` when it is ≤ x.
 public struct WaveCondition: Sendable, Equatable {
     /// Which way the metric is compared with the threshold.

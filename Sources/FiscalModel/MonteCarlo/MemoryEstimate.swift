@@ -1,5 +1,5 @@
 /// The peak memory a Monte Carlo run will need, estimated before anything is allocated
-/// (SPEC §19), from the run's dimensions alone: S paths, N units, T years, D districts, the
+/// (model.md §19), from the run's dimensions alone: S paths, N units, T years, D districts, the
 /// simulated policies and the correlation structure. A pure function, so `run`, `validate` and
 /// a sweep driver (one call per sweep point batch) share it.
 ///

@@ -24,7 +24,7 @@ public final class StatisticsTable: @unchecked Sendable {
     public subscript(row: Int) -> [Double] { Array(UnsafeBufferPointer(start: self.row(row), count: RowStatistics.count)) }
 }
 
-/// The result of a Monte Carlo run (SPEC §8): per variant, unit-year and metric, and per
+/// The result of a Monte Carlo run (model.md §8): per variant, unit-year and metric, and per
 /// variant, district-year and metric, the mean and quantiles of the unrounded per-path values.
 public struct MonteCarloResult: Sendable {
     /// Number of paths S.
@@ -51,7 +51,7 @@ public struct MonteCarloResult: Sendable {
     /// (variants and their counterfactuals).
     public let clampedTax: Int
 
-    /// The first value beyond SPEC §19's limits, if the run stopped at one (the statistics are
+    /// The first value beyond model.md §19's limits, if the run stopped at one (the statistics are
     /// then incomplete and must not be written).
     public let limitViolation: ProjectionLimitViolation?
 
@@ -61,14 +61,14 @@ public struct MonteCarloResult: Sendable {
         return self
     }
 
-    /// The brief's per-path values (SPEC §22), `nil` until the simulation has run.
+    /// The brief's per-path values (model.md §22), `nil` until the simulation has run.
     public let brief: PathBrief?
 
     /// Wall-clock seconds of the run's phases (not part of the output; for benchmarks).
     public let timings: MonteCarloTimings
     /// Number of simulated runs: the reported variants plus the counterfactuals they need.
     public let simulatedRuns: Int
-    /// How each variant's evidence-gated waves were decided over the paths (SPEC §20), aligned
+    /// How each variant's evidence-gated waves were decided over the paths (model.md §20), aligned
     /// with `variants` (the counterfactual's entry is empty).
     public internal(set) var waves: [[WaveResult]] = []
 

@@ -1,7 +1,7 @@
-/// The brief's per-path values (SPEC §22) of a Monte Carlo run.
+/// The brief's per-path values (model.md §22) of a Monte Carlo run.
 extension MonteCarloSimulation {
     /// Adds year index `y` of reported variant `v` (0 = `reform`) to the brief's per-path values;
-    /// with `waves` (SPEC §20) each path's need is that of the engine its wave state ran.
+    /// with `waves` (model.md §20) each path's need is that of the engine its wave state ran.
     func addBrief(
         _ brief: PathBrief, variant v: Int, year y: Int, engine: YearEngine, waves: WaveTracker?, columns: YearColumns,
         baseline: Buffer

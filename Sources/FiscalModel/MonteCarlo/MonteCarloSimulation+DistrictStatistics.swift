@@ -1,4 +1,4 @@
-/// Mean and quantiles of every district-year metric a Monte Carlo run reports (SPEC §8, §9).
+/// Mean and quantiles of every district-year metric a Monte Carlo run reports (model.md §8, §9).
 extension MonteCarloSimulation {
     /// Statistics of every metric of district `district` in year index `y`.
     func districtStatistics(

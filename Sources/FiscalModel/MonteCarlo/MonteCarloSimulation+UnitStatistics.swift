@@ -1,4 +1,4 @@
-/// Mean and quantiles of every unit-year metric a Monte Carlo run reports (SPEC §8, §9).
+/// Mean and quantiles of every unit-year metric a Monte Carlo run reports (model.md §8, §9).
 extension MonteCarloSimulation {
     /// Statistics of every metric of unit `i` in year index `y`.
     func unitStatistics(

@@ -1,7 +1,7 @@
 import COpenBLAS
 import Dispatch
 
-/// Runs a scenario over S Monte Carlo paths (SPEC §8) and summarises every unit-year and
+/// Runs a scenario over S Monte Carlo paths (model.md §8) and summarises every unit-year and
 /// district-year by mean and quantiles.
 ///
 /// Work streams by year: all paths advance one year (in fixed batches of `batchSize` paths,
@@ -18,9 +18,9 @@ public struct MonteCarloSimulation: Sendable {
     public static let batchSize = 64
 
     /// Where the scenario's units and districts sit in the draws: their own indices, or for a
-    /// shard (SPEC §16) their indices in the full run.
+    /// shard (model.md §16) their indices in the full run.
     public let draws: DrawIndices
-    /// Whether this is one shard of a sharded run (SPEC §16), even one that holds every
+    /// Whether this is one shard of a sharded run (model.md §16), even one that holds every
     /// district: a shard keeps the brief's exact partial sums for `merge`, so that every shard
     /// of one job writes the same set of files.
     public let isShard: Bool
@@ -49,7 +49,7 @@ public struct MonteCarloSimulation: Sendable {
         let counterfactual: Int?
         /// Index of the tax-shock structure.
         let shocks: Int
-        /// The variant's evidence-gated waves on every path (SPEC §20), if it has any.
+        /// The variant's evidence-gated waves on every path (model.md §20), if it has any.
         var waves: WaveTracker? = nil
     }
 
@@ -149,7 +149,7 @@ public struct MonteCarloSimulation: Sendable {
             timings[keyPath: phase] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
 
-        // SPEC §19: each simulated year is checked on every path before statistics are taken;
+        // model.md §19: each simulated year is checked on every path before statistics are taken;
         // the run stops at the first value beyond the limits.
         let limits = ProjectionGuard(s)
         let brief = PathBrief(
@@ -171,7 +171,7 @@ public struct MonteCarloSimulation: Sendable {
             } }
             for (r, run) in runs.enumerated() {
                 let engine = run.engine
-                // Waves (SPEC §20): every path decides before the year, then runs its state's engine.
+                // Waves (model.md §20): every path decides before the year, then runs its state's engine.
                 run.waves?.decide(yearIndex: y)
                 timed(\.simulation) { parallel(batchCount) { b, w in
                     let first = batchStart[b]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The per-path values of the brief (简报, SPEC §22) of a Monte Carlo run, accumulated year by
+/// The per-path values of the brief (简报, model.md §22) of a Monte Carlo run, accumulated year by
 /// year from unrounded numbers: per reported variant (not the counterfactual), district and
 /// path — and for the variant's `all` row — the reform effect's horizon total and present
 /// value, whether any year loses, whether the capacity limit binds, the worst year and the
@@ -71,7 +71,7 @@ public final class PathBrief: @unchecked Sendable {
     /// With `keepsPartials` (a shard): `yearlyPartials[v][y * paths + p]`, the exact sum over
     /// this run's districts of year y's reform effect in units of 2^−32.
     public private(set) var yearlyPartials: [[Int128]]
-    /// Whether this brief keeps `yearlyPartials` (a shard's run, SPEC §16).
+    /// Whether this brief keeps `yearlyPartials` (a shard's run, model.md §16).
     public let keepsPartials: Bool
     /// The discount rate r.
     public let discountRate: Double

@@ -1,7 +1,7 @@
 import COpenBLAS
 import Foundation
 
-/// Draws the correlated standard-normal tax-growth shocks z_i(t) of SPEC §8 for a batch of
+/// Draws the correlated standard-normal tax-growth shocks z_i(t) of model.md §8 for a batch of
 /// paths, unit-major with a unit's paths contiguous: `[i * paths + p]`.
 ///
 /// The idiosyncratic draws η_i, the common factor f and the district factors f_d come from
@@ -13,7 +13,7 @@ public struct TaxShocks: Sendable {
     public let correlation: CorrelationStructure
     /// Full-run district of each unit (the index of its district factor f_d).
     public let districtOf: [Int]
-    /// Where the units sit in the full run's draws (a shard simulates a subset, SPEC §16).
+    /// Where the units sit in the full run's draws (a shard simulates a subset, model.md §16).
     public let indices: DrawIndices
     /// The draws.
     public let draws: NormalDraws
@@ -96,7 +96,7 @@ public struct TaxShocks: Sendable {
     }
 }
 
-/// The mean-one lognormal donation factors exp(σ_s·w − σ_s²/2) of SPEC §8, one per source,
+/// The mean-one lognormal donation factors exp(σ_s·w − σ_s²/2) of model.md §8, one per source,
 /// district and path, with w drawn independently per source, district and year.
 public enum DonationShocks {
     /// Fills `out[(s * districtCount + d) * paths + p]` for `volatility[s]` = σ_s(t); with

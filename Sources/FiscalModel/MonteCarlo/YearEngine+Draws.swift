@@ -5,7 +5,7 @@ extension YearEngine {
     /// Advances `batch` (paths `firstPath ..< firstPath + batch.count`) through year index `y`
     /// with tax shocks `taxShocks` (`[i * batch.count + p]`) and the donation shocks drawn from
     /// `draws` into `factorScratch` (at least sources × districts × batch.count values); with
-    /// `indices` (a shard, SPEC §16) each district draws as its full-run district does.
+    /// `indices` (a shard, model.md §16) each district draws as its full-run district does.
     /// Returns the number of tax values clamped at a zero growth factor.
     @discardableResult
     public func advance(

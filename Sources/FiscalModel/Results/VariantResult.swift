@@ -8,10 +8,10 @@ public struct VariantResult: Sendable, Equatable {
     public var districts: [[DistrictYear]]
     /// Tax values clamped at a zero growth factor.
     public var clampedTax: Int
-    /// The first value beyond SPEC §19's limits, if the projection stopped at one (its rows
+    /// The first value beyond model.md §19's limits, if the projection stopped at one (its rows
     /// end in that year).
     public var limitViolation: ProjectionLimitViolation?
-    /// How each evidence-gated wave was decided (SPEC §20), listed order; empty without waves.
+    /// How each evidence-gated wave was decided (model.md §20), listed order; empty without waves.
     public var waves: [WaveResult] = []
 
     /// Creates a result.
@@ -36,7 +36,7 @@ public struct RunResult: Sendable, Equatable {
     /// Variants in output order.
     public var variants: [VariantResult]
 
-    /// The first value beyond SPEC §19's limits, if the run stopped at one.
+    /// The first value beyond model.md §19's limits, if the run stopped at one.
     public var limitViolation: ProjectionLimitViolation? { variants.lazy.compactMap(\.limitViolation).first }
 
     /// The result, or the limit violation that stopped it.

@@ -6,7 +6,7 @@ extension Simulation {
     }
 
     /// The compiled policy a deterministic run's `variant` followed: its waves decided as the
-    /// run decided them (SPEC §20), so every adoption year is the one the rows show.
+    /// run decided them (model.md §20), so every adoption year is the one the rows show.
     public func compiledPolicy(followedBy variant: VariantResult) -> CompiledPolicy? {
         guard let compiled = compiledPolicy(ofVariant: variant.name) else { return nil }
         guard let plan = wavePlan(ofVariant: variant.name), variant.waves.count == plan.waves.count else { return compiled }

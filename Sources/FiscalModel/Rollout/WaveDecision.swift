@@ -1,4 +1,4 @@
-/// The decision before each projected year (SPEC §20): every undecided wave, in listed order,
+/// The decision before each projected year (model.md §20): every undecided wave, in listed order,
 /// on each path's own evidence.
 extension WaveTracker {
     /// Decides every undecided wave on paths `range` (all by default) before year index `y`,
@@ -16,7 +16,7 @@ extension WaveTracker {
         }
     }
 
-    /// Steps 1–4 of SPEC §20's decision for one undecided wave; `nil` when nothing is decided.
+    /// Steps 1–4 of model.md §20's decision for one undecided wave; `nil` when nothing is decided.
     private func decision(_ wave: WavePlan.ResolvedWave, _ w: Int, path p: Int, yearIndex y: Int) -> WaveStatus? {
         if y < wave.earliestIndex { return nil }
         if let stop = wave.stopWhen, holds(stop, wave: w, stop: true, lag: wave.lag, yearIndex: y, path: p) {

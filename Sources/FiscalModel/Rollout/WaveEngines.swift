@@ -1,6 +1,6 @@
 import Foundation
 
-/// One yearly engine per wave state of a variant (SPEC §20): everything the engine resolves
+/// One yearly engine per wave state of a variant (model.md §20): everything the engine resolves
 /// once from the adoption years (incentive, restructuring, fees and task costs, donation
 /// receivers, the fixed reference T(α−1), rebasing, the term, the linked base) follows a wave
 /// member's path-dependent year by running the year on the engine of the path's state.
@@ -72,7 +72,7 @@ extension CompiledPolicy {
     /// This policy (before any wave decides) with the waves of `plan` decided: wave w's members
     /// adopt in year index `adoption[w]` (`nil`: not adopted), and every unit of the evidence
     /// group of a wave watching in year index y (`watching(w, y)`) and adopted in y grows by
-    /// p(y) more — once however many waves watch (SPEC §20).
+    /// p(y) more — once however many waves watch (model.md §20).
     public func deciding(_ plan: WavePlan, adoption: [Int?], watching: (Int, Int) -> Bool) -> CompiledPolicy {
         var policy = self
         for (w, index) in adoption.enumerated() {

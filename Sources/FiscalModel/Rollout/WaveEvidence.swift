@@ -1,4 +1,4 @@
-/// What a wave's evidence group G_w showed in one evidence year e on one path (证据, SPEC §20):
+/// What a wave's evidence group G_w showed in one evidence year e on one path (证据, model.md §20):
 /// sums over G_e (the units of G_w adopted in e) and over C_e (the other units of their
 /// districts not adopted in e), from unrounded values, in file order.
 public struct WaveEvidence: Sendable, Equatable {
@@ -26,7 +26,7 @@ public struct WaveEvidence: Sendable, Equatable {
     /// Creates empty sums.
     public init() {}
 
-    /// The value of `metric`, NaN where SPEC §20 leaves it undefined (G_e empty, a zero
+    /// The value of `metric`, NaN where model.md §20 leaves it undefined (G_e empty, a zero
     /// denominator, C_e empty).
     public func value(of metric: WaveMetric) -> Double {
         guard count > 0 else { return .nan }

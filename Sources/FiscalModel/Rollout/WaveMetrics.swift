@@ -1,4 +1,4 @@
-/// The evidence of every wave, recorded on each path as its years are simulated (SPEC §20's
+/// The evidence of every wave, recorded on each path as its years are simulated (model.md §20's
 /// metrics, from unrounded values of the variant's own run on that path).
 ///
 /// Paths on the same engine share which units are adopted, so the sums run unit by unit over

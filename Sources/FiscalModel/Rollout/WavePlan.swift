@@ -1,4 +1,4 @@
-/// The waves of one policy resolved against a scenario's units (SPEC §20): member and evidence
+/// The waves of one policy resolved against a scenario's units (model.md §20): member and evidence
 /// unit indices, the districts the evidence lies in, and every threshold per projected year.
 public struct WavePlan: Sendable, Equatable {
     /// A condition resolved per projected year.
@@ -89,7 +89,7 @@ public struct WavePlan: Sendable, Equatable {
         self.isEvidence = isEvidence
     }
 
-    /// The members of each wave of `rollout` (SPEC §20): the units its `members` match that are
+    /// The members of each wave of `rollout` (model.md §20): the units its `members` match that are
     /// neither in its evidence group nor named in `rollout.byUnit`.
     public static func memberships(of rollout: RolloutPolicy, in scenario: Scenario) -> [[Int]] {
         memberships(of: rollout, units: scenario.units, districtIDs: scenario.districts.map(\.id))
@@ -107,7 +107,7 @@ public struct WavePlan: Sendable, Equatable {
 
     /// The smallest contiguous range of districts (declared order) holding every wave's
     /// members and evidence in any variant of `scenario`: what a Monte Carlo shard must
-    /// simulate together (SPEC §16, §20). `nil` without waves.
+    /// simulate together (model.md §16, §20). `nil` without waves.
     public static func linkedDistricts(of scenario: Scenario) -> Range<Int>? {
         var districts = Set<Int>()
         for variant in scenario.policyVariants {

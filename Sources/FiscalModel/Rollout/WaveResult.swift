@@ -1,4 +1,4 @@
-/// How one wave was decided over the paths of a run (SPEC §20): how many paths adopted and
+/// How one wave was decided over the paths of a run (model.md §20): how many paths adopted and
 /// abandoned it in each projected year; for a deterministic run also why, and its evidence.
 public struct WaveResult: Sendable, Equatable {
     /// Why a deterministic run's wave ended as it did.

@@ -1,4 +1,4 @@
-/// Monte Carlo statistics of the rows a wave makes path-dependent (SPEC §20): a wave member's
+/// Monte Carlo statistics of the rows a wave makes path-dependent (model.md §20): a wave member's
 /// fees, task costs, enterprise income, need and reference differ by path once paths adopt in
 /// different years, and so do its district's transferred fees and need. These rows replace the
 /// ones computed from the variant's base engine; a cell empty on some paths only (a reference

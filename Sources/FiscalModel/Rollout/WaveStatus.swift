@@ -1,4 +1,4 @@
-/// Where a wave stands on one path (SPEC §20), packed in an `Int32` for per-path buffers:
+/// Where a wave stands on one path (model.md §20), packed in an `Int32` for per-path buffers:
 /// undecided (still watching its pilots), adopted in a year, or abandoned in a year.
 public enum WaveStatus: Sendable, Equatable, Hashable {
     /// Not decided yet.

@@ -1,5 +1,5 @@
 /// One projected year of a batch of Monte Carlo paths whose waves have decided differently
-/// (SPEC §20): the paths of each wave state are gathered into a batch of their own, advanced on
+/// (model.md §20): the paths of each wave state are gathered into a batch of their own, advanced on
 /// that state's engine and scattered back. Every path's numbers are those a batch of only that
 /// state would give (the engine works path by path), so the result does not depend on how
 /// paths happen to be grouped.

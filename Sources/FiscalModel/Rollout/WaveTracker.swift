@@ -1,4 +1,4 @@
-/// The evidence-gated roll-out of one variant over a set of paths (SPEC §20): each wave's
+/// The evidence-gated roll-out of one variant over a set of paths (model.md §20): each wave's
 /// status on every path, the engine each path runs this year, and the history of every
 /// condition's metric by evidence year. A deterministic run is a tracker of one path.
 ///

@@ -1,4 +1,4 @@
-/// Which districts each shard of a Monte Carlo run simulates (SPEC §16).
+/// Which districts each shard of a Monte Carlo run simulates (model.md §16).
 ///
 /// The rule (documented in `docs/interpretations.md`): districts stay in declared order and are
 /// cut into K contiguous runs balanced by unit count. District j with n_j units, c_j units
@@ -8,7 +8,7 @@
 /// and the district list, and because the runs are contiguous the merged tables are the
 /// shards' blocks one after another (per variant) in shard order.
 ///
-/// Districts linked through evidence-gated waves (SPEC §20) must be simulated together: the
+/// Districts linked through evidence-gated waves (model.md §20) must be simulated together: the
 /// smallest contiguous span of districts holding every wave's members and evidence (in any
 /// variant) counts as one block, placed by the same rule with its own middle unit.
 public enum DistrictPartition {

@@ -1,4 +1,4 @@
-/// The part of a scenario one Monte Carlo shard simulates (SPEC §16): the districts
+/// The part of a scenario one Monte Carlo shard simulates (model.md §16): the districts
 /// `DistrictPartition` gives the shard, their units in file order, and where those sit in the
 /// full run's draws.
 ///

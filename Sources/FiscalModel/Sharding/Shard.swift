@@ -1,4 +1,4 @@
-/// One part of a job split K ways for several machines (分片, SPEC §16): index I of K, 0 ≤ I < K.
+/// One part of a job split K ways for several machines (分片, model.md §16): index I of K, 0 ≤ I < K.
 ///
 /// A Monte Carlo run shard simulates every path of a fixed subset of districts
 /// (`DistrictPartition`); a sweep shard evaluates the points p with (p − 1) mod K = I.
@@ -20,7 +20,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Shard {
-    /// The sweep points of this shard among points 1…`pointCount` (SPEC §16): the p with
+    /// The sweep points of this shard among points 1…`pointCount` (model.md §16): the p with
     /// (p − 1) mod K = I, in order.
     public func points(of pointCount: Int) -> [Int] {
         Array(stride(from: index + 1, through: pointCount, by: count))

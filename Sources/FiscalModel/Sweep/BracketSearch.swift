@@ -1,4 +1,4 @@
-/// `fiscal-sim solve`'s search (SPEC §15.2): scan nine points of [LO, HI], take the first
+/// `fiscal-sim solve`'s search (model.md §15.2): scan nine points of [LO, HI], take the first
 /// adjacent pair whose f = METRIC − VALUE differ in sign class (< 0, = 0, > 0), and bisect it.
 /// No other method, so every implementation evaluates the same points.
 public struct BracketSearch: Sendable {

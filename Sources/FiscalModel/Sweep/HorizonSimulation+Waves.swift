@@ -1,6 +1,6 @@
 import Dispatch
 
-/// A sweep point whose reform has evidence-gated waves (SPEC §15.1, §20): each path decides
+/// A sweep point whose reform has evidence-gated waves (model.md §15.1, §20): each path decides
 /// from its own results against its counterfactual on the same draws, so the no-adoption run
 /// is always simulated alongside, year by year before the reform. Fees transferred and the
 /// units with need then differ by path and are kept per path.

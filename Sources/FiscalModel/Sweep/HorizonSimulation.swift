@@ -1,7 +1,7 @@
 import COpenBLAS
 import Dispatch
 
-/// The lean Monte Carlo driver of a sweep point (SPEC §15.1): the point's `reform` and its own
+/// The lean Monte Carlo driver of a sweep point (model.md §15.1): the point's `reform` and its own
 /// no-adoption run advance through the years on exactly the draws of `MonteCarloSimulation`
 /// (the same `TaxShocks`, `NormalDraws` and donation shocks per (seed, path, year), the same
 /// batches of `MonteCarloSimulation.batchSize` paths), and only per-path horizon sums are kept.
@@ -34,7 +34,7 @@ public enum HorizonSimulation {
     ) -> PathHorizonSums {
         precondition(paths >= 1 && threads >= 1)
         openblas_set_num_threads(1)
-        // Waves (SPEC §20) decide on each path from its results against its own counterfactual.
+        // Waves (model.md §20) decide on each path from its results against its own counterfactual.
         if let waves = WaveTracker(scenario.reform, of: scenario, paths: paths) {
             return runWithWaves(scenario, waves: waves, seed: seed, threads: threads)
         }
@@ -50,7 +50,7 @@ public enum HorizonSimulation {
         let sources = [reform, baseline].compactMap { $0?.policy.donations?.sourceAmounts.count }.max() ?? 0
         let sums = SumBuffers(districts: d, paths: paths)
         let last = years - 1
-        // SPEC §19: every batch-year is checked; a batch stops at its first violation, and the
+        // model.md §19: every batch-year is checked; a batch stops at its first violation, and the
         // reported one is the earliest by (year, run, batch), so it does not depend on `threads`.
         let limits = ProjectionGuard(s)
         let violations = ViolationSlots(count: batchCount)

@@ -1,4 +1,4 @@
-/// What a Monte Carlo sweep keeps of one point's run (SPEC §15.1): per district and path, the
+/// What a Monte Carlo sweep keeps of one point's run (model.md §15.1): per district and path, the
 /// sums over the projected years of its unrounded values, and the last year's gap counts and
 /// self-sufficiency — no per-unit-year quantiles.
 ///
@@ -26,10 +26,10 @@ public struct PathHorizonSums: Sendable, Equatable {
     public var selfSufficiencySum: [Double]
     /// Units with need > 0 in the last year, per district (the same on every path).
     public var unitsWithNeed: [Int]
-    /// The first yearly value beyond SPEC §19's limits (earliest year, the reform before its
+    /// The first yearly value beyond model.md §19's limits (earliest year, the reform before its
     /// no-adoption run, then the lowest batch of paths), or `nil`: then the sums are not to be used.
     public var limitViolation: ProjectionLimitViolation?
-    /// With waves (SPEC §20): fees transferred per district and path, `[d * paths + p]`
+    /// With waves (model.md §20): fees transferred per district and path, `[d * paths + p]`
     /// (`feesTransferred` is then unused), and units with need in the last year per district and
     /// path.
     public var feesTransferredByPath: [Double]?

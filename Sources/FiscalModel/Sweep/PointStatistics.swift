@@ -1,4 +1,4 @@
-/// Mean and the 5 %, 50 % and 95 % quantiles of one row's per-path values (SPEC §15.1;
+/// Mean and the 5 %, 50 % and 95 % quantiles of one row's per-path values (model.md §15.1;
 /// quantiles as NumPy's 'linear', §8).
 public struct PathSummary: Sendable, Equatable {
     /// Mean over the paths (summed in path order).

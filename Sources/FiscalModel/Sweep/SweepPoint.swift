@@ -1,4 +1,4 @@
-/// One point of a sweep (SPEC §15.1): the scenario with one value per swept path, applied like
+/// One point of a sweep (model.md §15.1): the scenario with one value per swept path, applied like
 /// a variant's `set`. Points are numbered 1…P in sweep order; a shard or a `solve` evaluates a
 /// subset of them by number.
 public struct SweepPoint: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The columns of `brief.csv` (简报, SPEC §22) and what each means, for `datapackage.json` and
+/// The columns of `brief.csv` (简报, model.md §22) and what each means, for `datapackage.json` and
 /// the Chinese headers.
 public enum BriefColumns {
     /// The file name.

@@ -1,6 +1,6 @@
 import Yams
 
-/// The scenario's top-level `discountRate` (贴现率, SPEC §22): the yearly rate r ≥ 0 of the
+/// The scenario's top-level `discountRate` (贴现率, model.md §22): the yearly rate r ≥ 0 of the
 /// brief's present value, one number for the whole horizon (a step function is an input error).
 enum BriefDiscountRate {
     /// The rate written at `node`, or `nil` after reporting why it cannot be used.

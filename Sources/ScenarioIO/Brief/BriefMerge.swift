@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// Merges the shards' `brief.csv` of a Monte Carlo run (SPEC §16, §22) into the unsharded
+/// Merges the shards' `brief.csv` of a Monte Carlo run (model.md §16, §22) into the unsharded
 /// file: per variant (run.json order, not the counterfactual) the shards' district rows in
 /// shard order — their districts in declared order — then the variant's `all` row computed from
 /// the shards' `brief-partials.bin` added up exactly.

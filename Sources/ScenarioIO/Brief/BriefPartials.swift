@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `brief-partials.bin`, written by a shard of a Monte Carlo run (SPEC §16) beside its
+/// `brief-partials.bin`, written by a shard of a Monte Carlo run (model.md §16) beside its
 /// `brief.csv` (which holds the shard's districts only): per reported variant and path, the
 /// exact sums over the shard's districts of each year's reform effect (integers of 2^−32),
 /// whether one of them binds and their units with a gap. `merge` adds the shards' partials —

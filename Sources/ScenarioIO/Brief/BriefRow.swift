@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// One row of a deterministic run's brief (简报, SPEC §22): for one variant and one district
+/// One row of a deterministic run's brief (简报, model.md §22): for one variant and one district
 /// (or `all`), the yearly reform effect read as a planner reads it — its total, the loss
 /// years and the worst one, when it pays back, when the district's capacity limit binds — and
 /// the streets still short of money in the last year.

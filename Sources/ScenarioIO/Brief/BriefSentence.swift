@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The brief (简报, SPEC §22) as the sentence a planner reads first — on the console and on the
+/// The brief (简报, model.md §22) as the sentence a planner reads first — on the console and on the
 /// workbook's Brief sheet — in English or Chinese:
 /// "reform effect 2026–2035: +20,147.10 (present value +20,147.10); loss in 2026–2031, worst
 /// 2030: −3,522.13 (−1.96 % of revenue); pays back from 2034; capacity binds in 2030, 2031,

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// `brief.csv` of a deterministic run (SPEC §22): the `BriefRow`s as text, lists
+/// `brief.csv` of a deterministic run (model.md §22): the `BriefRow`s as text, lists
 /// `;`-separated, money rounded by the scenario's rule, ratios to 6 decimals.
 public enum BriefTable {
     /// The `;` that joins a list cell.

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The brief (简报, SPEC §22) of a deterministic run: per reported variant (not the
+/// The brief (简报, model.md §22) of a deterministic run: per reported variant (not the
 /// counterfactual), one `BriefRow` per district in declared order, then the variant's `all`
 /// row, whose yearly reform effect is the sum of the districts' rounded cells, whose shares
 /// are over all districts and whose streets are all units in file order.

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Money and shares as a person reads them (the brief, SPEC §22): thousands separated, an
+/// Money and shares as a person reads them (the brief, model.md §22): thousands separated, an
 /// explicit sign and the typographic minus — `+20,147.10`, `−3,522.13`, `−1.96 %`.
 public enum MoneyText {
     /// `amount` with its sign and thousands separators.

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// `brief.csv` of a Monte Carlo run (SPEC §22): per reported variant, a row per district in
+/// `brief.csv` of a Monte Carlo run (model.md §22): per reported variant, a row per district in
 /// declared order and the variant's `all` row, each summarising the per-path values of
 /// `PathBrief` — the reform effect's total and present value (mean, p05, p50, p95 as §15.1),
 /// the shares of paths whose total is negative, that lose in some year, on which the capacity

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The brief of a Monte Carlo run as a sentence (SPEC §22), per reported variant and district:
+/// The brief of a Monte Carlo run as a sentence (model.md §22), per reported variant and district:
 /// "reform effect 2026–2035: mean +20,650.92 (90 % of paths between +12,509.51 and
 /// +28,469.59); total negative on 0.0 % of paths; a loss year on 99.0 %; capacity binds on
 /// 71.0 %; worst year most often 2028; 4.2 streets with a gap in 2035 on average".

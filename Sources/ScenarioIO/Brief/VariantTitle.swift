@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// How a person names a variant and a fee category (SPEC §22): a listed variant by its
+/// How a person names a variant and a fee category (model.md §22): a listed variant by its
 /// `title:` (else its name); `counterfactual` as 不改革 (no reform) and `reform` as 改革方案 (the
 /// reform as written) under Chinese; a fee category by its `title:` (else its id). Ids stay in
 /// the CSV key columns.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// The printed report of `fiscal-sim calibrate` (SPEC §17): units and years used, each estimate
+/// The printed report of `fiscal-sim calibrate` (model.md §17): units and years used, each estimate
 /// with its standard error and 95 % interval, the pairs behind each correlation mean, notes
 /// and warnings.
 struct CalibrationReport {

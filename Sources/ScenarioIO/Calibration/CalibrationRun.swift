@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// `fiscal-sim calibrate`: a scenario and its units' tax history in, the estimates and the
-/// files of the calibration folder out (SPEC §17). Nothing is written here; the command writes
+/// files of the calibration folder out (model.md §17). Nothing is written here; the command writes
 /// `files` with `RunFolder`.
 public struct CalibrationRun {
     /// The estimates.

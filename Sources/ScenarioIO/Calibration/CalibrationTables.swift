@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The calibration's CSV files (SPEC §17): `units_growth.csv` and `correlation.csv`.
+/// The calibration's CSV files (model.md §17): `units_growth.csv` and `correlation.csv`.
 enum CalibrationTables {
     /// unit, district, observations, mean_growth, sd_growth; a dropped unit keeps its row with
     /// empty estimates.

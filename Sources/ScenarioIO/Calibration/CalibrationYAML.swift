@@ -2,7 +2,7 @@ import FiscalModel
 import Foundation
 import Yams
 
-/// Writes `calibration.yaml` (SPEC §17): the scenario's `growth:` section with `tax`,
+/// Writes `calibration.yaml` (model.md §17): the scenario's `growth:` section with `tax`,
 /// `volatility` and `correlation` replaced by the estimates and the other keys (`byTag`) copied,
 /// each estimate commented with its n and standard error, ready to paste over the scenario's own.
 struct CalibrationYAML {

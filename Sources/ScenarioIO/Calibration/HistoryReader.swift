@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// Reads a tax history CSV (`unit,year,tax`, SPEC §17) for a scenario's units with the rules of
+/// Reads a tax history CSV (`unit,year,tax`, model.md §17) for a scenario's units with the rules of
 /// `taxSeries` (§13) except that the years are past ones (≤ the base year), reporting every
 /// problem with FILE:LINE:COLUMN.
 public struct HistoryReader: Sendable {

@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = QuotedValue.limitingQuotedRuns(message)
     }
 
-    /// `FILE:LINE:COLUMN: error: MESSAGE` (SPEC §12), with as much of the location as is known.
+    /// `FILE:LINE:COLUMN: error: MESSAGE` (model.md §12), with as much of the location as is known.
     public var description: String {
         var location = file
         if let line {

@@ -1,4 +1,4 @@
-/// The exit statuses of `fiscal-sim` (SPEC §12, 退出码): 0 success, 1 anything else, 2 invalid
+/// The exit statuses of `fiscal-sim` (model.md §12, 退出码): 0 success, 1 anything else, 2 invalid
 /// input or usage.
 public enum ExitStatus: Int32, Sendable {
     /// Success.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Yams
 
-/// Warnings about a runnable scenario that probably does not say what was meant (SPEC §22,
+/// Warnings about a runnable scenario that probably does not say what was meant (model.md §22,
 /// 提示): they go to standard error, into `run.json` under `warnings` and onto the workbook's
 /// About sheet, and never change the exit status.
 enum ScenarioWarnings {

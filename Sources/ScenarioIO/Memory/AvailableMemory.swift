@@ -1,6 +1,6 @@
 import Foundation
 
-/// The memory a run may use (SPEC §19): the smaller of the kernel's `MemAvailable` and, when the
+/// The memory a run may use (model.md §19): the smaller of the kernel's `MemAvailable` and, when the
 /// process runs in a memory-limited cgroup (a Slurm job, a Kubernetes pod), that limit minus the
 /// cgroup's current usage — cgroup v2 (`memory.max`, `memory.current`) or v1
 /// (`memory.limit_in_bytes`, `memory.usage_in_bytes`).

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Stops a Monte Carlo run that would not fit in memory before it allocates (SPEC §19): exit 2
+/// Stops a Monte Carlo run that would not fit in memory before it allocates (model.md §19): exit 2
 /// with what it needs, what is available and how to reduce it (`--paths`, `--shard I/K`).
 public struct MemoryCheck: Sendable {
     /// Where available memory is read from.
@@ -35,7 +35,7 @@ public struct MemoryCheck: Sendable {
         let fitting = estimate.pathsFitting(in: available)
         var message = "this Monte Carlo run needs \(estimate) of memory (\(shape.paths) paths × \(shape.units) units × \(shape.simulatedRuns) simulated policies, \(shape.years) years), but only \(MemoryEstimate.format(available)) is available (\(source)); "
         if fitting >= 2 {
-            // A shard keeps its districts' units only (SPEC §16), so K is bounded by the districts.
+            // A shard keeps its districts' units only (model.md §16), so K is bounded by the districts.
             let shards = (shape.paths + fitting - 1) / fitting
             message += "run at most --paths \(fitting) at a time"
             if shards <= shape.districts {

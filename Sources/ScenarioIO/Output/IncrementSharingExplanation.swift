@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Increment sharing's derivation in `explain` (税收增量比例返还, SPEC §6.1): the reference,
+/// Increment sharing's derivation in `explain` (税收增量比例返还, model.md §6.1): the reference,
 /// the increment above it and its marginal bands.
 struct IncrementSharingExplanation: RebateRuleExplanation {
     /// The section title, also used when the scenario has no rebate.

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The linked rule's derivation in `explain` (挂钩返还, SPEC §14): the base tax and base share,
+/// The linked rule's derivation in `explain` (挂钩返还, model.md §14): the base tax and base share,
 /// each year's realised growth and factor, the chained factor and the statutory amount — the
 /// engine's own chain (`UnitYearTrace.linkedChain`).
 struct LinkedRebateExplanation: RebateRuleExplanation {

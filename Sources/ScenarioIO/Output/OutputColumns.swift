@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Column names of the output tables (SPEC §9), rendered from the catalogues
+/// Column names of the output tables (model.md §9), rendered from the catalogues
 /// (`UnitYearColumn`, `DistrictYearColumn`). The listed columns come first, in this order;
 /// extra columns follow.
 public enum OutputColumns {

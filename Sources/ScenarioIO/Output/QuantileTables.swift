@@ -2,7 +2,7 @@ import Dispatch
 import FiscalModel
 import Foundation
 
-/// Renders a Monte Carlo run's `units_quantiles.csv` and `districts_quantiles.csv` (SPEC §9,
+/// Renders a Monte Carlo run's `units_quantiles.csv` and `districts_quantiles.csv` (model.md §9,
 /// §13): long format, one row per key × metric with mean, p05, p25, p50, p75, p95 of the
 /// unrounded per-path values, each rounded on its own — money by the scenario's precision and
 /// rule, ratios to 6 decimals. A statistic that is undefined on every path (a reference where

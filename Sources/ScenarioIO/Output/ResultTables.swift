@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Renders a deterministic run's `units.csv` and `districts.csv` (SPEC §9, §13) from the column
+/// Renders a deterministic run's `units.csv` and `districts.csv` (model.md §9, §13) from the column
 /// catalogues: rows ordered variant → district → unit → year, money rounded by the scenario's
 /// rule, ratios to 6 decimals, pooled amounts by largest remainder so every pool adds up in the
 /// file.

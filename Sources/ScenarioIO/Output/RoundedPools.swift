@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The rounded parts of every pooled amount of one variant (SPEC §13): per fee category,
+/// The rounded parts of every pooled amount of one variant (model.md §13): per fee category,
 /// district and year the parts are the district's units in file order, then the retained
 /// amount; per district and year for donations, the units, then retained, then reserve. Parts
 /// are rounded by the largest-remainder method so they add up to the rounded whole.

@@ -1,7 +1,7 @@
 import CFileOps
 import Foundation
 
-/// Writes a run's files into its folder atomically (SPEC §9, §12): the files go into a hidden
+/// Writes a run's files into its folder atomically (model.md §9, §12): the files go into a hidden
 /// sibling folder first, which then replaces the destination in one step. A reader — or a
 /// process killed at any moment — sees the previous complete folder or the new complete one,
 /// never a mix, and a failed run leaves no partial folder behind.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `run.json`: what produced a run folder (SPEC §9).
+/// `run.json`: what produced a run folder (model.md §9).
 public struct RunManifest: Codable, Sendable, Equatable {
     /// Always `fiscal-sim`.
     public var tool = "fiscal-sim"
@@ -36,11 +36,11 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Input tables read in an encoding other than UTF-8 (file → encoding, e.g. `GB18030`);
     /// absent when every input was UTF-8.
     public var inputEncodings: [String: String]?
-    /// Warnings about the input, as standard error showed them (SPEC §22); absent when none.
+    /// Warnings about the input, as standard error showed them (model.md §22); absent when none.
     public var warnings: [String]?
     /// The `--set PATH=VALUE` entries the run applied (path → value as typed); absent when none.
     public var set: [String: SettingValue]?
-    /// How each variant's evidence-gated waves were decided (SPEC §20), keyed by variant then
+    /// How each variant's evidence-gated waves were decided (model.md §20), keyed by variant then
     /// wave id; absent when no variant has waves.
     public var waves: [String: [String: WaveEntry]]?
 
@@ -75,7 +75,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 }
 
 extension RunManifest {
-    /// A wave's entry in `run.json` (SPEC §20): deterministic `{"year", "abandoned"}` (a year or
+    /// A wave's entry in `run.json` (model.md §20): deterministic `{"year", "abandoned"}` (a year or
     /// null), Monte Carlo `{"adoptedShare", "abandonedShare", "meanYear"}` (null when no path
     /// adopts).
     public enum WaveEntry: Codable, Sendable, Equatable {

@@ -1,5 +1,5 @@
 /// A Monte Carlo run stopped on request before it finished (the what-if page's cancel button,
-/// SPEC §21): nothing was rendered.
+/// model.md §21): nothing was rendered.
 public struct RunStopped: Error, Sendable {
     /// The stop.
     public init() {}

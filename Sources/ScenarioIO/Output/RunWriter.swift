@@ -10,7 +10,7 @@ public struct RunWriter {
         public var excelBOM = false
         /// Write Chinese column headers (`--lang zh`) instead of the English ones.
         public var chineseHeaders = false
-        /// Also write the planner's workbook `report.xlsx` (`--xlsx`, SPEC §18).
+        /// Also write the planner's workbook `report.xlsx` (`--xlsx`, model.md §18).
         public var workbook = false
         /// Write the workbook in libxlsxwriter's constant-memory mode whatever its size
         /// (`nil`: by size).
@@ -19,7 +19,7 @@ public struct RunWriter {
         /// 1,048,576 by default).
         public var workbookRowLimit = ReportWorkbook.excelRowLimit
         /// Write `waves.csv` even when no simulated variant has waves (header only): a shard of a
-        /// run with waves whose districts another shard holds (SPEC §16, §20).
+        /// run with waves whose districts another shard holds (model.md §16, §20).
         var wavesTable = false
 
         /// Default options.
@@ -51,7 +51,7 @@ public struct RunWriter {
         try output(for: result).files
     }
 
-    /// The files of the Monte Carlo `result` (SPEC §9: the quantile tables instead of the wide ones).
+    /// The files of the Monte Carlo `result` (model.md §9: the quantile tables instead of the wide ones).
     public func files(for result: MonteCarloResult) throws -> [(name: String, data: Data)] {
         try output(for: result).files
     }

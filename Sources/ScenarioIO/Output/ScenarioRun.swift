@@ -36,8 +36,8 @@ public struct ScenarioRun {
     /// Runs `loaded` and renders its files with `options`. Monte Carlo runs use `threads`
     /// worker threads (default: all cores; the output does not depend on it) and report
     /// `progress(done, total)` after each projected year. With `shard` (a Monte Carlo run
-    /// only, SPEC §16) it simulates that shard's districts and adds `shard.json`. Throws
-    /// `ProjectionLimitViolation` when a computed value goes beyond SPEC §19's limits (nothing is
+    /// only, model.md §16) it simulates that shard's districts and adds `shard.json`. Throws
+    /// `ProjectionLimitViolation` when a computed value goes beyond model.md §19's limits (nothing is
     /// rendered then), and an `InputError` when the run (the shard) would not fit in memory.
     /// A Monte Carlo run asks `shouldStop` before each year and throws `RunStopped` once it
     /// answers `true`.

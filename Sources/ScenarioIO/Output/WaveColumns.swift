@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The columns of `waves.csv` (推开批次表, SPEC §20) and the wave columns a sweep point gains
+/// The columns of `waves.csv` (推开批次表, model.md §20) and the wave columns a sweep point gains
 /// (`wave_<id>_year`, `wave_<id>_adopted_share`, `wave_<id>_year_mean`): their names and what
 /// each means, for `datapackage.json` and the Chinese headers.
 public enum WaveColumns {
@@ -19,7 +19,7 @@ public enum WaveColumns {
     /// Descriptions of `waves.csv`'s own columns (the key columns `variant` and `year` are the
     /// catalogue's).
     private static let entries: [String: ColumnCatalog.Entry] = [
-        "wave": .init(kind: .string, description: "Id of an evidence-gated roll-out wave (SPEC §20)", chinese: "推开批次"),
+        "wave": .init(kind: .string, description: "Id of an evidence-gated roll-out wave (model.md §20)", chinese: "推开批次"),
         "adopted_share": .init(kind: .ratio, description: "Share of paths on which the wave has adopted by this year (deterministic: 0 or 1)", chinese: "已推开比例"),
         "abandoned_share": .init(kind: .ratio, description: "Share of paths on which the wave was abandoned (stopWhen) by this year", chinese: "已放弃比例"),
     ]

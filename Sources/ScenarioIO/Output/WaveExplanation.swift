@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// `explain`'s section on evidence-gated waves (SPEC §20): for a wave member, the wave and,
+/// `explain`'s section on evidence-gated waves (model.md §20): for a wave member, the wave and,
 /// year by year up to its decision, each evidence year's metric against its threshold; for a
 /// pilot, the waves that watch it.
 extension ExplainContext {

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// How a run's evidence-gated waves were decided (SPEC §20), as the run folder reports it:
+/// How a run's evidence-gated waves were decided (model.md §20), as the run folder reports it:
 /// `waves.csv`, the `run.json` entries and the summary lines.
 public struct WaveReport: Sendable {
     /// The scenario.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Yams
 
-/// The keys of increment sharing (税收增量比例返还, SPEC §6.1): `reference`, `rebaseEveryYears`,
+/// The keys of increment sharing (税收增量比例返还, model.md §6.1): `reference`, `rebaseEveryYears`,
 /// `referenceGrowth` and `bands`.
 extension PolicyDecoder {
     func incrementSharing(_ fields: NodeReader.Fields) -> IncrementSharing {

@@ -1,7 +1,7 @@
 import FiscalModel
 import Yams
 
-/// The keys of the linked rule (挂钩返还, SPEC §14): `rebate.linked` with `baseShare` and
+/// The keys of the linked rule (挂钩返还, model.md §14): `rebate.linked` with `baseShare` and
 /// `coefficient`.
 extension PolicyDecoder {
     func linkedRebate(_ fields: NodeReader.Fields) -> LinkedRebate? {

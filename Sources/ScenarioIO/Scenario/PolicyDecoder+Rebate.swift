@@ -21,7 +21,7 @@ extension PolicyDecoder {
         return RebatePolicy(rule: rule, termYears: term, capPerUnit: cap, eligibility: eligibility)
     }
 
-    /// `rebate.rule`: `increment` (the default, SPEC §6.1) or `linked` (§14); `nil` (reported)
+    /// `rebate.rule`: `increment` (the default, model.md §6.1) or `linked` (§14); `nil` (reported)
     /// for anything else, so that no rule's keys are checked against a misspelt rule.
     private func rebateRule(_ fields: NodeReader.Fields) -> RebateRule.Name? {
         guard let value = fields["rule"] else { return .increment }
@@ -32,7 +32,7 @@ extension PolicyDecoder {
         return nil
     }
 
-    /// Reports every key that belongs to another rule than `rule` (SPEC §14).
+    /// Reports every key that belongs to another rule than `rule` (model.md §14).
     private func rejectOtherRulesKeys(in fields: NodeReader.Fields, rule: RebateRule.Name) {
         let others = RebateRule.Name.allCases.filter { $0 != rule }
         for entry in fields.entries {

@@ -28,7 +28,7 @@ struct PolicyDecoder {
     private(set) var unitReferences: [(id: String, node: Node)] = []
     /// Tags named in roll-out, growth and eligibility, for the "carried by no unit" warning.
     var tagReferences: [(tag: String, node: Node)] = []
-    /// The waves of `rollout.waves` and where they are written (SPEC §20), for the checks that
+    /// The waves of `rollout.waves` and where they are written (model.md §20), for the checks that
     /// need the units table.
     var waveReferences: [WaveReference] = []
     /// Unit ids named in any wave's selectors (checked even when the wave has other errors).

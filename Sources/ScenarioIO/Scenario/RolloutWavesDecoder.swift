@@ -12,7 +12,7 @@ struct WaveReference {
     var evidenceNode: Node
 }
 
-/// Decodes `rollout.waves` (SPEC §20): ids, selectors, years, lag and windows, conditions and
+/// Decodes `rollout.waves` (model.md §20): ids, selectors, years, lag and windows, conditions and
 /// `after`, reporting every mistake §20 names at its FILE:LINE:COLUMN.
 extension PolicyDecoder {
     mutating func waves(_ node: Node) -> [Wave] {

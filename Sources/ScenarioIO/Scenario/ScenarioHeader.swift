@@ -2,7 +2,7 @@ import FiscalModel
 import Yams
 
 /// The scenario's fixed frame: name, years, money settings, run settings, files and districts.
-/// Variants cannot change any of it (SPEC §13).
+/// Variants cannot change any of it (model.md §13).
 struct ScenarioHeader {
     var name: String?
     var horizon: Horizon?
@@ -76,7 +76,7 @@ struct ScenarioHeader {
                     let id = reader.text(idNode, path: path + ".id")
                 else { continue }
                 if id == "all" {
-                    // SPEC §15.1: `all` names the whole-scenario row of sweep.csv.
+                    // model.md §15.1: `all` names the whole-scenario row of sweep.csv.
                     reader.error(idNode, "\(path).id: the district id 'all' is reserved (the total row of a sweep); choose another id")
                     continue
                 }

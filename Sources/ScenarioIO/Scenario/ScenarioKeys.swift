@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The keys a scenario file may use (SPEC §11), per section.
+/// The keys a scenario file may use (model.md §11), per section.
 enum ScenarioKeys {
     static let topLevel = [
         "name", "years", "currency", "unit", "precision", "rounding", "seed", "paths", "units", "taxSeries",
@@ -17,7 +17,7 @@ enum ScenarioKeys {
     static let incentive = ["elasticity"]
     static let restructuring = ["exitRate", "taxYield"]
     static let rollout = ["default", "byTag", "byUnit", "pilotEffort", "waves"]
-    /// Keys of a `rollout.waves` entry (SPEC §20).
+    /// Keys of a `rollout.waves` entry (model.md §20).
     static let wave = ["id", "members", "evidence", "earliest", "deadline", "lag", "window", "when", "stopWhen", "after"]
     /// Keys of a wave's unit selector.
     static let selector = ["tags", "units", "districts"]
@@ -27,7 +27,7 @@ enum ScenarioKeys {
         "rule", "reference", "rebaseEveryYears", "referenceGrowth", "termYears", "bands", "capPerUnit",
         "eligibility", "linked",
     ]
-    /// The `rebate` keys that belong to `rule` alone (SPEC §14: an input error under any other rule).
+    /// The `rebate` keys that belong to `rule` alone (model.md §14: an input error under any other rule).
     static func rebateKeys(of rule: RebateRule.Name) -> [String] {
         switch rule {
         case .increment: ["bands", "reference", "rebaseEveryYears", "referenceGrowth"]

@@ -16,7 +16,7 @@ public struct LoadedScenario: Sendable {
     /// `GB18030`), recorded in `run.json`.
     public var inputEncodings: [String: String] = [:]
     /// SHA-256 of every file the scenario reads, by role: `scenario`, `units`, `taxSeries`,
-    /// `matrix` (what a shard records, SPEC §16).
+    /// `matrix` (what a shard records, model.md §16).
     public var inputDigests: [String: String] = [:]
     /// Every file the load read: the scenario, then its tables (an output folder must not
     /// hold them, issue 23).
@@ -26,7 +26,7 @@ public struct LoadedScenario: Sendable {
 }
 
 /// Reads a scenario file and the tables it names into a validated `Scenario`, checking
-/// everything SPEC §11 and §13 ask and reporting every problem found in one pass.
+/// everything model.md §11 and §13 ask and reporting every problem found in one pass.
 public struct ScenarioLoader: Sendable {
     /// Where files are read from.
     public var files: ScenarioFiles

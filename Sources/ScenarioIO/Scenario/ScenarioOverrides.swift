@@ -3,7 +3,7 @@ import Yams
 /// Settings that replace parts of a scenario as written before it is validated — the inline
 /// `set` of a pinned test file (`fiscal-sim test`).
 ///
-/// Paths follow a variant's `set` (SPEC §13): dotted keys, list entries with an `id` addressed
+/// Paths follow a variant's `set` (model.md §13): dotted keys, list entries with an `id` addressed
 /// by it (others by index), a digit segment addressing a step-function year, missing mappings
 /// created, the value replaced whole. Unlike a variant, an override makes a new scenario, so
 /// every top-level key may be set (`paths` and `seed` included); the scenario's own variants

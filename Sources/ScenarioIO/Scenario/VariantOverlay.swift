@@ -1,6 +1,6 @@
 import Yams
 
-/// Applies a variant's `set` entries to the scenario tree (SPEC §11, §13): dotted paths, list
+/// Applies a variant's `set` entries to the scenario tree (model.md §11, §13): dotted paths, list
 /// entries with an `id` addressed by it (others by index), a digit segment addressing a
 /// step-function year, missing intermediate mappings created, the value replaced whole.
 struct VariantOverlay {

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The checks of `rollout.waves` that need the units table (SPEC §20): unit ids the selectors
+/// The checks of `rollout.waves` that need the units table (model.md §20): unit ids the selectors
 /// name, waves without members or evidence units, and a unit that two waves claim.
 extension ScenarioLoader {
     func checkWaves(

@@ -1,6 +1,6 @@
 import Yams
 
-/// `--set PATH=VALUE` (repeatable) on `run`, `sweep`, `solve` and `serve` (SPEC §22; 命令行临时
+/// `--set PATH=VALUE` (repeatable) on `run`, `sweep`, `solve` and `serve` (model.md §22; 命令行临时
 /// 改参数): settings applied to the scenario as written, exactly like a variant's `set` (dotted
 /// paths, list entries by id or index, a digit segment for a step-function year, the same keys
 /// fixed), so a planner tries "rate 35 %" without editing the YAML. Values are YAML (`0.35`,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The SHA-256 of every file one scenario load reads, by role (SPEC §16: a shard records them
+/// The SHA-256 of every file one scenario load reads, by role (model.md §16: a shard records them
 /// so that `merge` can tell shards of different inputs apart).
 final class InputDigests: @unchecked Sendable {
     /// The log of the load in progress on this task, if any.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `shard.json`: which job a shard folder belongs to and what it holds (SPEC §16).
+/// `shard.json`: which job a shard folder belongs to and what it holds (model.md §16).
 ///
 /// Every field but `index` and `files` identifies the job, and `merge` requires them equal
 /// across the shards it is given.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `fiscal-sim merge SHARD_DIR...` (SPEC §16): checks that the shard folders form one complete
+/// `fiscal-sim merge SHARD_DIR...` (model.md §16): checks that the shard folders form one complete
 /// job and writes the folder the unsharded command writes, byte for byte.
 public struct ShardMerge {
     /// A checked shard folder.
@@ -146,7 +146,7 @@ public struct ShardMerge {
             }
             var other = manifest
             other.diagnostics = total.diagnostics
-            // Waves (SPEC §20) are reported by the one shard holding their districts.
+            // Waves (model.md §20) are reported by the one shard holding their districts.
             other.waves = total.waves
             if let waves = manifest.waves {
                 guard total.waves == nil else {

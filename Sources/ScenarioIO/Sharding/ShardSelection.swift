@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// What `--shard` names (SPEC §16): `I/K`, or `auto` / `auto/K` from a Slurm job array's
+/// What `--shard` names (model.md §16): `I/K`, or `auto` / `auto/K` from a Slurm job array's
 /// variables.
 public enum ShardSelection: Sendable, Equatable {
     /// `I/K`.

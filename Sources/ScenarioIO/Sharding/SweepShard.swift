@@ -19,7 +19,7 @@ extension ShardManifest {
     }
 }
 
-/// The files of a sweep folder (SPEC §15.1) or of one shard of it (SPEC §16).
+/// The files of a sweep folder (model.md §15.1) or of one shard of it (model.md §16).
 public enum SweepFolder {
     /// `sweep.csv`, `sweep.json` and `datapackage.json` of the points `numbers` of `plan` with
     /// their metric `rows` (`SweepEvaluator.rows(of:)`); with `shard`, also `shard.json`

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The brief (简报, SPEC §22) as people read it — the lines `run` prints first and the Brief
+/// The brief (简报, model.md §22) as people read it — the lines `run` prints first and the Brief
 /// sheet shows: a title, then per reported variant and district a heading and a sentence (and,
 /// for a deterministic run, the tasks whose fees do not cover their cost), in the `--lang`
 /// language. The `all` rows are shown only when the scenario has more than one district.

@@ -2,7 +2,7 @@ import FiscalModel
 import Foundation
 import Yams
 
-/// The scenario a sweep or solve varies, read once (SPEC §15.1): the file parsed, its tables
+/// The scenario a sweep or solve varies, read once (model.md §15.1): the file parsed, its tables
 /// cached, the `--variant`'s `set` applied and the `variants` list dropped. Each point is this
 /// tree with the point's entries applied exactly as a variant's `set`, then validated.
 public struct ScenarioTemplate: Sendable {

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// What `fiscal-sim solve` prints and writes to `solve.json` (SPEC §15.2).
+/// What `fiscal-sim solve` prints and writes to `solve.json` (model.md §15.2).
 public struct SolveReport: Sendable {
     /// The solver that ran.
     public let solver: Solver

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// A solve (SPEC §15.2, 目标求解) run to its folder's file `solve.json`, in memory — the one path
+/// A solve (model.md §15.2, 目标求解) run to its folder's file `solve.json`, in memory — the one path
 /// from options to output that `fiscal-sim solve`, `fiscal-sim test` (`command: solve`) and a
 /// server share.
 public struct SolveRun {
@@ -28,7 +28,7 @@ public struct SolveRun {
         /// Where the scenario and its tables are read from.
         public var files: ScenarioFiles
         /// `--set PATH=VALUE` entries applied to the scenario as written, before the variant
-        /// (SPEC §22); recorded in `solve.json`.
+        /// (model.md §22); recorded in `solve.json`.
         public var settings: CommandLineSet = .none
 
         /// Options for solving `target` by varying `vary` in [`lo`, `hi`]; the rest as the
@@ -76,7 +76,7 @@ public struct SolveRun {
 
     /// Reads the scenario (its warnings go to `warn` at once), checks the metric, district and
     /// range, runs the search and renders `solve.json`: `prepare` then `Prepared.run`. Throws
-    /// `InputError` for invalid input and `SweepLimitViolation` for an evaluation beyond SPEC
+    /// `InputError` for invalid input and `SweepLimitViolation` for an evaluation beyond model.md
     /// §19's limits.
     public init(_ options: Options, warn: (Diagnostic) -> Void = { _ in }) throws {
         self = try Self.prepare(options, warn: warn).run()
@@ -90,7 +90,7 @@ public struct SolveRun {
         /// `out/<name>-solve`.
         public var defaultFolder: String { "out/\(solver.template.loaded.scenario.name)-solve" }
 
-        /// The files the solve reads: an output folder must not hold one (SPEC §19).
+        /// The files the solve reads: an output folder must not hold one (model.md §19).
         public var inputFiles: [String] { solver.template.loaded.inputFiles }
 
         /// Runs the search and renders `solve.json`.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `fiscal-sim solve` (SPEC §15.2): which value of one path in [LO, HI] brings a `sweep.csv`
+/// `fiscal-sim solve` (model.md §15.2): which value of one path in [LO, HI] brings a `sweep.csv`
 /// metric of one row to a target. Each evaluation is the sweep of one point; the search is
 /// `BracketSearch`.
 public struct Solver: Sendable {
@@ -58,7 +58,7 @@ public struct Solver: Sendable {
     }
 
     /// Runs the search. Invalid points (a value the path cannot take) are `InputError`s; a point
-    /// whose run reaches SPEC §19's limits is a `SweepLimitViolation`.
+    /// whose run reaches model.md §19's limits is a `SweepLimitViolation`.
     public func run() throws -> BracketSearch.Outcome {
         try search.run { (xs: [Double]) throws -> [Double] in try evaluate(xs) }
     }
@@ -79,7 +79,7 @@ public struct Solver: Sendable {
         }
         var metrics: [Double] = []
         for (x, point) in zip(values, rows) {
-            // SPEC §20: a wave not adopted counts as later than every year.
+            // model.md §20: a wave not adopted counts as later than every year.
             if metric.hasPrefix("wave_"), metric.hasSuffix("_year") || metric.hasSuffix("_year_mean"), point[row][column].isEmpty {
                 metrics.append(.infinity)
                 continue

@@ -39,7 +39,7 @@ typealias DeterministicBaselines = CounterfactualCache<[[Double]]>
 
 extension CounterfactualCache where Value == [[Double]] {
     /// The counterfactual net revenue of `scenario`'s reform, computed once per tax-growth policy;
-    /// throws when the no-adoption run reaches SPEC §19's limits (nothing is stored then).
+    /// throws when the no-adoption run reaches model.md §19's limits (nothing is stored then).
     func net(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[Double]] {
         try value(for: Key(CounterfactualPlan.key(of: scenario.reform))) { () throws(ProjectionLimitViolation) in
             let run = Projection.run(

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// What a sweep varies (SPEC §15.1): the swept paths and the numbered points, from `--grid`
+/// What a sweep varies (model.md §15.1): the swept paths and the numbered points, from `--grid`
 /// axes or a `--design` file.
 public struct SweepDefinition: Sendable {
     /// Where the points come from (recorded in `sweep.json`).
@@ -81,7 +81,7 @@ public struct SweepDefinition: Sendable {
         return .success(GridAxis.evenlySpaced(from: lo, to: hi, count: count).map(NumberText.plain.text))
     }
 
-    /// The sweep of a design file's bytes `data` (SPEC §15.1): header = optional `point`, then
+    /// The sweep of a design file's bytes `data` (model.md §15.1): header = optional `point`, then
     /// one dotted path per column; one row per point; cells are YAML scalars, none empty.
     public static func design(_ data: Data, file: String) throws(InputError) -> SweepDefinition {
         let table = try CSVTable.parse(data, file: file)

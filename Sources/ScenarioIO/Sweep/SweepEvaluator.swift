@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Runs the points of a validated sweep (SPEC §15.1) and returns their `sweep.csv` metric rows.
+/// Runs the points of a validated sweep (model.md §15.1) and returns their `sweep.csv` metric rows.
 ///
 /// Deterministic points run in parallel, one per thread; a Monte Carlo point runs its batches
 /// of paths in parallel, and points with the same tax-growth policy share one no-adoption run
@@ -29,7 +29,7 @@ public struct SweepEvaluator: Sendable {
 
     /// The metric rows of the points `numbers` (1-based, in the order given): per point, one row
     /// per district in declared order, then `all`. `progress(done, total)` follows the points.
-    /// Throws for the first point (in the order given) whose run reaches SPEC §19's limits.
+    /// Throws for the first point (in the order given) whose run reaches model.md §19's limits.
     public func rows(
         of numbers: [Int], progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(SweepLimitViolation) -> [[[String]]] {

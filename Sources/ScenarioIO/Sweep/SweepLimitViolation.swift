@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// A sweep point whose projection reached SPEC §19's computed-value limits: the sweep stops
+/// A sweep point whose projection reached model.md §19's computed-value limits: the sweep stops
 /// (exit 1) naming the point, its values and the offending variant, place, year and column;
 /// nothing is written. Sums over years or districts are not limited, only the yearly values.
 public struct SweepLimitViolation: ToolError, Sendable {

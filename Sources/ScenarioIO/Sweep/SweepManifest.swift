@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `sweep.json`: what produced a sweep folder (SPEC §15.1) — tool version, the scenario path as
+/// `sweep.json`: what produced a sweep folder (model.md §15.1) — tool version, the scenario path as
 /// given and its SHA-256, the grid axes or the design file's SHA-256, points, paths, seed and
 /// variant.
 public struct SweepManifest: Encodable, Sendable {

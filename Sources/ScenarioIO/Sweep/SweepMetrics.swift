@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The metric columns of `sweep.csv` (SPEC §15.1) and their values for one point: one row per
+/// The metric columns of `sweep.csv` (model.md §15.1) and their values for one point: one row per
 /// district in declared order, then the `all` row.
 public enum SweepMetrics {
     /// The money metrics, in column order.
@@ -17,7 +17,7 @@ public enum SweepMetrics {
     ]
 
     /// The metric columns of a sweep that is Monte Carlo or not, then those of the waves `waves`
-    /// (SPEC §20, listed order).
+    /// (model.md §20, listed order).
     public static func columns(monteCarlo: Bool, waves: [String] = []) -> [String] {
         (monteCarlo ? Self.monteCarlo : deterministic)
             + waves.flatMap { WaveColumns.sweep(wave: $0, monteCarlo: monteCarlo) }
@@ -27,7 +27,7 @@ public enum SweepMetrics {
     /// money as Σ over years of the rounded `districts.csv` cells, binding years from the
     /// unrounded φ < 1, gaps from the rounded last-year `gap` cells, ratios of the unrounded
     /// last-year values.
-    /// Throws when a yearly value reaches SPEC §19's limits.
+    /// Throws when a yearly value reaches model.md §19's limits.
     public static func deterministicRows(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[String]] {
         try deterministicRows(scenario, baselines: DeterministicBaselines())
     }
@@ -74,7 +74,7 @@ public enum SweepMetrics {
         }
         let bindingYears = (0..<years).filter { y in reform.districts.contains { $0[y].capacityFactor < 1 } }.count
         rows.append(totals.map(\.text) + [String(bindingYears), String(gaps)] + ratios(Array(model.units.indices)))
-        // Waves (SPEC §20): the adoption year, empty when not adopted, on every row of the point.
+        // Waves (model.md §20): the adoption year, empty when not adopted, on every row of the point.
         let waves = reform.waves.map { $0.adoptedIndex.map { String(model.horizon.year(at: $0)) } ?? "" }
         return rows.map { $0 + waves }
     }
@@ -84,7 +84,7 @@ public enum SweepMetrics {
         let money = scenario.moneyRounding
         let ratio = scenario.ratioRounding
         let groups = scenario.districts.indices.map { [$0] } + [Array(scenario.districts.indices)]
-        // Waves (SPEC §20): share of paths adopting by the last year and the mean adoption year
+        // Waves (model.md §20): share of paths adopting by the last year and the mean adoption year
         // over those paths (empty when none adopts), on every row of the point.
         let last = scenario.horizon.count - 1
         let waves = sums.waves.flatMap { wave in

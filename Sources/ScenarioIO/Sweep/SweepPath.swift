@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// What SPEC §15 says about a swept path beyond a variant's `set` rules: which paths take whole
+/// What model.md §15 says about a swept path beyond a variant's `set` rules: which paths take whole
 /// numbers (roll-out years, `termYears`, `rebaseEveryYears`), where `2026.0` counts as 2026.
 enum SweepPath {
     /// Whether `path` holds a whole number.
@@ -10,7 +10,7 @@ enum SweepPath {
         guard let first = segments.first else { return false }
         switch first {
         case "rollout":
-            // Roll-out years, and a wave's years, lag and windows (SPEC §20); not thresholds
+            // Roll-out years, and a wave's years, lag and windows (model.md §20); not thresholds
             // or pilotEffort.
             if segments.count >= 2, ["default", "byTag", "byUnit"].contains(segments[1]) { return true }
             guard segments.count >= 4, segments[1] == "waves" else { return false }

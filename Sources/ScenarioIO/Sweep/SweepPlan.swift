@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// A sweep validated as a whole before anything runs (SPEC §15.1): every point's scenario, or
+/// A sweep validated as a whole before anything runs (model.md §15.1): every point's scenario, or
 /// every invalid point reported in one pass, each named by its number and values.
 public struct SweepPlan: Sendable {
     /// The scenario the points vary.
@@ -16,7 +16,7 @@ public struct SweepPlan: Sendable {
 
     /// Whether the sweep is Monte Carlo (paths > 1).
     public var isMonteCarlo: Bool { paths > 1 }
-    /// The ids of the swept run's waves (SPEC §20), the same for every point.
+    /// The ids of the swept run's waves (model.md §20), the same for every point.
     public var waveIDs: [String] { scenarios.first?.reform.rollout.waves.map(\.id) ?? [] }
 
     /// Validates every point of `definition` on `template`; `paths`/`seed` default to the
@@ -65,7 +65,7 @@ public struct SweepPlan: Sendable {
             let label = Self.label(normalized.points[index], paths: definition.paths)
             problems += pointProblems.map { var d = $0; d.message = "\(label): \(d.message)"; return d }
         }
-        // SPEC §20: a point's row gains one set of columns per wave, so every point needs the
+        // model.md §20: a point's row gains one set of columns per wave, so every point needs the
         // same wave ids.
         if let first = scenarios.first?.reform.rollout.waves.map(\.id) {
             for (index, scenario) in scenarios.enumerated() where scenario.reform.rollout.waves.map(\.id) != first {

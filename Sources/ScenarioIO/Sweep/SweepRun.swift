@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// A sweep (SPEC §15.1, 参数扫描) run to the files of its folder, in memory — the one path from
+/// A sweep (model.md §15.1, 参数扫描) run to the files of its folder, in memory — the one path from
 /// options to output that `fiscal-sim sweep` (which then writes the folder), `fiscal-sim test`
 /// (`command: sweep`, which reads the tables back) and a server share.
 public struct SweepRun {
@@ -25,14 +25,14 @@ public struct SweepRun {
         public var paths: Int?, seed: UInt64?
         /// Worker threads (`nil`: all cores; the output does not depend on it).
         public var threads: Int?
-        /// Only this shard's points (SPEC §16); the folder then also holds `shard.json`.
+        /// Only this shard's points (model.md §16); the folder then also holds `shard.json`.
         public var shard: Shard?
         /// The language of the workbook `sweep.xlsx`, or `nil` for none.
         public var workbook: WorkbookLanguage?
         /// Where the scenario, its tables and the design file are read from.
         public var files: ScenarioFiles
         /// `--set PATH=VALUE` entries applied to the scenario as written, before the variant and
-        /// the points (SPEC §22); recorded in the manifest.
+        /// the points (model.md §22); recorded in the manifest.
         public var settings: CommandLineSet = .none
 
         /// Options for sweeping `scenario` over `points`; the rest as the command's defaults.
@@ -86,7 +86,7 @@ public struct SweepRun {
     /// Reads the scenario (its warnings go to `warn` at once), checks the whole sweep, checks
     /// that a Monte Carlo point fits in memory, evaluates the points (`progress(done, total)`
     /// after each) and renders the files: `prepare` then `Prepared.run`. Throws `InputError` for
-    /// invalid input (nothing runs) and `SweepLimitViolation` for a point beyond SPEC §19's limits.
+    /// invalid input (nothing runs) and `SweepLimitViolation` for a point beyond model.md §19's limits.
     public init(
         _ options: Options, warn: (Diagnostic) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws {
@@ -111,7 +111,7 @@ public struct SweepRun {
             return options.shard.map { "\(name)-shard-\($0.index)-of-\($0.count)" } ?? name
         }
 
-        /// The files the sweep reads (scenario, tables, design file): an output folder must not hold one (SPEC §19).
+        /// The files the sweep reads (scenario, tables, design file): an output folder must not hold one (model.md §19).
         public var inputFiles: [String] {
             guard case let .design(design) = options.points else { return plan.template.loaded.inputFiles }
             return plan.template.loaded.inputFiles + [design]

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// `sweep.csv` (SPEC §15.1): per point in order, its districts in declared order and then its
+/// `sweep.csv` (model.md §15.1): per point in order, its districts in declared order and then its
 /// `all` row; columns `point`, `point_name`, one per swept path, `district`, the metrics.
 public struct SweepTable: Sendable {
     /// The validated sweep.

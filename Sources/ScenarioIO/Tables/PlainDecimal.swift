@@ -1,6 +1,6 @@
 import Foundation
 
-/// Strict plain-decimal parsing for CSV cells (SPEC §13): `[+-]?digits[.digits]`, spaces around.
+/// Strict plain-decimal parsing for CSV cells (model.md §13): `[+-]?digits[.digits]`, spaces around.
 enum PlainDecimal {
     /// The parsed number, or why the text is not a plain decimal.
     static func parse(_ text: String) -> Result<Double, Problem> {
@@ -24,7 +24,7 @@ enum PlainDecimal {
     /// Why a cell is not a plain decimal.
     enum Problem: Error {
         case empty, notFinite, thousandsSeparator, exponent, notANumber
-        /// A percentage (`6%`): the text and the decimal it stands for (SPEC §22).
+        /// A percentage (`6%`): the text and the decimal it stands for (model.md §22).
         case percentage(String, String)
 
         var explanation: String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `tags` cells of a units file (标签, `pilot;village-converted`): a full-width separator
-/// typed for `;` is an input error (SPEC §22: `village-converted；pilot` must not silently
+/// typed for `;` is an input error (model.md §22: `village-converted；pilot` must not silently
 /// become one tag), and where each tag first appears, for the "named nowhere" warning.
 enum UnitTags {
     /// Where a tag first appears.

@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// Reads the units CSV (SPEC §11, §13) into street offices, reporting every problem with file,
+/// Reads the units CSV (model.md §11, §13) into street offices, reporting every problem with file,
 /// line, column (the 1-based field number), unit and column name.
 struct UnitsTableReader {
     /// Columns every units file needs.
@@ -137,7 +137,7 @@ struct UnitsTableReader {
         return (units, diagnostics, UnitTags.firstCells(tagRows, column: (column("tags") ?? 0) + 1))
     }
 
-    /// Why a parsed cell breaks SPEC §19's limits (amounts and indicators at most 1e15, growth
+    /// Why a parsed cell breaks model.md §19's limits (amounts and indicators at most 1e15, growth
     /// rates at most 10), or `nil`.
     static func limitProblem(_ value: Double, growth: Bool) -> String? {
         if growth, value > ValueLimits.maximumGrowth {
@@ -169,7 +169,7 @@ struct UnitsTableReader {
 /// What `UnitsTableReader` reads: the units, every problem, and each tag's first cell.
 typealias UnitsTableResult = (units: [FiscalUnit], diagnostics: [Diagnostic], tagCells: [UnitTags.Cell])
 
-/// Reads a `taxSeries` CSV (`unit,year,tax`; SPEC §13) into planned tax per unit.
+/// Reads a `taxSeries` CSV (`unit,year,tax`; model.md §13) into planned tax per unit.
 struct TaxSeriesReader {
     /// The table.
     let table: CSVTable

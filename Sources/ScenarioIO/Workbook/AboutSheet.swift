@@ -53,7 +53,7 @@ struct AboutSheet {
             try sheet.text(row, 1, value)
             row += 1
         }
-        // The run's warnings (SPEC §22), as standard error showed them, so they survive the terminal.
+        // The run's warnings (model.md §22), as standard error showed them, so they survive the terminal.
         for warning in m.warnings ?? [] {
             try sheet.text(row, 0, l.pick("Warning", "提示"), bold)
             try sheet.text(row, 1, warning, wrapped)

@@ -1,7 +1,7 @@
 import CXlsxWriter
 import FiscalModel
 
-/// The Brief sheet (简报, SPEC §22), right after About: the brief's sentence per reported variant
+/// The Brief sheet (简报, model.md §22), right after About: the brief's sentence per reported variant
 /// and district — does the district bear extra pressure, and which streets are short — then, per
 /// district of `reform`, its yearly reform effect and capacity factor as cells with two native
 /// charts beside them: the reform effect as columns, loss years in red, and the capacity factor

@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The charts SPEC §18 lists as issue 21 changed them, built from the run's tables: deterministic
+/// The charts model.md §18 lists as issue 21 changed them, built from the run's tables: deterministic
 /// runs — per district, net revenue against the counterfactual (line) and the reform effect
 /// (column) by variant and year, and per street the last year's gap, self-sufficiency and the
 /// roll-out year (`StreetCharts`); Monte Carlo runs — per district and variant, reform effect
@@ -85,7 +85,7 @@ struct ChartCatalog {
 }
 
 extension ChartCatalog {
-    /// The sweep charts from `sweep.csv` (SPEC §15.1, issue 21): per district and `all`, against
+    /// The sweep charts from `sweep.csv` (model.md §15.1, issue 21): per district and `all`, against
     /// the values of the first swept lever, the reform effect, the capacity-binding years (Monte
     /// Carlo: the probability that capacity binds) and the streets with a gap (Monte Carlo: their
     /// mean) — one series per combination of the other levers' values (so each chart's cells are

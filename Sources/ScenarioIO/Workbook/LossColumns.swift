@@ -1,6 +1,6 @@
 import CXlsxWriter
 
-/// Colours a column chart's points by year (the Brief sheet, SPEC §22): loss years red, the
+/// Colours a column chart's points by year (the Brief sheet, model.md §22): loss years red, the
 /// others the planner's blue, so the years the district loses money stand out on paper too.
 struct LossColumns {
     /// The plotted years, in order.

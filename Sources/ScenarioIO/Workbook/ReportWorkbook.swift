@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// The planner's workbook (SPEC §18): `report.xlsx` of a run folder — About, Summary, one sheet
+/// The planner's workbook (model.md §18): `report.xlsx` of a run folder — About, Summary, one sheet
 /// per CSV of the folder with the same columns and rows, and native charts — written with
 /// libxlsxwriter. The same inputs write the same bytes (a fixed creation time).
 public struct ReportWorkbook: Sendable {
@@ -25,7 +25,7 @@ public struct ReportWorkbook: Sendable {
     public var tables: [WorkbookTable]
     /// The charts (Charts).
     public var charts: [ChartSpec]
-    /// The brief's rows and sentences (the Brief sheet, SPEC §22), if the run has a brief sheet.
+    /// The brief's rows and sentences (the Brief sheet, model.md §22), if the run has a brief sheet.
     public var brief: BriefSummary?
     /// The listed variants' `title:`s by name (About names the variants by them).
     public var variantTitles: [String: String] = [:]
@@ -97,7 +97,7 @@ public struct ReportWorkbook: Sendable {
         }
     }
 
-    /// The workbook of a sweep (`sweep.xlsx`, SPEC §15.1, §18): About, the printed `summaries`
+    /// The workbook of a sweep (`sweep.xlsx`, model.md §15.1, §18): About, the printed `summaries`
     /// if any, the Sweep sheet (`sweep.csv` with its English header), and the reform effect
     /// against the first swept path per district. `paths` and `seed` are the sweep's.
     public static func sweep(

@@ -11,7 +11,7 @@ public struct WorkbookError: ToolError {
 /// formats and charts. Everything libxlsxwriter-specific (the C API) stays in this file and
 /// `XlsxSheet`.
 final class XlsxWorkbook {
-    /// 1980-01-01T00:00:00Z, the document's fixed creation time (SPEC §18: same run, same bytes).
+    /// 1980-01-01T00:00:00Z, the document's fixed creation time (model.md §18: same run, same bytes).
     static let fixedCreationTime: time_t = 315_532_800
 
     private let handle: UnsafeMutablePointer<lxw_workbook>

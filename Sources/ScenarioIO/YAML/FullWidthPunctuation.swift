@@ -3,7 +3,7 @@ import Foundation
 /// Full-width punctuation a Chinese keyboard types for YAML's or a tags cell's ASCII
 /// punctuation (全角标点): `：，；、（`. Inside names and text they are legitimate (思明区（试点）);
 /// where they stand for syntax they are input errors that name the character and what to type
-/// (SPEC §22).
+/// (model.md §22).
 enum FullWidthPunctuation {
     /// The characters, each with its name and the ASCII character YAML expects in its place.
     static let characters: [Unicode.Scalar: (name: String, ascii: String)] = [

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Finds full-width punctuation standing for YAML syntax (SPEC §22): a key typed with `：`
+/// Finds full-width punctuation standing for YAML syntax (model.md §22): a key typed with `：`
 /// (`growth：0.06`), list items separated by `，`, `、` or `；` (`[a，b]`). Text values keep
 /// theirs (`name: 思明区（试点）`, `title: 方案：快速推开`).
 enum FullWidthSyntax {

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// What to type instead, for values a Chinese keyboard or a spreadsheet habit gets wrong
-/// (SPEC §22): a full-width `：`/`，` where a mapping, list or number belongs, and a percentage
+/// (model.md §22): a full-width `：`/`，` where a mapping, list or number belongs, and a percentage
 /// (`6%`) where a decimal (`0.06`) belongs.
 extension NodeReader {
     /// Records an error naming the full-width character in the plain scalar `node`, at the

@@ -120,7 +120,7 @@ final class NodeReader {
     }
 
     /// `node` as a list; a scalar or mapping where the list belongs is an error that shows the
-    /// list form (SPEC §19).
+    /// list form (model.md §19).
     func list(_ node: Node, path: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             if fullWidthSyntax(node, path: path, expected: .list) { return nil }
@@ -179,7 +179,7 @@ final class NodeReader {
         return value
     }
 
-    /// A whole number ≥ `minimum` and ≤ `maximum` (by default at most 1e15 in magnitude, SPEC §19,
+    /// A whole number ≥ `minimum` and ≤ `maximum` (by default at most 1e15 in magnitude, model.md §19,
     /// so that year arithmetic on it cannot overflow).
     func integer(_ node: Node, path: String, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
         let limit = Int(ValueLimits.maximumMagnitude)
@@ -215,7 +215,7 @@ final class NodeReader {
         return value
     }
 
-    /// A list of texts (a single text is an error showing the list form, SPEC §19).
+    /// A list of texts (a single text is an error showing the list form, model.md §19).
     func texts(_ node: Node, path: String) -> [String]? {
         guard let items = list(node, path: path) else { return nil }
         let values = items.enumerated().map { text($1, path: "\(path)[\($0)]") }

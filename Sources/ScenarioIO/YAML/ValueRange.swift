@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// The values a numeric scenario parameter may take. Every range also holds SPEC §19's limits:
+/// The values a numeric scenario parameter may take. Every range also holds model.md §19's limits:
 /// no magnitude above `ValueLimits.maximumMagnitude`, no growth rate above
 /// `ValueLimits.maximumGrowth` (and a warning above `ValueLimits.warningGrowth`).
 enum ValueRange {

@@ -1,4 +1,4 @@
-// The what-if page of `fiscal-sim serve` (SPEC §21). It uses only the JSON API; every string
+// The what-if page of `fiscal-sim serve` (model.md §21). It uses only the JSON API; every string
 // from the scenario reaches the page through textContent, never as HTML.
 
 const TEXT = {

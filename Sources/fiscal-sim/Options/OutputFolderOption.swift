@@ -8,7 +8,7 @@ struct OutputFolderOption: ParsableArguments {
     var out: String?
 
     /// The folder: `--out`, or the command's `defaultFolder`, once `OutputTarget` has checked that
-    /// writing there loses none of the user's files and none of `inputs` (SPEC §19).
+    /// writing there loses none of the user's files and none of `inputs` (model.md §19).
     func folder(default defaultFolder: String, inputs: [String]) throws -> URL {
         try OutputTarget(out: out, default: defaultFolder, inputs: inputs).folder
     }

@@ -3,7 +3,7 @@ import FiscalModel
 import Foundation
 import ScenarioIO
 
-/// `--shard I/K | auto | auto/K` (分片, SPEC §16), shared by `run` and `sweep`: checked once as a
+/// `--shard I/K | auto | auto/K` (分片, model.md §16), shared by `run` and `sweep`: checked once as a
 /// usage error (exit 2) when it cannot be read.
 struct ShardOption: ParsableArguments {
     @Option(help: ArgumentHelp(

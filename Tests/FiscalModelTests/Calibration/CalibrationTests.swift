@@ -2,7 +2,7 @@ import FiscalModel
 import Foundation
 import Testing
 
-/// Hand-computed estimates, standard errors and edge cases of SPEC §17.
+/// Hand-computed estimates, standard errors and edge cases of model.md §17.
 @Suite struct CalibrationTests {
     /// Two units, four growth years: every number below is worked out by hand.
     @Test func handComputedEstimates() throws {

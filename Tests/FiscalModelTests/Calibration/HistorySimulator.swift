@@ -1,7 +1,7 @@
 import FiscalModel
 import Foundation
 
-/// Simulated tax histories under the model's own shocks (SPEC §8): every unit shares the year's
+/// Simulated tax histories under the model's own shocks (model.md §8): every unit shares the year's
 /// common factor f(t) and its district's factor f_d(t),
 /// z_i = √ρ_b·f + √(ρ_w−ρ_b)·f_d + √(1−ρ_w)·η_i, g_i(t) = μ + σ·z_i(t).
 struct HistorySimulator {

@@ -2,7 +2,7 @@ import FiscalModel
 import Foundation
 import Testing
 
-/// Histories simulated from known parameters under the model's common shocks (SPEC §8):
+/// Histories simulated from known parameters under the model's common shocks (model.md §8):
 /// the reported 95 % intervals must hold the truth in at least 90 of 100 seeded histories, and
 /// the median reported SE must be at most twice the spread of the estimates (honest, not wide).
 @Suite struct CalibrationRecoveryTests {

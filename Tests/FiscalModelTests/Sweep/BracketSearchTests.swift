@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// `solve`'s scan, bracket and bisection (SPEC §15.2) on functions whose answers are known.
+/// `solve`'s scan, bracket and bisection (model.md §15.2) on functions whose answers are known.
 @Suite("Solve search")
 struct BracketSearchTests {
     @Test("a root is bracketed by the scan and refined to the tolerance")

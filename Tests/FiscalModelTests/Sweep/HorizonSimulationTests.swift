@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// The sweep's lean Monte Carlo driver (SPEC §15.1): the same draws as `MonteCarloSimulation`,
+/// The sweep's lean Monte Carlo driver (model.md §15.1): the same draws as `MonteCarloSimulation`,
 /// per-path horizon sums checked path by path, and statistics that do not depend on threads.
 @Suite("Monte Carlo sweep point")
 struct HorizonSimulationTests {

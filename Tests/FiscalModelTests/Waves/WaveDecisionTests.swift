@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// Decision years worked out by hand for small scenarios (SPEC §20's decision order).
+/// Decision years worked out by hand for small scenarios (model.md §20's decision order).
 @Suite("Wave decisions by hand")
 struct WaveDecisionTests {
     /// Lag 2, window 2: the pilots' tax growth (6 %) passes a threshold of 7 % until 2027 and

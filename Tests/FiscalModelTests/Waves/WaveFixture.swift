@@ -1,6 +1,6 @@
 import FiscalModel
 
-/// Small scenarios with evidence-gated waves (SPEC §20): one district, pilot `p` (tag `pilot`,
+/// Small scenarios with evidence-gated waves (model.md §20): one district, pilot `p` (tag `pilot`,
 /// adopted in b+1 = 2026) and members `a`, `b`, `c`; nothing else adopts unless a wave does.
 enum WaveFixture {
     static let horizon = Horizon(baseYear: 2025, endYear: 2032)

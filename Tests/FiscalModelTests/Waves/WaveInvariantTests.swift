@@ -1,7 +1,7 @@
 import FiscalModel
 import Testing
 
-/// SPEC §20's invariants, as seeded property loops that name the seed that broke.
+/// model.md §20's invariants, as seeded property loops that name the seed that broke.
 @Suite("Wave invariants")
 struct WaveInvariantTests {
     /// With the pilots adopted from b+1 and a condition that always holds, A_w =

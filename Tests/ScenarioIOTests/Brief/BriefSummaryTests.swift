@@ -55,7 +55,7 @@ struct BriefSummaryTests {
     }
 }
 
-/// SPEC §22: `title:` on variants and fee categories is what people read; ids stay in the CSVs.
+/// model.md §22: `title:` on variants and fee categories is what people read; ids stay in the CSVs.
 @Suite("Display titles of variants and fee categories")
 struct DisplayTitleTests {
     static func scenario(variantTitle: String, feeTitle: String) throws -> (TemporaryFolder, String) {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21 / SPEC §22: `brief.csv` of a deterministic run.
+/// Issue 21 / model.md §22: `brief.csv` of a deterministic run.
 ///
 /// The Siming figures were read off `districts.csv` and `units.csv` of `fiscal-sim run
 /// scenarios/siming-pilot.yaml` by hand (and by a separate Python reading of those files):

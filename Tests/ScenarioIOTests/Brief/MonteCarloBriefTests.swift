@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21 / SPEC §22: `brief.csv` of a Monte Carlo run.
+/// Issue 21 / model.md §22: `brief.csv` of a Monte Carlo run.
 @Suite("brief.csv of a Monte Carlo run")
 struct MonteCarloBriefTests {
     /// Without any volatility every path is the deterministic projection: the statistics of the

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21 (5), SPEC §22: `--set PATH=VALUE` is applied to the scenario as written exactly as
+/// Issue 21 (5), model.md §22: `--set PATH=VALUE` is applied to the scenario as written exactly as
 /// a variant's `set`, recorded in run.json; errors name `--set PATH` with a did-you-mean.
 @Suite("--set PATH=VALUE")
 struct CommandLineSetTests {

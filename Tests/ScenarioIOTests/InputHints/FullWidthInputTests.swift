@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21 (4), SPEC §22: a Chinese keyboard's `：，；、（` where YAML or a tags cell expects
+/// Issue 21 (4), model.md §22: a Chinese keyboard's `：，；、（` where YAML or a tags cell expects
 /// ASCII punctuation is an input error at the character itself, naming it and what to type;
 /// in names and text they stay legitimate.
 @Suite("Full-width punctuation and percentages")

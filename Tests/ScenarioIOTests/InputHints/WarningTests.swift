@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 21 (4), SPEC §22: warnings about a runnable scenario that probably says something else
+/// Issue 21 (4), model.md §22: warnings about a runnable scenario that probably says something else
 /// than meant — on standard error, in run.json under `warnings` and on the About sheet; the
 /// exit status stays 0.
 @Suite("Input warnings")

@@ -73,7 +73,7 @@ import Testing
         #expect(bandLines == ["15.00", "80.00"])
     }
 
-    /// The linked rule (SPEC §14) by hand: T(b) = 1000, planned 1200 then 900, adoption 2026,
+    /// The linked rule (model.md §14) by hand: T(b) = 1000, planned 1200 then 900, adoption 2026,
     /// s = 0.5, c = 0.5, capacity 60 % of tax (not binding); term 2 years, so 2028 is past it.
     @Test func linkedRuleWorkedByHand() throws {
         let folder = try TemporaryFolder()

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// SPEC §14's input rules for `rebate.rule: linked`: the other rule's keys are errors that name
+/// model.md §14's input rules for `rebate.rule: linked`: the other rule's keys are errors that name
 /// the key, `linked` needs both its keys, and variants may switch the rule.
 @Suite("Validation: the linked rebate rule")
 struct LinkedRuleValidationTests {

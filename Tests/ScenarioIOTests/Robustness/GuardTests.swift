@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 14, item 2 (SPEC §19): a computed value beyond the limits stops the run, naming the
+/// Issue 14, item 2 (model.md §19): a computed value beyond the limits stops the run, naming the
 /// variant, the unit or district, the year, the column and what to check; nothing is rendered.
 @Suite("Robustness: computation guards")
 struct GuardTests {

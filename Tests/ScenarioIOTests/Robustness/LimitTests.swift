@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 14, item 1 (SPEC §19): the limits on input values, scalar-for-list errors and every
+/// Issue 14, item 1 (model.md §19): the limits on input values, scalar-for-list errors and every
 /// problem of a units row — each a case that used to pass `validate` and crash or hang `run`.
 @Suite("Robustness: input limits")
 struct LimitTests {

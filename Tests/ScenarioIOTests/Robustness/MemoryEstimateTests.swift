@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Issue 14, item 3 (SPEC §19): the memory estimate made before a Monte Carlo run allocates.
+/// Issue 14, item 3 (model.md §19): the memory estimate made before a Monte Carlo run allocates.
 @Suite("Robustness: memory estimate", .serialized)
 struct MemoryEstimateTests {
     let folder: TemporaryFolder

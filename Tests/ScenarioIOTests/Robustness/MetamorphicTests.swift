@@ -108,7 +108,7 @@ struct MetamorphicTests {
             let a = try rows(original, file), b = try rows(reordered, file)
             #expect(a.rows == b.rows, "\(file): rows differ after reordering (seed 14)")
         }
-        // The order itself follows the file (SPEC §13).
+        // The order itself follows the file (model.md §13).
         let lines = String(decoding: try #require(reordered.file(named: "units.csv")), as: UTF8.self).split(separator: "\n")
         #expect(lines[1].contains(",\(shuffled.first { $0.district == "north" }!.id),"))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `run --shard` and `merge` on the command line (SPEC §12, §16): Slurm array variables, usage
+/// `run --shard` and `merge` on the command line (model.md §12, §16): Slurm array variables, usage
 /// errors, and exit 2 naming the shard with nothing written for a bad merge.
 @Suite("Sharding on the command line", .serialized)
 struct ShardCommandTests {

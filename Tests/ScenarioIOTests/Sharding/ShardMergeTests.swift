@@ -3,7 +3,7 @@ import Foundation
 @testable import ScenarioIO
 import Testing
 
-/// Sharded runs and `merge` (SPEC §16): the merged folder is the unsharded one byte for byte,
+/// Sharded runs and `merge` (model.md §16): the merged folder is the unsharded one byte for byte,
 /// for both correlation kinds, and bad merges are input errors naming the shard.
 @Suite("Sharded runs and merge")
 struct ShardMergeTests {

@@ -3,7 +3,7 @@ import Foundation
 @testable import ScenarioIO
 import Testing
 
-/// Sharded sweeps (SPEC §16): shard I evaluates the points p with (p − 1) mod K = I, and the
+/// Sharded sweeps (model.md §16): shard I evaluates the points p with (p − 1) mod K = I, and the
 /// merge is the unsharded sweep folder byte for byte.
 @Suite("Sharded sweeps")
 struct SweepShardTests {

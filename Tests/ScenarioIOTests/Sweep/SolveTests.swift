@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Testing
 
-/// `fiscal-sim solve` (SPEC §15.2) on the shipped scenarios and through the command line.
+/// `fiscal-sim solve` (model.md §15.2) on the shipped scenarios and through the command line.
 @Suite("Solve")
 struct SolveTests {
     @Test("the break-even elasticity: the reform effect changes sign across the final bracket")

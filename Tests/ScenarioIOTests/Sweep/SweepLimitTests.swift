@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Testing
 
-/// SPEC §19 in a sweep: a point whose yearly values pass 1e15 stops the sweep, naming the point.
+/// model.md §19 in a sweep: a point whose yearly values pass 1e15 stops the sweep, naming the point.
 @Suite struct SweepLimitTests {
     /// A staff cost of 1e14 per head makes every street's need pass 1e15 in the first year.
     private static let grid = ["needs.staff.unitCost=10.8,100000000000000"]

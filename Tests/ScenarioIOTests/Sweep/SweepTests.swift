@@ -3,7 +3,7 @@ import Foundation
 import ScenarioIO
 import Testing
 
-/// `fiscal-sim sweep` (SPEC §15.1): point order and values, design files, integer paths,
+/// `fiscal-sim sweep` (model.md §15.1): point order and values, design files, integer paths,
 /// rejected sweeps, and rows that agree with `fiscal-sim run` of each point's scenario.
 @Suite("Sweep")
 struct SweepTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// SPEC §20's input errors: every mistake in `rollout.waves` is reported at its
+/// model.md §20's input errors: every mistake in `rollout.waves` is reported at its
 /// FILE:LINE:COLUMN with what to write instead, in one pass; a valid wave loads and can be set
 /// by variants.
 @Suite("Waves: input")
@@ -220,7 +220,7 @@ struct WaveInputTests {
         expectDiagnostic(diagnostics, file: path, line: at.line, column: at.column, "did you mean 'deadline'")
     }
 
-    /// A variant sets a wave key by id and path (SPEC §20), and the decision follows it.
+    /// A variant sets a wave key by id and path (model.md §20), and the decision follows it.
     @Test func variantsSetWaveKeys() throws {
         let (_, _, result) = try load(Self.expand, extra: """
             variants:

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// What a run with waves writes and prints (SPEC §20): `waves.csv`, the `run.json` entries,
+/// What a run with waves writes and prints (model.md §20): `waves.csv`, the `run.json` entries,
 /// the data package, the summary lines and `explain`'s decision trail, on the shipped
 /// evidence-gated scenario (its hand checks: scenarios/pinned/siming-rollout.yaml).
 @Suite("Waves: output")

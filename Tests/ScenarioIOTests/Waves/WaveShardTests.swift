@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Sharded Monte Carlo runs with waves (SPEC §16, §20): the districts a wave links are
+/// Sharded Monte Carlo runs with waves (model.md §16, §20): the districts a wave links are
 /// simulated together, and the merged folder is the unsharded run byte for byte.
 @Suite("Waves: shards")
 struct WaveShardTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ScenarioIO
 
-/// Sweeps and solve over wave keys (SPEC §15, §20): the wave columns agree with runs of the same
+/// Sweeps and solve over wave keys (model.md §15, §20): the wave columns agree with runs of the same
 /// points, points must share their wave ids, and solve treats "not adopted" as later than any year.
 @Suite("Waves: sweep and solve")
 struct WaveSweepTests {

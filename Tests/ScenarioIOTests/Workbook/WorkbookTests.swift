@@ -127,7 +127,7 @@ struct WorkbookTests {
         try workbook.write(to: folder.url.appendingPathComponent("continued.xlsx"))
     }
 
-    /// `sweep.csv` as SPEC §15.1 lays it out (issue 9 writes it): points × (districts, all).
+    /// `sweep.csv` as model.md §15.1 lays it out (issue 9 writes it): points × (districts, all).
     static func sweepCSV(monteCarlo: Bool) -> String {
         let metrics = monteCarlo ? "reform_effect_mean,reform_effect_p05,reform_effect_p50,reform_effect_p95" : "rebates,reform_effect"
         var text = "point,point_name,rebate.bands.0.rate,termYears,district,\(metrics)\n"

@@ -1,4 +1,4 @@
-/// Increment sharing (税收增量比例返还, SPEC §6.1) resolved per projected year.
+/// Increment sharing (税收增量比例返还, model.md §6.1) resolved per projected year.
 public struct CompiledIncrementSharing: Sendable {
     /// Reference mode.
     public let reference: IncrementSharing.Reference

@@ -1,4 +1,4 @@
-/// The linked rule (挂钩返还, SPEC §14) resolved per projected year.
+/// The linked rule (挂钩返还, model.md §14) resolved per projected year.
 ///
 /// Its reference, reported for comparison only, is the base tax T(α−1).
 public struct CompiledLinkedRebate: Sendable {

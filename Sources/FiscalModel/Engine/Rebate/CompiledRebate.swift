@@ -3,9 +3,9 @@
 public struct CompiledRebate: Sendable {
     /// The rule, resolved per year.
     public enum Rule: Sendable {
-        /// Increment sharing (税收增量比例返还, SPEC §6.1).
+        /// Increment sharing (税收增量比例返还, model.md §6.1).
         case increment(CompiledIncrementSharing)
-        /// The linked rule (挂钩返还, SPEC §14).
+        /// The linked rule (挂钩返还, model.md §14).
         case linked(CompiledLinkedRebate)
     }
 
@@ -26,7 +26,7 @@ public struct CompiledRebate: Sendable {
         }
     }
 
-    /// The statutory rate r(t) of the incentive term (SPEC §4) for a unit where the rebate
+    /// The statutory rate r(t) of the incentive term (model.md §4) for a unit where the rebate
     /// applies in year index `y` and that adopted in year index `alphaIndex`.
     @inlinable public func incentiveRate(yearIndex y: Int, adoptionIndex alphaIndex: Int) -> Double {
         switch rule {

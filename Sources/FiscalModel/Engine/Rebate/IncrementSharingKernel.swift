@@ -1,4 +1,4 @@
-/// Increment sharing's per-year kernel (税收增量比例返还, SPEC §6.1): the reference from the
+/// Increment sharing's per-year kernel (税收增量比例返还, model.md §6.1): the reference from the
 /// rule's memory, then the increment above it rebated at the year's marginal band rates.
 struct IncrementSharingKernel: Sendable {
     /// The compiled rule.

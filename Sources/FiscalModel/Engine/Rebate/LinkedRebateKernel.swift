@@ -1,4 +1,4 @@
-/// The linked rule's per-year kernel (挂钩返还, SPEC §14): the statutory amount ρ* follows
+/// The linked rule's per-year kernel (挂钩返还, model.md §14): the statutory amount ρ* follows
 /// the unit's realised tax growth from adoption on, paid or not; the cap acts on the paid
 /// amount only.
 struct LinkedRebateKernel: Sendable {

@@ -5,9 +5,9 @@
 /// each case's kernel then advances all units (see `IncrementSharingKernel`,
 /// `LinkedRebateKernel`).
 enum RebateKernel: Sendable {
-    /// Increment sharing (税收增量比例返还, SPEC §6.1).
+    /// Increment sharing (税收增量比例返还, model.md §6.1).
     case increment(IncrementSharingKernel)
-    /// The linked rule (挂钩返还, SPEC §14).
+    /// The linked rule (挂钩返还, model.md §14).
     case linked(LinkedRebateKernel)
 
     /// The kernel of `policy`'s rebate, `nil` without a rebate.

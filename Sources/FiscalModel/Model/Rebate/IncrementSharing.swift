@@ -1,4 +1,4 @@
-/// The tax-increment proportional rebate (税收增量比例返还, SPEC §6.1): the tax created above a
+/// The tax-increment proportional rebate (税收增量比例返还, model.md §6.1): the tax created above a
 /// reference (基数) is rebated at marginal band rates.
 public struct IncrementSharing: Sendable, Equatable {
     /// How the reference R(t) is set.

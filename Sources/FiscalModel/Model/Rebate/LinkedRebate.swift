@@ -1,4 +1,4 @@
-/// The linked rule (挂钩返还, the 1994 tax-sharing reform's "1∶0.3" rule, SPEC §14): a base
+/// The linked rule (挂钩返还, the 1994 tax-sharing reform's "1∶0.3" rule, model.md §14): a base
 /// amount is returned and then grown each year at a fixed coefficient of the unit's tax growth.
 ///
 /// With base share s and coefficient c, the statutory amount starts at ρ*(α−1) = s·T(α−1) and

@@ -1,8 +1,8 @@
 /// The rebate to street offices (返还): the rule that turns a unit's tax into its statutory
 /// rebate, plus what every rule shares — the term, the per-unit cap and the eligibility.
 ///
-/// The rule is the tax-increment proportional rebate (税收增量比例返还, SPEC §6.1) by default,
-/// or the linked rule (挂钩返还, SPEC §14); each rule carries only its own keys.
+/// The rule is the tax-increment proportional rebate (税收增量比例返还, model.md §6.1) by default,
+/// or the linked rule (挂钩返还, model.md §14); each rule carries only its own keys.
 public struct RebatePolicy: Sendable, Equatable {
     /// The rule and its own parameters.
     public var rule: RebateRule

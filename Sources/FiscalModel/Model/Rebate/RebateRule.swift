@@ -5,9 +5,9 @@
 /// compiled form and the per-year kernel (`Engine/Rebate`), the decoder function and the
 /// `explain` builder (see the README, "How to add a rebate rule").
 public enum RebateRule: Sendable, Equatable {
-    /// Tax-increment proportional rebate (税收增量比例返还, SPEC §6.1).
+    /// Tax-increment proportional rebate (税收增量比例返还, model.md §6.1).
     case increment(IncrementSharing)
-    /// The linked rule (挂钩返还, SPEC §14).
+    /// The linked rule (挂钩返还, model.md §14).
     case linked(LinkedRebate)
 
     /// The values of `rebate.rule` as a scenario writes them.

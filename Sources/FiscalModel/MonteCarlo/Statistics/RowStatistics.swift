@@ -1,4 +1,4 @@
-/// Mean and the five quantile levels of one row of per-path values (SPEC §8, §9).
+/// Mean and the five quantile levels of one row of per-path values (model.md §8, §9).
 public enum RowStatistics {
     /// Number of statistics per row: mean, p05, p25, p50, p75, p95.
     public static let count = 6

@@ -1,4 +1,4 @@
-/// The columns of `districts.csv` (区年度表, SPEC §9), in file order: the one catalogue of a
+/// The columns of `districts.csv` (区年度表, model.md §9), in file order: the one catalogue of a
 /// district-year's name, Chinese title, kind, Monte Carlo reporting, where the engine writes it
 /// per path and how it is read from a `DistrictYear`. Columns that `units.csv` also has mean
 /// the same there (their sum over the district's units).

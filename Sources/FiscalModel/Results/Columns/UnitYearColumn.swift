@@ -1,4 +1,4 @@
-/// The columns of `units.csv` (街道年度表, SPEC §9), in file order: the one catalogue of a
+/// The columns of `units.csv` (街道年度表, model.md §9), in file order: the one catalogue of a
 /// unit-year's name, Chinese title, kind, Monte Carlo reporting, where the engine writes it per
 /// path and how it is read from a `UnitYear`.
 ///

@@ -1,4 +1,4 @@
-/// Rounds amounts for output (SPEC §9, §13): the shortest round-trip decimal of the Double is
+/// Rounds amounts for output (model.md §9, §13): the shortest round-trip decimal of the Double is
 /// rounded to `precision` decimals by `rule`.
 public struct MoneyRounding: Sendable, Equatable {
     /// Decimals kept.

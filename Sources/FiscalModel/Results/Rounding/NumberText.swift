@@ -17,9 +17,9 @@ public struct NumberText: Sendable {
         case message
         /// As `trimmed` after rounding to at most 12 significant digits (`0.30000000000000004` →
         /// `0.3`, `0.34952688217163086` → `0.349526882172`): numbers a person reads on screen,
-        /// whose files keep full precision (solve's printed answer, SPEC §22).
+        /// whose files keep full precision (solve's printed answer, model.md §22).
         case display
-        /// An amount rounded by SPEC §13's rule (`MoneyRounding.text(_:)`), computed in floating
+        /// An amount rounded by model.md §13's rule (`MoneyRounding.text(_:)`), computed in floating
         /// point when the scaled value is clearly away from a rounding tie: the Monte Carlo tables.
         case rounded(MoneyRounding)
     }

@@ -13,7 +13,7 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
     }
 
     /// The largest magnitude held (10^38 − 1 units); rounding and sums saturate there instead of
-    /// trapping. Real amounts stay far below it: a run stops at |x| > 1e15 (SPEC §19).
+    /// trapping. Real amounts stay far below it: a run stops at |x| > 1e15 (model.md §19).
     public static let maximumUnits: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999_999
 
     /// `units` clamped to ±`maximumUnits`.

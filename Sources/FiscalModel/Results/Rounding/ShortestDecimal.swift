@@ -1,7 +1,7 @@
 /// The shortest decimal that reads back as the same Double (what Swift's `description` and
 /// Python's `repr` print), as sign, digits and exponent: value = ±0.d₁d₂…dₙ × 10^`pointPosition`.
 ///
-/// SPEC §13 rounds this decimal, not the binary value, so 2.675 at precision 2 is 2.68 under
+/// model.md §13 rounds this decimal, not the binary value, so 2.675 at precision 2 is 2.68 under
 /// half-up even though the nearest Double is 2.67499999….
 public struct ShortestDecimal: Sendable, Equatable {
     /// Whether the value is negative.
