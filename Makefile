@@ -13,7 +13,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test pinned deps py-deps workbook-deps serve serve-deps serve-py-deps serve-check build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
+.PHONY: run test docs-check pinned deps py-deps workbook-deps serve serve-deps serve-py-deps serve-check build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
 
 # What each check needs first. Run alone, a check builds and sets up what it needs; inside
 # `make test` (PREPARED=1) the one debug build, the Python environments and the notebook runs
@@ -159,6 +159,11 @@ calibration-check: $(BUILD) $(PY_DEPS)
 slurm-check: $(BUILD) $(PY_DEPS)
 	Tests/slurm/slurm-check.sh $(DEBUG_BIN)
 
+## docs-check: every section the tree cites ("model.md §6.1", a bare "§13") is a section of
+## docs/model.md, and nothing cites the contract outside the repository (docs/cite-model.sh --check).
+docs-check:
+	docs/cite-model.sh --check
+
 ## safety-check: issue 23 at the shell — the wipe cases (a user's files never touched), a workbook on a
 ## full tmpfs (exit 1, previous folder intact), a 64 KB /tmp, two runs in different PID namespaces
 ## writing one folder at once. The namespace cases print "skipped: needs root" without root.
@@ -234,8 +239,8 @@ TEST_JOBS  ?= 2
 TEST_LOGS  := out/test-logs
 # Longest first, so the two cores stay busy to the end: the notebooks (which also wait for the
 # notebooks' environment) before the rest; swift-test is printed last.
-TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check safety-check serve-check workbook-check calibration-check datapackages mc-check pinned
-TEST_ORDER := crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check serve-check fuzz-quick swift-test
+TEST_PARTS := notebooks-check swift-test fuzz-quick crosscheck slurm-check safety-check serve-check workbook-check calibration-check datapackages mc-check pinned docs-check
+TEST_ORDER := docs-check crosscheck pinned mc-check calibration-check datapackages notebooks-check workbook-check slurm-check safety-check serve-check fuzz-quick swift-test
 test:
 	@rm -rf $(TEST_LOGS); mkdir -p $(TEST_LOGS)
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) PREPARED=1 test-parts
