@@ -9,10 +9,14 @@
 #
 # The namespace cases need root (unshare, mount); without it they print "skipped: needs root".
 set -euo pipefail
-binary=$(realpath "$1")
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /var/tmp/fiscal-safety.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# A copy of the binary outside /tmp: the tiny-/tmp case mounts over /tmp, which would hide a
+# binary built in a clone under /tmp.
+bin=$(mktemp -d /var/tmp/fiscal-safety-bin.XXXXXX)
+trap 'rm -rf "$work" "$bin"' EXIT
+cp "$(realpath "$1")" "$bin/fiscal-sim"
+binary=$bin/fiscal-sim
 failures=0
 fail() { echo "safety-check: FAIL: $*"; failures=$((failures + 1)); }
 tree() { (cd "$work" && find . -path ./log -prune -o -path ./shared -prune -o -path ./small -prune -o -type f -print0 | sort -z | xargs -0 sha256sum; find . -path ./log -prune -o -path ./small -prune -o -type d -print | sort); }
