@@ -18,6 +18,9 @@ Cases (issue 3):
   (x) --xlsx (issue 11): the time it adds to (a), runs with and without alternating (target:
       < 0.2 s), and the peak RSS it adds to a 1000-unit Monte Carlo run (--paths-x paths,
       --years-x years; target: the workbook needs no more memory than the run).
+  (g) a 1000-unit, 10-year deterministic run with two variants (issue 22; target <= 0.5 s);
+  (h) the same at --units-h units (default 100 000): time per unit against (g)'s (target within
+      20 %) and peak RSS (target <= 1 GiB) (benchmarks/deterministic_case.py);
   (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
       merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
 The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
@@ -304,7 +307,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,e,f,x,scale")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,g,h,x,scale")
     ap.add_argument("--scale-units", type=int, default=40000)
     ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
@@ -314,6 +317,7 @@ def main(argv=None):
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--paths-d", type=int, default=10000)
     ap.add_argument("--units", type=int, default=1000)
+    ap.add_argument("--units-h", type=int, default=100000)
     ap.add_argument("--years", type=int, default=30)
     ap.add_argument("--paths-x", type=int, default=200)
     ap.add_argument("--years-x", type=int, default=10)
@@ -342,6 +346,9 @@ def main(argv=None):
         case_sweep(args, rows, "f", generate(args, "b", []), ["rebate.bands.0.rate=0.1:0.5:20"], "")
     if "x" in cases:
         case_x(args, rows)
+    if "g" in cases or "h" in cases:
+        import deterministic_case
+        deterministic_case.run(args, rows, timed, record, env_with, cases)
     if "scale" in cases:
         import scale_case
         scale_case.run(args, rows, timed, record, env_with, CPU)
