@@ -13,7 +13,7 @@ DEBUG_BIN  := .build/debug/fiscal-sim
 RELEASE_BIN:= .build/release/fiscal-sim
 CROSSCHECK_SEEDS ?= 60
 
-.PHONY: run test docs-check pinned deps py-deps workbook-deps serve serve-deps serve-py-deps serve-check build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
+.PHONY: run test docs-check pinned deps py-deps workbook-deps serve serve-deps serve-py-deps serve-check build build-tests build-release crosscheck mc-check calibration-check slurm-check safety-check bench formatter-property notebooks workbook-check clean fuzz fuzz-build fuzz-quick venv swift-test test-parts test-deps test-build test-venv test-notebook-runs
 
 # What each check needs first. Run alone, a check builds and sets up what it needs; inside
 # `make test` (PREPARED=1) the one debug build, the Python environments and the notebook runs
@@ -109,6 +109,11 @@ crosscheck: $(BUILD) $(PY_DEPS)
 ## pinned: the approved headline numbers of the shipped scenarios (scenarios/pinned/*.yaml).
 pinned: $(BUILD)
 	$(DEBUG_BIN) test scenarios/pinned
+
+## formatter-property: the shortest-digit formatter against Double.description on 5 million
+## draws per loop (swift test runs 200,000).
+formatter-property:
+	FORMATTER_PROPERTY_COUNT=5000000 swift test --disable-xctest --filter ShortestDecimalPropertyTests
 
 ## notebook-runs: the shipped scenarios afresh (deterministic, and Siming as Monte Carlo) into out/.
 NOTEBOOK_RUNS := out/siming-pilot out/pilot-districts out/siming-pilot-mc

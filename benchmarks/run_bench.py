@@ -21,6 +21,9 @@ Cases (issue 3):
   (w) evidence-gated waves (issue 19, model.md §20): the (b) scenario with a wave deciding when the
       non-pilots adopt, against the same scenario with that wave's deterministic year fixed, both
       Monte Carlo in the same invocation (target: the gated run keeps >= 0.5 of the throughput).
+  (g) a 1000-unit, 10-year deterministic run with two variants (issue 22; target <= 0.5 s);
+  (h) the same at --units-h units (default 100 000): time per unit against (g)'s (target within
+      20 %) and peak RSS (target <= 1 GiB) (benchmarks/deterministic_case.py);
   (scale) 40 000 units, 2 000 districts, T=10, S=200 as 8 shards one after another plus the
       merge, against one unsharded run (benchmarks/scale_case.py; issue 10).
 The peer evaluates a sweep's points as variants of one scenario (each point's overrides as its
@@ -353,7 +356,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(REPO, ".build/release/fiscal-sim"))
     ap.add_argument("--out", default="/tmp/fiscal-sim-bench")
-    ap.add_argument("--cases", default="a,b,c,d,e,f,w,x,scale")
+    ap.add_argument("--cases", default="a,b,c,d,e,f,g,h,w,x,scale")
     ap.add_argument("--scale-units", type=int, default=40000)
     ap.add_argument("--scale-districts", type=int, default=2000)
     ap.add_argument("--coretype", default=suggested_coretype() or "none",
@@ -364,6 +367,7 @@ def main(argv=None):
     ap.add_argument("--paths-d", type=int, default=10000)
     ap.add_argument("--paths-w", type=int, default=2000)
     ap.add_argument("--units", type=int, default=1000)
+    ap.add_argument("--units-h", type=int, default=100000)
     ap.add_argument("--years", type=int, default=30)
     ap.add_argument("--paths-x", type=int, default=200)
     ap.add_argument("--years-x", type=int, default=10)
@@ -394,6 +398,9 @@ def main(argv=None):
         case_w(args, rows)
     if "x" in cases:
         case_x(args, rows)
+    if "g" in cases or "h" in cases:
+        import deterministic_case
+        deterministic_case.run(args, rows, timed, record, env_with, cases)
     if "scale" in cases:
         import scale_case
         scale_case.run(args, rows, timed, record, env_with, CPU)

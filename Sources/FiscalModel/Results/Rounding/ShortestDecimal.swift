@@ -16,24 +16,39 @@ public struct ShortestDecimal: Sendable, Equatable {
     public init(_ value: Double) {
         let value = value.isNaN ? 0 : value.isInfinite ? (value < 0 ? -1 : 1) * Double.greatestFiniteMagnitude : value
         isNegative = value < 0
-        var text = Array(value.magnitude.description.utf8)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            exponent = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) ?? 0
-            text.removeSubrange(e...)
+        var digits: [UInt8] = []
+        digits.reserveCapacity(17)
+        var position = 0
+        Self.withShortestText(value.magnitude) { text in
+            // `text` is Swift's `description` of a finite non-negative value: `123.45`, `1e-05`, `1.5e+20`.
+            var exponent = 0, integerDigits = -1, index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    var sign = 1, magnitude = 0
+                    for next in text[(index + 1)...] {
+                        if next == UInt8(ascii: "-") { sign = -1 } else if next >= 48 && next <= 57 { magnitude = magnitude * 10 + Int(next - 48) }
+                    }
+                    exponent = sign * magnitude
+                    break
+                }
+                if byte == UInt8(ascii: ".") {
+                    integerDigits = digits.count
+                } else if byte != 48 || !digits.isEmpty {
+                    digits.append(byte - 48)
+                } else if integerDigits >= 0 {
+                    position -= 1 // a zero between the point and the first significant digit
+                }
+                index += 1
+            }
+            // Whole digits before the point, leading zeros dropped (none with a point inside them).
+            let wholeDigits = integerDigits >= 0 ? integerDigits : digits.count
+            position += wholeDigits + exponent
         }
-        let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
-        let integerDigits = point
-        var all = text.filter { $0 != UInt8(ascii: ".") }.map { $0 - UInt8(ascii: "0") }
-        var position = integerDigits + exponent
-        while let first = all.first, first == 0 {
-            all.removeFirst()
-            position -= 1
-        }
-        while let last = all.last, last == 0 { all.removeLast() }
-        digits = all
-        pointPosition = all.isEmpty ? 0 : position
-        if all.isEmpty { isNegative = false }
+        while let last = digits.last, last == 0 { digits.removeLast() }
+        self.digits = digits
+        pointPosition = digits.isEmpty ? 0 : position
+        if digits.isEmpty { isNegative = false }
     }
 
     /// Splits |value| at `precision` decimals into the integer count of 10^-precision below it
