@@ -15,28 +15,68 @@ public struct MoneyRounding: Sendable, Equatable {
     /// `value` rounded.
     public func round(_ value: Double) -> ScaledAmount {
         let decimal = ShortestDecimal(value)
-        let (whole, fraction) = decimal.split(at: precision)
-        var magnitude = whole
-        if let first = fraction.first {
-            let restNonZero = fraction.dropFirst().contains { $0 != 0 }
-            let roundUp: Bool
-            if first > 5 || (first == 5 && restNonZero) {
-                roundUp = true
-            } else if first == 5 {
-                roundUp = rule == .halfUp || whole % 2 == 1
-            } else {
-                roundUp = false
-            }
-            if roundUp { magnitude = ScaledAmount.add(magnitude, 1) }
+        let n = decimal.digitCount, cut = decimal.pointPosition + precision
+        var magnitude: Int128
+        // The first digit after the cut and whether any later digit is non-zero.
+        var first: UInt64 = 0, restNonZero = false
+        if n == 0 {
+            magnitude = 0
+        } else if cut >= n {
+            magnitude = decimal.wholeUnits(cut: cut)
+        } else if cut < 0 {
+            magnitude = 0 // 0.00…d: the first digit after the cut is a zero
+        } else {
+            let below = ShortestDecimal.powerOfTen(n - cut - 1)
+            let all = below * 10
+            magnitude = Int128(decimal.significand / all)
+            let rest = decimal.significand % all
+            first = rest / below
+            restNonZero = rest % below != 0
         }
+        let roundUp: Bool
+        if first > 5 || (first == 5 && restNonZero) {
+            roundUp = true
+        } else if first == 5 {
+            roundUp = rule == .halfUp || magnitude % 2 == 1
+        } else {
+            roundUp = false
+        }
+        if roundUp { magnitude = ScaledAmount.add(magnitude, 1) }
         return ScaledAmount(units: decimal.isNegative ? -magnitude : magnitude, precision: precision)
     }
 
     /// `value` rounded and written as text.
     public func text(_ value: Double) -> String { round(value).text }
 
+    /// The part of a pool below its floor at `precision` decimals, as a fraction of one unit held
+    /// exactly as a count of 10^-38 (`nil` when it needs more than 38 decimals: values below
+    /// about 10^-19 of a unit, which `split` handles digit by digit).
+    static let remainderScale = 38
+
+    /// Floor of `value` at `precision` decimals and the remainder below it as a count of
+    /// 10^-`remainderScale` (`nil` when not exact at that scale), both of the shortest
+    /// round-trip decimal; no heap allocation.
+    func floorAndScaledRemainder(_ value: Double) -> (floor: Int128, remainder: UInt128?) {
+        let decimal = ShortestDecimal(value)
+        let n = decimal.digitCount, cut = decimal.pointPosition + precision
+        guard n > 0, cut < n else { return (n == 0 ? 0 : (decimal.isNegative ? -1 : 1) * decimal.wholeUnits(cut: cut), 0) }
+        // The fraction is significand mod 10^(n − cut) over 10^(n − cut) (all of it when cut ≤ 0).
+        let fractionDigits = n - cut
+        guard fractionDigits <= Self.remainderScale else { return (0, nil) }
+        let whole = cut > 0 ? Int128(decimal.significand / ShortestDecimal.powerOfTen(n - cut)) : 0
+        let numerator = cut > 0 ? decimal.significand % ShortestDecimal.powerOfTen(n - cut) : decimal.significand
+        var remainder = UInt128(numerator)
+        for _ in 0..<(Self.remainderScale - fractionDigits) { remainder *= 10 }
+        guard decimal.isNegative, remainder != 0 else { return (decimal.isNegative ? -whole : whole, remainder) }
+        // −(w + f) = −(w + 1) + (1 − f).
+        var one: UInt128 = 1
+        for _ in 0..<Self.remainderScale { one *= 10 }
+        return (-ScaledAmount.add(whole, 1), one - remainder)
+    }
+
     /// Floor of `value` at `precision` decimals and the remainder digits below it (compared
-    /// as decimal fractions), both of the shortest round-trip decimal.
+    /// as decimal fractions), both of the shortest round-trip decimal: `split`'s exact path for
+    /// remainders beyond `remainderScale` decimals.
     func floorAndRemainder(_ value: Double) -> (floor: Int128, remainder: [UInt8]) {
         let decimal = ShortestDecimal(value)
         let (whole, fraction) = decimal.split(at: precision)
@@ -64,13 +104,38 @@ public struct MoneyRounding: Sendable, Equatable {
     /// one more unit until the sum matches; ties go to the earlier part.
     public func split(whole: Double, parts: [Double]) -> [ScaledAmount] {
         let target = round(whole).units
+        var amounts: [Int128] = []
+        var remainders: [UInt128] = []
+        amounts.reserveCapacity(parts.count)
+        remainders.reserveCapacity(parts.count)
+        for part in parts {
+            let (floor, remainder) = floorAndScaledRemainder(part)
+            guard let remainder else { return splitDigitByDigit(whole: whole, parts: parts) }
+            amounts.append(floor)
+            remainders.append(remainder)
+        }
+        let order = remainders.indices.sorted { a, b in
+            remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b
+        }
+        return distribute(target: target, floors: amounts, order: order)
+    }
+
+    /// `split` comparing remainders digit by digit: the path for a part with more than
+    /// `remainderScale` decimals below the floor, and the reference of the fast one in tests.
+    func splitDigitByDigit(whole: Double, parts: [Double]) -> [ScaledAmount] {
+        let target = round(whole).units
         let pieces = parts.map(floorAndRemainder)
-        var amounts = pieces.map(\.floor)
-        let shortfall = ScaledAmount.add(target, -amounts.reduce(0, ScaledAmount.add))
         let order = pieces.indices.sorted { a, b in
             let comparison = Self.compareFractions(pieces[a].remainder, pieces[b].remainder)
             return comparison != 0 ? comparison > 0 : a < b
         }
+        return distribute(target: target, floors: pieces.map(\.floor), order: order)
+    }
+
+    /// The floors plus the shortfall to `target`, handed out along `order` (largest remainder first).
+    private func distribute(target: Int128, floors: [Int128], order: [Int]) -> [ScaledAmount] {
+        var amounts = floors
+        let shortfall = ScaledAmount.add(target, -amounts.reduce(0, ScaledAmount.add))
         guard !order.isEmpty, shortfall != 0 else { return amounts.map { ScaledAmount(units: $0, precision: precision) } }
         // One unit at a time round the order, as whole rounds at once: a shortfall of many
         // units (huge amounts, whose parts lose cents to floating point) takes no longer than one.
