@@ -89,12 +89,13 @@ public struct ServedScenario: Sendable {
         let scenario = prepared.reduced.scenario
         do {
             let result = try Simulation(scenario).runDeterministic().checked()
-            let tables = ResultTables(scenario: scenario, result: result)
+            let rounded = RoundedRun(scenario: scenario, result: result)
+            let tables = ResultTables(rounded)
             return RunTables(
-                totals: RunSummary.totals(scenario: scenario, result: result),
-                headline: RunSummary.headline(scenario: scenario, result: result),
-                districts: CSVRecords.all(Data(tables.districtsCSV().utf8)),
-                units: CSVRecords.all(Data(tables.unitsCSV().utf8)))
+                totals: RunSummary.totals(rounded),
+                headline: RunSummary.headline(rounded),
+                districts: CSVRecords.all(Data(tables.districtsBytes())),
+                units: CSVRecords.all(Data(tables.unitsBytes())))
         } catch {
             throw Self.problem(error)
         }

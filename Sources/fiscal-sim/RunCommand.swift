@@ -71,9 +71,10 @@ struct RunCommand: ParsableCommand {
         case let .deterministic(result):
             print(BriefSummary.text(scenario: model, result: result, language: language.workbook))
             print("")
-            print(TextTable.render(RunSummary.totals(scenario: model, result: result), language: language.workbook))
+            let rounded = run.rounded ?? RoundedRun(scenario: model, result: result)
+            print(TextTable.render(RunSummary.totals(rounded), language: language.workbook))
             print("")
-            print(TextTable.render(RunSummary.headline(scenario: model, result: result), language: language.workbook))
+            print(TextTable.render(RunSummary.headline(rounded), language: language.workbook))
             printWaves(WaveReport(scenario: model, result: result))
         case let .monteCarlo(result):
             print(BriefSummary(scenario: run.simulated, result: result, language: language.workbook).text(language.workbook))

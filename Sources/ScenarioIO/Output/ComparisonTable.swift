@@ -30,45 +30,54 @@ public struct ComparisonTable {
         public var meanSelfSufficiency: Double?
     }
 
+    /// The run's rounded cells.
+    public let rounded: RoundedRun
     /// The scenario.
-    public let scenario: Scenario
+    public var scenario: Scenario { rounded.scenario }
     /// The run.
-    public let result: RunResult
+    public var result: RunResult { rounded.result }
 
     /// Creates the table of `result`.
     public init(scenario: Scenario, result: RunResult) {
-        self.scenario = scenario
-        self.result = result
+        self.init(RoundedRun(scenario: scenario, result: result))
     }
 
-    private var money: MoneyRounding { scenario.moneyRounding }
+    /// Creates the table of a run whose cells are already rounded.
+    public init(_ rounded: RoundedRun) {
+        self.rounded = rounded
+    }
+
     private var ratio: MoneyRounding { scenario.ratioRounding }
 
     /// `rows[variant][district][year]` in output order.
-    public func rows() -> [[[Row]]] {
+    public func rows() -> [[[Row]]] { rounded.comparisonRows }
+
+    /// One variant's rows, `[district][year]`, from its rounded pools.
+    static func rows(of variant: VariantResult, pools: RoundedPools, scenario: Scenario) -> [[Row]] {
+        let money = scenario.moneyRounding
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
         let groups = scenario.unitsByDistrict
-        return result.variants.map { variant in
-            let pools = RoundedPools(variant, scenario: scenario, rounding: money)
-            return groups.indices.map { d in
-                variant.districts[d].indices.map { y in
-                    let row = variant.districts[d][y]
-                    let members = groups[d]
-                    let transferred = pools.fees.reduce(zero) { $0 + $1[d][y].dropLast().reduce(zero, +) }
-                    let allocated = pools.donations[d][y].prefix(members.count).reduce(zero, +)
-                    let ratios = members.compactMap { variant.units[$0][y].selfSufficiency }
-                    return Row(
-                        netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),
-                        feesTransferred: transferred, donationsAllocated: allocated,
-                        unitsWithGap: members.filter { money.round(variant.units[$0][y].gap).units < 0 }.count,
-                        meanSelfSufficiency: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count))
-                }
+        return groups.indices.map { d in
+            variant.districts[d].indices.map { y in
+                let row = variant.districts[d][y]
+                let members = groups[d]
+                let transferred = pools.fees.reduce(zero) { $0 + $1[d][y].dropLast().reduce(zero, +) }
+                let allocated = pools.donations[d][y].prefix(members.count).reduce(zero, +)
+                let ratios = members.compactMap { variant.units[$0][y].selfSufficiency }
+                return Row(
+                    netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),
+                    feesTransferred: transferred, donationsAllocated: allocated,
+                    unitsWithGap: members.filter { money.round(variant.units[$0][y].gap).units < 0 }.count,
+                    meanSelfSufficiency: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count))
             }
         }
     }
 
     /// `comparison.csv` as text.
-    public func csv() -> String {
+    public func csv() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// `comparison.csv` as UTF-8 bytes.
+    public func bytes() -> [UInt8] {
         var csv = CSVText()
         csv.append(Self.columns)
         let all = rows()
@@ -78,31 +87,37 @@ public struct ComparisonTable {
         for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
                 for (y, row) in all[v][d].enumerated() {
-                    var fields = [variant.name, district.id, String(variant.districts[d][y].year)]
+                    csv.cell(variant.name)
+                    csv.cell(district.id)
+                    csv.cell(variant.districts[d][y].year)
                     let against = [counterfactual, reform].map { $0.map { all[$0][d][y] } }
                     func money(_ value: (Row) -> ScaledAmount) {
-                        fields.append(value(row).text)
-                        for other in against { fields.append(other.map { (value(row) - value($0)).text } ?? "") }
+                        csv.cell(value(row))
+                        for other in against {
+                            if let other { csv.cell(value(row) - value(other)) } else { csv.emptyCell() }
+                        }
                     }
                     money(\.netRevenue)
                     money(\.rebates)
                     money(\.feesTransferred)
                     money(\.donationsAllocated)
-                    fields.append(String(row.unitsWithGap))
-                    for other in against { fields.append(other.map { String(row.unitsWithGap - $0.unitsWithGap) } ?? "") }
-                    fields.append(row.meanSelfSufficiency.map(ratio.text) ?? "")
+                    csv.cell(row.unitsWithGap)
+                    for other in against {
+                        if let other { csv.cell(row.unitsWithGap - other.unitsWithGap) } else { csv.emptyCell() }
+                    }
+                    csv.cell(row.meanSelfSufficiency.map(ratio.text) ?? "")
                     for other in against {
                         guard let mine = row.meanSelfSufficiency, let theirs = other?.meanSelfSufficiency else {
-                            fields.append("")
+                            csv.emptyCell()
                             continue
                         }
-                        fields.append(ratio.text(mine - theirs))
+                        csv.cell(ratio.text(mine - theirs))
                     }
-                    fields.append(district.name)
-                    csv.append(fields)
+                    csv.cell(district.name)
+                    csv.endRow()
                 }
             }
         }
-        return csv.text
+        return csv.bytes
     }
 }

@@ -22,7 +22,8 @@ public enum DataPackage {
     public static func make(files: [(name: String, data: Data)], manifest: RunManifest, chineseHeaders: Bool = false) throws -> Data {
         var resources: [[String: Any]] = []
         for file in files where file.name.hasSuffix(".csv") {
-            var text = String(decoding: file.data, as: UTF8.self)
+            // Only the header line is read: the package describes columns, not rows.
+            var text = String(decoding: file.data.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
             let bom = text.hasPrefix("\u{FEFF}")
             if bom { text.removeFirst() }
             let header = text.prefix { $0 != "\n" }.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -3,74 +3,88 @@ import FiscalModel
 /// Renders a deterministic run's `units.csv` and `districts.csv` (model.md §9, §13) from the column
 /// catalogues: rows ordered variant → district → unit → year, money rounded by the scenario's
 /// rule, ratios to 6 decimals, pooled amounts by largest remainder so every pool adds up in the
-/// file.
+/// file. Cells go straight into the bytes of the file (issue 22).
 public struct ResultTables {
+    /// The run's rounded cells.
+    public let rounded: RoundedRun
     /// The scenario.
-    public let scenario: Scenario
+    public var scenario: Scenario { rounded.scenario }
     /// The run result.
-    public let result: RunResult
+    public var result: RunResult { rounded.result }
 
     /// Creates the tables of `result`.
     public init(scenario: Scenario, result: RunResult) {
-        self.scenario = scenario
-        self.result = result
+        self.init(RoundedRun(scenario: scenario, result: result))
+    }
+
+    /// Creates the tables of a run whose cells are already rounded.
+    public init(_ rounded: RoundedRun) {
+        self.rounded = rounded
     }
 
     private var money: MoneyRounding { scenario.moneyRounding }
     private var ratio: MoneyRounding { scenario.ratioRounding }
 
-    /// A value cell of kind `kind`: money or ratio text, empty for `nil`.
-    private func text(_ value: Double?, kind: ColumnKind) -> String {
-        value.map(kind == .ratio ? ratio.text : money.text) ?? ""
+    /// A value cell of kind `kind`: money or ratio, empty for `nil`.
+    private func cell(_ value: Double?, kind: ColumnKind, in csv: inout CSVText) {
+        guard let value else { return csv.emptyCell() }
+        csv.cell(kind == .ratio ? ratio.round(value) : money.round(value))
     }
 
     /// `units.csv` as text.
-    public func unitsCSV() -> String {
+    public func unitsCSV() -> String { String(decoding: unitsBytes(), as: UTF8.self) }
+
+    /// `units.csv` as UTF-8 bytes.
+    public func unitsBytes() -> [UInt8] {
         var csv = CSVText()
         let fees = scenario.feeCategories
         let fields = UnitYearColumn.fields(categoryCount: fees.count)
+        let kinds = fields.map(\.column.entry.kind)
         csv.append(fields.map { $0.name(categories: fees) })
         let groups = scenario.unitsByDistrict
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
-        for variant in result.variants {
-            let pools = RoundedPools(variant, scenario: scenario, rounding: money)
+        for (variant, pools) in zip(result.variants, rounded.pools) {
             for (d, members) in groups.enumerated() {
                 let district = scenario.districts[d].id
                 for i in members {
                     let unit = scenario.units[i]
+                    let slot = pools.slot[i]
                     for (y, row) in variant.units[i].enumerated() {
-                        let feeParts = fees.indices.map { pools.fees[$0][d][y][pools.slot[i]] }
-                        csv.append(fields.map { field in
+                        for (field, kind) in zip(fields, kinds) {
                             switch field.column {
-                            case .variant: variant.name
-                            case .district: district
-                            case .unit: unit.id
-                            case .unitName: unit.name
-                            case .year: String(row.year)
-                            case .adopted: row.adopted ? "true" : "false"
+                            case .variant: csv.cell(variant.name)
+                            case .district: csv.cell(district)
+                            case .unit: csv.cell(unit.id)
+                            case .unitName: csv.cell(unit.name)
+                            case .year: csv.cell(row.year)
+                            case .adopted: csv.cell(row.adopted ? "true" : "false")
                             // Pooled amounts: the unit's part of its district's rounded pool.
-                            case .fee: feeParts[field.category!].text
-                            case .feesTotal: feeParts.reduce(zero, +).text
-                            case .donations: pools.donations[d][y][pools.slot[i]].text
-                            default: text(field.column.value(in: row, category: field.category), kind: field.column.entry.kind)
+                            case .fee: csv.cell(pools.fees[field.category!][d][y][slot])
+                            case .feesTotal: csv.cell(pools.fees.reduce(zero) { $0 + $1[d][y][slot] })
+                            case .donations: csv.cell(pools.donations[d][y][slot])
+                            default: cell(field.column.value(in: row, category: field.category), kind: kind, in: &csv)
                             }
-                        })
+                        }
+                        csv.endRow()
                     }
                 }
             }
         }
-        return csv.text
+        return csv.bytes
     }
 
     /// `districts.csv` as text.
-    public func districtsCSV() -> String {
+    public func districtsCSV() -> String { String(decoding: districtsBytes(), as: UTF8.self) }
+
+    /// `districts.csv` as UTF-8 bytes.
+    public func districtsBytes() -> [UInt8] {
         var csv = CSVText()
         let fees = scenario.feeCategories
         let fields = DistrictYearColumn.fields(categoryCount: fees.count)
+        let kinds = fields.map(\.column.entry.kind)
         csv.append(fields.map { $0.name(categories: fees) })
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
-        for variant in result.variants {
-            let pools = RoundedPools(variant, scenario: scenario, rounding: money)
+        for (variant, pools) in zip(result.variants, rounded.pools) {
             for (d, district) in scenario.districts.enumerated() {
                 for (y, row) in variant.districts[d].enumerated() {
                     let feeParts = fees.indices.map { pools.fees[$0][d][y] }
@@ -79,28 +93,29 @@ public struct ResultTables {
                     let retained = feeParts.map { $0.last! }
                     let donationParts = pools.donations[d][y]
                     let unitCount = donationParts.count - 2
-                    csv.append(fields.map { field in
+                    for (field, kind) in zip(fields, kinds) {
                         switch field.column {
-                        case .variant: variant.name
-                        case .district: district.id
-                        case .districtName: district.name
-                        case .year: String(row.year)
+                        case .variant: csv.cell(variant.name)
+                        case .district: csv.cell(district.id)
+                        case .districtName: csv.cell(district.name)
+                        case .year: csv.cell(row.year)
                         // Pooled amounts: sums of the rounded parts, so every pool adds up.
-                        case .feesCollected: collected.reduce(zero, +).text
-                        case .feesTransferred: transferred.reduce(zero, +).text
-                        case .feesRetained: retained.reduce(zero, +).text
-                        case .feesCollectedOf: collected[field.category!].text
-                        case .feesTransferredOf: transferred[field.category!].text
-                        case .feesRetainedOf: retained[field.category!].text
-                        case .donationsAllocated: donationParts.prefix(unitCount).reduce(zero, +).text
-                        case .donationsRetained: donationParts[unitCount].text
-                        case .donationsReserve: donationParts[unitCount + 1].text
-                        default: text(field.column.value(in: row, category: field.category), kind: field.column.entry.kind)
+                        case .feesCollected: csv.cell(collected.reduce(zero, +))
+                        case .feesTransferred: csv.cell(transferred.reduce(zero, +))
+                        case .feesRetained: csv.cell(retained.reduce(zero, +))
+                        case .feesCollectedOf: csv.cell(collected[field.category!])
+                        case .feesTransferredOf: csv.cell(transferred[field.category!])
+                        case .feesRetainedOf: csv.cell(retained[field.category!])
+                        case .donationsAllocated: csv.cell(donationParts.prefix(unitCount).reduce(zero, +))
+                        case .donationsRetained: csv.cell(donationParts[unitCount])
+                        case .donationsReserve: csv.cell(donationParts[unitCount + 1])
+                        default: cell(field.column.value(in: row, category: field.category), kind: kind, in: &csv)
                         }
-                    })
+                    }
+                    csv.endRow()
                 }
             }
         }
-        return csv.text
+        return csv.bytes
     }
 }

@@ -4,7 +4,7 @@ import FiscalModel
 /// district and year the parts are the district's units in file order, then the retained
 /// amount; per district and year for donations, the units, then retained, then reserve. Parts
 /// are rounded by the largest-remainder method so they add up to the rounded whole.
-struct RoundedPools {
+struct RoundedPools: Sendable {
     /// `fees[k][d][y]`: units of d in file order, then retained.
     var fees: [[[[ScaledAmount]]]]
     /// `donations[d][y]`: units of d in file order, then retained, then reserve.

@@ -58,12 +58,19 @@ public struct RunWriter {
 
     /// The files of `result` and, with `options.workbook`, its workbook.
     public func output(for result: RunResult) throws -> RunOutput {
-        let tables = ResultTables(scenario: loaded.scenario, result: result)
+        try output(for: RoundedRun(scenario: loaded.scenario, result: result))
+    }
+
+    /// The files of a run whose cells are already rounded and, with `options.workbook`, its workbook.
+    public func output(for rounded: RoundedRun) throws -> RunOutput {
+        let result = rounded.result
+        let tables = ResultTables(rounded)
         let bom = options.excelBOM ? "\u{FEFF}" : ""
+        let bomBytes: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
         var files: [(String, Data)] = [
-            ("units.csv", Data((bom + tables.unitsCSV()).utf8)),
-            ("districts.csv", Data((bom + tables.districtsCSV()).utf8)),
-            ("comparison.csv", Data((bom + ComparisonTable(scenario: loaded.scenario, result: result).csv()).utf8)),
+            ("units.csv", Data(bomBytes + tables.unitsBytes())),
+            ("districts.csv", Data(bomBytes + tables.districtsBytes())),
+            ("comparison.csv", Data(bomBytes + ComparisonTable(rounded).bytes())),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             (BriefColumns.fileName, Data((bom + BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)).utf8)),
         ]
@@ -77,7 +84,7 @@ public struct RunWriter {
         files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         let workbook = options.workbook
             ? ReportWorkbook.deterministic(
-                scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
+                rounded, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
                 language: options.language)
             : nil
         return finish(files, workbook: workbook)
@@ -110,9 +117,7 @@ public struct RunWriter {
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
         manifest.waves = waves?.manifestEntries
         files.append(("run.json", try manifest.encoded()))
-        // The package describes columns from each CSV's header line only.
-        let headers = files.map { name, data in (name: name, data: Data(data.prefix { $0 != UInt8(ascii: "\n") })) }
-        files.append(("datapackage.json", try DataPackage.make(files: headers, manifest: manifest, chineseHeaders: options.chineseHeaders)))
+        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
         if let shardPartials { files.append((BriefPartials.fileName, shardPartials.encoded())) }
         let workbook = options.workbook
             ? ReportWorkbook.monteCarlo(

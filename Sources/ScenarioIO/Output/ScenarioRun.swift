@@ -27,6 +27,10 @@ public struct ScenarioRun {
     /// Everything the run folder holds, for `RunFolder.write(_:)`.
     public var entries: [RunFolder.Entry] { RunOutput(files: files, workbook: workbook).entries }
 
+    /// The deterministic run's rounded cells, shared by its files and summaries (`nil` for a
+    /// Monte Carlo run).
+    public let rounded: RoundedRun?
+
     /// The deterministic result (`nil` for a Monte Carlo run).
     public var result: RunResult? {
         if case let .deterministic(result) = outcome { return result }
@@ -66,6 +70,7 @@ public struct ScenarioRun {
             if shouldStop?() == true { throw RunStopped() }
             let result = try unchecked.checked()
             outcome = .monteCarlo(result)
+            rounded = nil
             var (files, workbook) = try Self.parts(writer.output(for: result))
             if let shard { files.append(try ShardManifest.file(for: loaded, options: options, shard: shard, files: files)) }
             (self.files, self.workbook) = (files, workbook)
@@ -73,7 +78,9 @@ public struct ScenarioRun {
             simulated = scenario
             let result = try Simulation(scenario).runDeterministic().checked()
             outcome = .deterministic(result)
-            (files, workbook) = try Self.parts(writer.output(for: result))
+            let rounded = RoundedRun(scenario: scenario, result: result)
+            self.rounded = rounded
+            (files, workbook) = try Self.parts(writer.output(for: rounded))
         }
     }
 

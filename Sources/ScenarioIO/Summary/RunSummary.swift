@@ -16,10 +16,16 @@ public enum RunSummary {
     /// The deterministic summary: rebates, fees transferred, donations allocated and reform
     /// effect over the horizon, and the units still short of funds in the last year.
     public static func totals(scenario: Scenario, result: RunResult) -> SummaryGrid {
+        totals(RoundedRun(scenario: scenario, result: result))
+    }
+
+    /// The deterministic summary of a run whose cells are already rounded.
+    public static func totals(_ rounded: RoundedRun) -> SummaryGrid {
+        let (scenario, result) = (rounded.scenario, rounded.result)
         let money = scenario.moneyRounding
         let end = scenario.horizon.endYear
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
-        let written = ComparisonTable(scenario: scenario, result: result).rows()
+        let written = rounded.comparisonRows
         var rows: [[SummaryGrid.Cell]] = []
         for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
@@ -53,7 +59,12 @@ public enum RunSummary {
     /// figure the brief and the totals print), the difference against `reform`, and the units with a gap and mean
     /// self-sufficiency in the last year.
     public static func headline(scenario: Scenario, result: RunResult) -> SummaryGrid {
-        let rows = ComparisonTable(scenario: scenario, result: result).rows()
+        headline(RoundedRun(scenario: scenario, result: result))
+    }
+
+    /// The headline comparison of a run whose cells are already rounded.
+    public static func headline(_ rounded: RoundedRun) -> SummaryGrid {
+        let (scenario, result, rows) = (rounded.scenario, rounded.result, rounded.comparisonRows)
         let names = result.variants.map(\.name)
         let counterfactual = names.firstIndex(of: Variant.counterfactualName)
         let reform = names.firstIndex(of: Variant.reformName)

@@ -46,8 +46,9 @@ public struct ReportWorkbook: Sendable {
     /// The workbook of a deterministic run: the summary and headline comparison, then
     /// Comparison, Districts, Units and Groups (`csvs`: the folder's English-header CSVs).
     public static func deterministic(
-        scenario: Scenario, result: RunResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
+        _ rounded: RoundedRun, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
+        let (scenario, result) = (rounded.scenario, rounded.result)
         let tables = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"].compactMap { name in
             csvs[name].map { WorkbookTable(file: name, csv: $0, names: displayNames(scenario)) }
         }
@@ -55,7 +56,7 @@ public struct ReportWorkbook: Sendable {
         let charts = catalog.deterministic(districts: tables[1], comparison: tables[0], units: tables[2])
         var book = ReportWorkbook(
             manifest: manifest, language: language,
-            summaries: [RunSummary.totals(scenario: scenario, result: result), RunSummary.headline(scenario: scenario, result: result)],
+            summaries: [RunSummary.totals(rounded), RunSummary.headline(rounded)],
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
         book.variantTitles = scenario.variantTitles

@@ -116,23 +116,7 @@ public struct NumberText: Sendable {
 
     /// Appends `units` × 10^-precision with a sign unless zero.
     private static func appendUnits(_ units: Int64, negative: Bool, precision: Int, to bytes: inout [UInt8]) {
-        if negative && units != 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = units
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0 || count <= precision
-            for position in stride(from: count - 1, through: 0, by: -1) {
-                if position == precision - 1 { bytes.append(UInt8(ascii: ".")) }
-                bytes.append(buffer[position])
-            }
-        }
+        ScaledAmount(units: Int128(negative ? -units : units), precision: precision).append(to: &bytes)
     }
 }
 

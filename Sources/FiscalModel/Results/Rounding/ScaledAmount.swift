@@ -43,15 +43,37 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
 
     /// Plain decimal text: `-` sign, digits, `.` and exactly `precision` decimals; no `-0.00`.
     public var text: String {
-        let negative = units < 0
-        var digits = String(units.magnitude)
-        if precision > 0 {
-            if digits.count <= precision {
-                digits = String(repeating: "0", count: precision - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`'s UTF-8 bytes to `bytes` (no intermediate `String`; issue 22).
+    public func append(to bytes: inout [UInt8]) {
+        let zero = UInt8(ascii: "0")
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        guard precision < 39, let magnitude = UInt64(exactly: units.magnitude) else {
+            var digits = Array(String(units.magnitude).utf8)
+            if digits.count <= precision { digits.insert(contentsOf: repeatElement(zero, count: precision - digits.count + 1), at: 0) }
+            if precision > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - precision) }
+            bytes.append(contentsOf: digits)
+            return
         }
-        return negative ? "-" + digits : digits
+        // Digits from the last, at least precision + 1 of them, into a 40-byte buffer on the stack.
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var count = 0, rest = magnitude
+            repeat {
+                raw[count] = zero + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count <= precision
+            for position in stride(from: count - 1, through: 0, by: -1) {
+                if position == precision - 1 { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(raw[position])
+            }
+        }
     }
 
     /// The nearest Double.
