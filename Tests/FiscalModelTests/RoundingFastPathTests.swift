@@ -3,10 +3,11 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Issue 22's allocation-free rounding against the digit-list arithmetic it replaced: `round` on
-/// the integer significand against rounding the digit list of `ShortestDecimal.split(at:)`, and
-/// `split`'s remainders compared as 38-decimal integers against the digit-by-digit comparison,
-/// on money-like values, half-unit ties, negative parts, tiny and huge magnitudes.
+/// Issue 22's fast rounding against the digit-list arithmetic it replaced: `round` (in floating
+/// point where certain, else on the integer significand) against rounding the digit list of
+/// `ShortestDecimal.split(at:)`, and `split` (floating-point remainders where certain, else
+/// remainders as 38-decimal integers) against the digit-by-digit comparison, on money-like
+/// values, half-unit ties, exact cents, equal parts, negative parts, tiny and huge magnitudes.
 @Suite("Rounding's integer path against the digit lists")
 struct RoundingFastPathTests {
     static let seed: UInt64 = 2222
@@ -49,11 +50,11 @@ struct RoundingFastPathTests {
         for index in 0..<100_000 where failures < 5 {
             let value = Self.draw(&generator)
             for rounding in Self.roundings {
-                let fast = rounding.round(value).units
-                let expected = min(Self.reference(value, rounding), ScaledAmount.maximumUnits)
-                if fast != max(expected, -ScaledAmount.maximumUnits) {
+                let expected = max(min(Self.reference(value, rounding), ScaledAmount.maximumUnits), -ScaledAmount.maximumUnits)
+                for (path, units) in [("round", rounding.round(value).units), ("exact", rounding.roundShortestDecimal(value).units)]
+                where units != expected {
                     failures += 1
-                    Issue.record("seed \(Self.seed), draw \(index): \(value) at \(rounding) gave \(fast), expected \(expected)")
+                    Issue.record("seed \(Self.seed), draw \(index): \(value) at \(rounding) by \(path) gave \(units), expected \(expected)")
                 }
             }
         }
@@ -67,14 +68,17 @@ struct RoundingFastPathTests {
             var parts = (0..<count).map { _ in Self.draw(&generator) / 7 }
             if generator.next() % 3 == 0 { parts[0] = -parts[0] }
             if generator.next() % 4 == 0 { parts.append(parts[0]) } // equal remainders: ties go to the earlier part
+            if generator.next() % 4 == 0 { parts.append(parts[0] + 1) } // the same remainder one unit up
+            if generator.next() % 5 == 0 { parts.append(0) }
             let whole = parts.reduce(0, +)
             guard whole.isFinite else { continue }
             for rounding in Self.roundings {
-                let fast = rounding.split(whole: whole, parts: parts)
-                let expected = rounding.splitDigitByDigit(whole: whole, parts: parts)
-                if fast != expected {
+                let target = rounding.round(whole).units
+                let expected = rounding.splitDigitByDigit(target: target, parts: parts)
+                for (path, split) in [("split", rounding.split(whole: whole, parts: parts)), ("exact", rounding.splitExactly(target: target, parts: parts))]
+                where split != expected {
                     failures += 1
-                    Issue.record("seed \(Self.seed + 1), draw \(index): split of \(whole) into \(parts) at \(rounding) gave \(fast.map(\.units)), expected \(expected.map(\.units))")
+                    Issue.record("seed \(Self.seed + 1), draw \(index): split of \(whole) into \(parts) at \(rounding) by \(path) gave \(split.map(\.units)), expected \(expected.map(\.units))")
                 }
             }
         }

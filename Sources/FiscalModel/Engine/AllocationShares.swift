@@ -7,15 +7,18 @@ public enum AllocationShares {
         let n = units.count
         let horizon = scenario.horizon
         var shares = [Double](repeating: 0, count: horizon.count * n)
+        let districtOf = units.map(\.districtIndex)
         for term in key.terms {
+            // The indicator read once per unit (a lookup by column name), not once per unit-year.
+            let values = units.map { $0.indicator(term.column) }
             var sums = [Double](repeating: 0, count: scenario.districts.count)
-            for unit in units { sums[unit.districtIndex] += unit.indicator(term.column) }
+            for i in 0..<n { sums[districtOf[i]] += values[i] }
             let weights = term.weight.series(over: horizon)
             for y in 0..<horizon.count {
-                for (i, unit) in units.enumerated() {
-                    let sum = sums[unit.districtIndex]
+                for i in 0..<n {
+                    let sum = sums[districtOf[i]]
                     guard sum > 0 else { continue }
-                    shares[y * n + i] += weights[y] * unit.indicator(term.column) / sum
+                    shares[y * n + i] += weights[y] * values[i] / sum
                 }
             }
         }

@@ -26,8 +26,9 @@ public struct CompiledLineFee: Sendable {
         taskCost = fee.taskCost.map { task in
             let cost = task.unitCost.series(over: horizon)
             let index = task.growth.growthIndex(over: horizon)
+            let indicators = units.map { $0.indicator(task.indicator) }
             return (0..<horizon.count).flatMap { y in
-                units.map { cost[y] * $0.indicator(task.indicator) * index[y] }
+                indicators.map { cost[y] * $0 * index[y] }
             }
         }
     }

@@ -89,8 +89,9 @@ public struct CompiledPolicy: Sendable {
             return out
         }
         plannedTax = perUnitYear { y, i in units[i].plannedTax[horizon.year(at: y)] ?? .nan }
-        baselineGrowth = perUnitYear { y, i in policy.taxGrowth.baseline(for: units[i], in: horizon.year(at: y)) }
-        growthSource = units.map { policy.taxGrowth.source(for: $0) }
+        let growthSource = units.map { policy.taxGrowth.source(for: $0) }
+        self.growthSource = growthSource
+        baselineGrowth = perUnitYear { y, i in policy.taxGrowth.baseline(from: growthSource[i], in: horizon.year(at: y)) }
         elasticity = policy.incentiveElasticity.series(over: horizon)
         volatility = policy.taxGrowth.volatility.series(over: horizon)
         exitRate = policy.restructuring.exitRate.series(over: horizon)
@@ -99,11 +100,12 @@ public struct CompiledPolicy: Sendable {
         allocation = perUnitYear { y, i in units[i].allocation * allocationIndex[y] }
         let collectiveIndex = policy.collectiveGrowth.growthIndex(over: horizon)
         collectiveIncome = perUnitYear { y, i in units[i].collectiveIncome * collectiveIndex[y] }
+        // Each item's indicator read once per unit (a lookup by column name), not once per unit-year.
         let needCosts = policy.needs.map { item in
-            (item.indicator, item.unitCost.series(over: horizon), item.growth.growthIndex(over: horizon))
+            (units.map { $0.indicator(item.indicator) }, item.unitCost.series(over: horizon), item.growth.growthIndex(over: horizon))
         }
         needItems = perUnitYear { y, i in
-            needCosts.reduce(0) { $0 + $1.1[y] * units[i].indicator($1.0) * $1.2[y] }
+            needCosts.reduce(0) { $0 + $1.1[y] * $1.0[i] * $1.2[y] }
         }
 
         rebate = policy.rebate.map { CompiledRebate($0, horizon: horizon) }

@@ -17,6 +17,10 @@ public struct ProjectionGuard: Sendable {
     /// The district columns checked, in output order: every column a Monte Carlo run reports,
     /// a fee total through its categories.
     let districtFields: [DistrictYearField]
+    /// Per unit field: whether it is a ratio (a ratio may be any finite value).
+    let unitRatios: [Bool]
+    /// Per district field: whether it is a ratio.
+    let districtRatios: [Bool]
 
     /// A guard naming the units, districts and fee categories of `scenario`.
     public init(_ scenario: Scenario) {
@@ -32,40 +36,42 @@ public struct ProjectionGuard: Sendable {
             column.categories.map { parts in (0..<feeCount).map { DistrictYearField(parts, category: $0) } }
                 ?? [DistrictYearField(column)]
         }
+        unitRatios = unitFields.map { $0.column.entry.kind == .ratio }
+        districtRatios = districtFields.map { $0.column.entry.kind == .ratio }
     }
 
     /// Whether a money value breaks the limit (NaN included).
     @inlinable
     static func isBadMoney(_ value: Double) -> Bool { !(value.magnitude <= ValueLimits.maximumMagnitude) }
 
-    /// A named value of one row: output column, value, whether it is a ratio, and its driver.
-    private typealias Cell = (column: String, value: Double, ratio: Bool, parameter: String?)
-
-    private func firstBad(_ cells: [Cell], variant: String, place: ProjectionLimitViolation.Place, year: Int)
-        -> ProjectionLimitViolation?
-    {
-        guard let cell = cells.first(where: { $0.ratio ? !$0.value.isFinite : Self.isBadMoney($0.value) }) else { return nil }
-        return ProjectionLimitViolation(
-            variant: variant, place: place, year: year, column: cell.column, value: cell.value, parameter: cell.parameter)
-    }
-
-    /// The cell of `field` holding `value` (an empty cell counts as 0).
-    private func cell<Column>(_ field: ColumnField<Column>, _ value: Double?) -> Cell {
-        (field.name(categories: feeIDs), value ?? 0, field.column.entry.kind == .ratio, field.category.map { feeParameters[$0] })
+    /// The violation of the first field of `fields` whose value (an empty cell counts as 0)
+    /// breaks the limit; the column is named only once one does.
+    private func firstBad<Column>(
+        _ fields: [ColumnField<Column>], ratios: [Bool], value: (ColumnField<Column>) -> Double?,
+        variant: String, place: ProjectionLimitViolation.Place, year: Int
+    ) -> ProjectionLimitViolation? {
+        for (field, ratio) in zip(fields, ratios) {
+            let value = value(field) ?? 0
+            guard ratio ? !value.isFinite : Self.isBadMoney(value) else { continue }
+            return ProjectionLimitViolation(
+                variant: variant, place: place, year: year, column: field.name(categories: feeIDs), value: value,
+                parameter: field.category.map { feeParameters[$0] })
+        }
+        return nil
     }
 
     /// The first violation in one deterministic year: units in file order, then districts, each
     /// in wide-column order.
     public func check(variant: String, units: [UnitYear], districts: [DistrictYear]) -> ProjectionLimitViolation? {
         for row in units {
-            let cells = unitFields.map { cell($0, $0.column.value(in: row, category: $0.category)) }
-            if let bad = firstBad(cells, variant: variant, place: .unit(unitIDs[row.unit]), year: row.year) { return bad }
+            if let bad = firstBad(
+                unitFields, ratios: unitRatios, value: { $0.column.value(in: row, category: $0.category) },
+                variant: variant, place: .unit(unitIDs[row.unit]), year: row.year) { return bad }
         }
         for row in districts {
-            let cells = districtFields.map { cell($0, $0.column.value(in: row, category: $0.category)) }
-            if let bad = firstBad(cells, variant: variant, place: .district(districtIDs[row.district]), year: row.year) {
-                return bad
-            }
+            if let bad = firstBad(
+                districtFields, ratios: districtRatios, value: { $0.column.value(in: row, category: $0.category) },
+                variant: variant, place: .district(districtIDs[row.district]), year: row.year) { return bad }
         }
         return nil
     }
@@ -159,10 +165,9 @@ public struct ProjectionGuard: Sendable {
                     return ProjectionLimitViolation(variant: variant, place: .unit(unitIDs[i]), year: year, column: column.name, value: value)
                 }
             }
-            let shared = unitFields.compactMap { field in
-                engine.pathIndependentValue(field, unit: i, yearIndex: y).map { cell(field, $0) }
-            }
-            if let bad = firstBad(shared, variant: variant, place: .unit(unitIDs[i]), year: year) { return bad }
+            if let bad = firstBad(
+                unitFields, ratios: unitRatios, value: { engine.pathIndependentValue($0, unit: i, yearIndex: y) },
+                variant: variant, place: .unit(unitIDs[i]), year: year) { return bad }
         }
         for district in 0..<d {
             for column in DistrictYearColumn.perPath {
@@ -171,11 +176,12 @@ public struct ProjectionGuard: Sendable {
                         variant: variant, place: .district(districtIDs[district]), year: year, column: column.name, value: value)
                 }
             }
-            let collected = policy.fees.indices.map { DistrictYearField(.feesCollectedOf, category: $0) }
+            let shared = policy.fees.indices.map { DistrictYearField(.feesCollectedOf, category: $0) } + [DistrictYearField(.need)]
             let need = policy.unitsByDistrict[district].reduce(0) { $0 + engine.need[y * n + $1] }
-            let shared = collected.map { cell($0, policy.fees[$0.category!].collection[y * d + district]) }
-                + [cell(DistrictYearField(.need), need)]
-            if let bad = firstBad(shared, variant: variant, place: .district(districtIDs[district]), year: year) { return bad }
+            if let bad = firstBad(
+                shared, ratios: shared.map { _ in false },
+                value: { $0.column == .need ? need : policy.fees[$0.category!].collection[y * d + district] },
+                variant: variant, place: .district(districtIDs[district]), year: year) { return bad }
         }
         return nil
     }

@@ -40,7 +40,12 @@ public struct TaxGrowthPolicy: Sendable, Equatable {
 
     /// The baseline growth μ_i(t) of `unit`, from `source(for:)`.
     public func baseline(for unit: FiscalUnit, in year: Int) -> Double {
-        switch source(for: unit) {
+        baseline(from: source(for: unit), in: year)
+    }
+
+    /// The baseline growth in `year` of a unit whose growth comes from `source`.
+    public func baseline(from source: Source, in year: Int) -> Double {
+        switch source {
         case .unitColumn(let value): value
         case .tag(let tag): byTag[tag]!.value(in: year)
         case .rate: rate.value(in: year)

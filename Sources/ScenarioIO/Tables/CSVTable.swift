@@ -46,7 +46,7 @@ struct CSVTable {
         } catch {
             throw InputError([Diagnostic(file: file, line: 1, message: "cannot read CSV: \(error)")])
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = (reader.headerRow ?? []).map(\.trimmingWhitespace)
         var rows: [Row] = []
         var line = 1 + Self.newlines(in: reader.headerRow ?? [])
         while let fields = reader.next() {

@@ -53,7 +53,7 @@ struct UnitsTableReader {
                 }
                 continue
             }
-            func cell(_ name: String) -> String { column(name).map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            func cell(_ name: String) -> String { column(name).map { fields[$0].trimmingWhitespace } ?? "" }
             let id = cell("id")
             let who = id.isEmpty ? "" : "unit '\(id)', "
             guard !id.isEmpty else {
@@ -77,7 +77,7 @@ struct UnitsTableReader {
             if districtIndex == nil || column("district") == nil { valid = false }
             func number(_ name: String, minimum: Double? = 0, optional: Bool = false) -> Double? {
                 guard let index = column(name) else { return optional ? 0 : nil }
-                let found = fields[index].trimmingCharacters(in: .whitespaces)
+                let found = fields[index].trimmingWhitespace
                 switch PlainDecimal.parse(fields[index]) {
                 case .success(let value):
                     if let minimum, value < minimum {

@@ -207,7 +207,7 @@ final class NodeReader {
             error(node, "\(path): expected text, found \(Self.describe(node))")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        let value = scalar.string.trimmingWhitespace
         if value.isEmpty {
             error(node, "\(path): must not be empty")
             return nil

@@ -12,8 +12,15 @@ public struct MoneyRounding: Sendable, Equatable {
         self.rule = rule
     }
 
-    /// `value` rounded.
+    /// `value` rounded: in floating point when that is certain (`roundedByScaling`), else on
+    /// the digits of the shortest decimal.
     public func round(_ value: Double) -> ScaledAmount {
+        if let units = roundedByScaling(value) { return ScaledAmount(units: units, precision: precision) }
+        return roundShortestDecimal(value)
+    }
+
+    /// `value` rounded on the digits of its shortest decimal (the exact path).
+    func roundShortestDecimal(_ value: Double) -> ScaledAmount {
         let decimal = ShortestDecimal(value)
         let n = decimal.digitCount, cut = decimal.pointPosition + precision
         var magnitude: Int128
@@ -104,13 +111,19 @@ public struct MoneyRounding: Sendable, Equatable {
     /// one more unit until the sum matches; ties go to the earlier part.
     public func split(whole: Double, parts: [Double]) -> [ScaledAmount] {
         let target = round(whole).units
+        if let split = splitByScaling(target: target, parts: parts) { return split }
+        return splitExactly(target: target, parts: parts)
+    }
+
+    /// `split` on the shortest decimals' floors and remainders (the exact path).
+    func splitExactly(target: Int128, parts: [Double]) -> [ScaledAmount] {
         var amounts: [Int128] = []
         var remainders: [UInt128] = []
         amounts.reserveCapacity(parts.count)
         remainders.reserveCapacity(parts.count)
         for part in parts {
             let (floor, remainder) = floorAndScaledRemainder(part)
-            guard let remainder else { return splitDigitByDigit(whole: whole, parts: parts) }
+            guard let remainder else { return splitDigitByDigit(target: target, parts: parts) }
             amounts.append(floor)
             remainders.append(remainder)
         }
@@ -122,8 +135,7 @@ public struct MoneyRounding: Sendable, Equatable {
 
     /// `split` comparing remainders digit by digit: the path for a part with more than
     /// `remainderScale` decimals below the floor, and the reference of the fast one in tests.
-    func splitDigitByDigit(whole: Double, parts: [Double]) -> [ScaledAmount] {
-        let target = round(whole).units
+    func splitDigitByDigit(target: Int128, parts: [Double]) -> [ScaledAmount] {
         let pieces = parts.map(floorAndRemainder)
         let order = pieces.indices.sorted { a, b in
             let comparison = Self.compareFractions(pieces[a].remainder, pieces[b].remainder)
@@ -133,7 +145,7 @@ public struct MoneyRounding: Sendable, Equatable {
     }
 
     /// The floors plus the shortfall to `target`, handed out along `order` (largest remainder first).
-    private func distribute(target: Int128, floors: [Int128], order: [Int]) -> [ScaledAmount] {
+    func distribute(target: Int128, floors: [Int128], order: [Int]) -> [ScaledAmount] {
         var amounts = floors
         let shortfall = ScaledAmount.add(target, -amounts.reduce(0, ScaledAmount.add))
         guard !order.isEmpty, shortfall != 0 else { return amounts.map { ScaledAmount(units: $0, precision: precision) } }

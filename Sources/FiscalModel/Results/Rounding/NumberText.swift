@@ -19,23 +19,17 @@ public struct NumberText: Sendable {
         /// `0.3`, `0.34952688217163086` → `0.349526882172`): numbers a person reads on screen,
         /// whose files keep full precision (solve's printed answer, model.md §22).
         case display
-        /// An amount rounded by model.md §13's rule (`MoneyRounding.text(_:)`), computed in floating
-        /// point when the scaled value is clearly away from a rounding tie: the Monte Carlo tables.
+        /// An amount rounded by model.md §13's rule (`MoneyRounding.round(_:)`, in floating point
+        /// when the scaled value is clearly away from a rounding tie): the Monte Carlo tables.
         case rounded(MoneyRounding)
     }
 
     /// The style.
     public let style: Style
-    private let scale: Double
 
     /// A formatter writing `style`.
     public init(_ style: Style) {
         self.style = style
-        var scale = 1.0
-        if case let .rounded(rounding) = style {
-            for _ in 0..<rounding.precision { scale *= 10 }
-        }
-        self.scale = scale
     }
 
     /// `plain`: `2026.0`, `0.00001`.
@@ -64,7 +58,7 @@ public struct NumberText: Sendable {
         case .message:
             let text = value.description
             bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
-        case let .rounded(rounding): appendRounded(value, rounding, to: &bytes)
+        case let .rounded(rounding): rounding.round(value).append(to: &bytes)
         }
     }
 
@@ -96,27 +90,6 @@ public struct NumberText: Sendable {
             bytes.append(UInt8(ascii: "."))
             bytes.append(contentsOf: digits[point...].lazy.map { $0 + zero })
         }
-    }
-
-    private func appendRounded(_ value: Double, _ rounding: MoneyRounding, to bytes: inout [UInt8]) {
-        let scaled = abs(value) * scale
-        if scaled < 1e15 {
-            let whole = scaled.rounded(.down)
-            let fraction = scaled - whole
-            // |scaled − exact decimal × 10^precision| is below a few ulps of `scaled`.
-            let tolerance = 1e-9 + scaled * 1e-13
-            if abs(fraction - 0.5) > tolerance {
-                let units = Int64(fraction > 0.5 ? whole + 1 : whole)
-                Self.appendUnits(units, negative: value < 0, precision: rounding.precision, to: &bytes)
-                return
-            }
-        }
-        bytes.append(contentsOf: rounding.text(value).utf8)
-    }
-
-    /// Appends `units` × 10^-precision with a sign unless zero.
-    private static func appendUnits(_ units: Int64, negative: Bool, precision: Int, to bytes: inout [UInt8]) {
-        ScaledAmount(units: Int128(negative ? -units : units), precision: precision).append(to: &bytes)
     }
 }
 
