@@ -9,5 +9,8 @@ void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *inf
 void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w, double *work, const int *lwork, int *iwork, const int *liwork, int *info, size_t jobz_len, size_t uplo_len);
 
 void openblas_set_num_threads(int num_threads);
+/* Stops OpenBLAS's worker threads (started when the library loads, they spin before sleeping);
+   a later multi-threaded call would start them again. */
+int blas_thread_shutdown_(void);
 int openblas_get_num_threads(void);
 #endif

@@ -94,8 +94,8 @@ public struct ServedScenario: Sendable {
             return RunTables(
                 totals: RunSummary.totals(rounded),
                 headline: RunSummary.headline(rounded),
-                districts: CSVRecords.all(Data(tables.districtsBytes())),
-                units: CSVRecords.all(Data(tables.unitsBytes())))
+                districts: CSVRecords.all(tables.districtsData()),
+                units: CSVRecords.all(tables.unitsData()))
         } catch {
             throw Self.problem(error)
         }

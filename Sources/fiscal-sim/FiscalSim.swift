@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioIO
+import FiscalModel
 
 /// `fiscal-sim`: simulates fiscal transfers to street offices (街道办事处) over years.
 @main
@@ -21,6 +22,7 @@ struct FiscalSim: ParsableCommand {
     /// errors are swift-argument-parser's.
     static func main() {
         StandardErrorCapture.enable()  // libxlsxwriter's messages become part of the tool's errors
+        BLASCore.useCallingThreadOnly()
         do {
             var command = try parseAsRoot(SolveCommand.attachingRange(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -8,6 +8,8 @@ final class ProgressLine: @unchecked Sendable {
     private let unit: String
     private let start = Date()
     private var shown = false
+    /// When the line was last written: it is rewritten at most a few times a second.
+    private var written = Date.distantPast
 
     /// A progress line; with `enabled` false it prints nothing.
     init(enabled: Bool, label: String, unit: String = "year") {
@@ -21,6 +23,9 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 2 || shown else { return }
+        let now = Date()
+        guard now.timeIntervalSince(written) >= 0.25 || done >= total else { return }
+        written = now
         shown = true
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let text = String(format: "\r%@: %@ %d of %d, %.0f s elapsed, about %.0f s left ", label, unit, done, total,

@@ -41,7 +41,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        var loaded = try ScenarioSource.load(scenario, settings: settings.parsed())
+        var loaded = try ScenarioSource.load(
+            scenario, settings: settings.parsed(), progress: quiet.progress(label: "reading the units file", unit: "row"))
         if let paths = draws.paths { for warning in loaded.setPaths(paths) { Terminal.printError(warning.description) } }
         if let seed = draws.seed { loaded.scenario.seed = seed }
         let model = loaded.scenario
@@ -53,7 +54,9 @@ struct RunCommand: ParsableCommand {
         var options = RunWriter.Options(excelBOM: excel, chineseHeaders: language.lang == .zh, workbook: workbook.xlsx)
         if xlsxConstantMemory { options.workbookConstantMemory = true }
         if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
-        let run = try quiet.progress(label: "\(model.paths) paths").tracking { progress in
+        let progressLine = model.paths > 1 || part != nil
+            ? quiet.progress(label: "\(model.paths) paths") : quiet.progress(label: "deterministic run", unit: "unit-year")
+        let run = try progressLine.tracking { progress in
             let run = try ScenarioRun(loaded, options: options, threads: threads.threads, shard: part, progress: progress)
             try RunFolder(folder).write(run.entries)
             return run

@@ -12,7 +12,11 @@ public struct Simulation: Sendable {
     ///
     /// Stops at the first value beyond model.md §19's limits: the result then ends with the variant
     /// that reached it (see `RunResult.limitViolation` and `checked()`).
-    public func runDeterministic() -> RunResult {
+    public func runDeterministic() -> RunResult { runDeterministic(progress: nil) }
+
+    /// `runDeterministic()`, telling `progress(variants done, variants)` after each variant
+    /// (the counterfactual counted as one).
+    public func runDeterministic(progress: ((Int, Int) -> Void)?) -> RunResult {
         let limits = ProjectionGuard(scenario)
         // One no-adoption run per distinct tax-growth policy (`CounterfactualPlan`), as in the
         // Monte Carlo engine; the reform's is the reported counterfactual.
@@ -29,6 +33,7 @@ public struct Simulation: Sendable {
                 if run.limitViolation != nil { return RunResult(variants: results) }
                 if r != 0 { results.removeLast() }
                 counterfactualNet[r] = run.netRevenueByYear
+                progress?(results.count, scenario.policyVariants.count + 1)
             }
             results.append(
                 Projection.run(
@@ -36,6 +41,7 @@ public struct Simulation: Sendable {
                     counterfactualNetRevenue: counterfactualNet[r], limits: limits,
                     waves: WaveTracker(variant.policy, of: scenario, paths: 1)))
             if results.last?.limitViolation != nil { break }
+            progress?(results.count, scenario.policyVariants.count + 1)
         }
         return RunResult(variants: results)
     }

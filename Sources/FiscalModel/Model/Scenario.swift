@@ -66,7 +66,7 @@ public struct Scenario: Sendable, Equatable {
     /// Indices of the units of each district, in file order.
     public var unitsByDistrict: [[Int]] {
         var groups = Array(repeating: [Int](), count: districts.count)
-        for (index, unit) in units.enumerated() { groups[unit.districtIndex].append(index) }
+        for index in units.indices { groups[units[index].districtIndex].append(index) }
         return groups
     }
 }

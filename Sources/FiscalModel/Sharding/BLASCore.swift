@@ -8,4 +8,14 @@ public enum BLASCore {
         guard let name = openblas_get_corename() else { return "unknown" }
         return String(cString: name)
     }
+
+    /// Makes BLAS run on the calling thread only and stops the worker threads OpenBLAS starts when
+    /// it loads. Those threads poll for work (`sched_yield`) for about a tenth of a second before
+    /// they sleep, taking a core from the tool on a small machine: a deterministic run or sweep
+    /// lost 15 % of its wall time to them (issue 22). The tool parallelises over paths and points
+    /// itself and gives BLAS one thread anyway; the processes call this first.
+    public static func useCallingThreadOnly() {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }
 }

@@ -1,4 +1,5 @@
 import FiscalModel
+import Foundation
 
 /// `comparison.csv`: per variant × district × year, headline figures and their differences
 /// against the `counterfactual` rows and against the `reform` rows of the same run.
@@ -74,11 +75,11 @@ public struct ComparisonTable {
     }
 
     /// `comparison.csv` as text.
-    public func csv() -> String { String(decoding: bytes(), as: UTF8.self) }
+    public func csv() -> String { String(decoding: data(), as: UTF8.self) }
 
-    /// `comparison.csv` as UTF-8 bytes.
-    public func bytes() -> [UInt8] {
-        var csv = CSVText()
+    /// `comparison.csv`'s bytes, after a byte-order mark with `bom`.
+    public func data(bom: Bool = false) -> Data {
+        var csv = CSVText(bom: bom)
         csv.append(Self.columns)
         let all = rows()
         let names = result.variants.map(\.name)
@@ -118,6 +119,6 @@ public struct ComparisonTable {
                 }
             }
         }
-        return csv.bytes
+        return csv.data
     }
 }

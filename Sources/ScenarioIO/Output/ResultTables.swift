@@ -1,4 +1,5 @@
 import FiscalModel
+import Foundation
 
 /// Renders a deterministic run's `units.csv` and `districts.csv` (model.md §9, §13) from the column
 /// catalogues: rows ordered variant → district → unit → year, money rounded by the scenario's
@@ -32,11 +33,13 @@ public struct ResultTables {
     }
 
     /// `units.csv` as text.
-    public func unitsCSV() -> String { String(decoding: unitsBytes(), as: UTF8.self) }
+    public func unitsCSV() -> String { String(decoding: unitsData(), as: UTF8.self) }
 
-    /// `units.csv` as UTF-8 bytes.
-    public func unitsBytes() -> [UInt8] {
-        var csv = CSVText()
+    /// `units.csv`'s bytes, after a byte-order mark with `bom`; `progress` is told the rows
+    /// written every few thousand.
+    public func unitsData(bom: Bool = false, progress: ((Int) -> Void)? = nil) -> Data {
+        var written = 0
+        var csv = CSVText(bom: bom)
         let fees = scenario.feeCategories
         let fields = UnitYearColumn.fields(categoryCount: fees.count)
         let kinds = fields.map(\.column.entry.kind)
@@ -66,19 +69,21 @@ public struct ResultTables {
                             }
                         }
                         csv.endRow()
+                        written += 1
+                        if written % 4096 == 0 { progress?(written) }
                     }
                 }
             }
         }
-        return csv.bytes
+        return csv.data
     }
 
     /// `districts.csv` as text.
-    public func districtsCSV() -> String { String(decoding: districtsBytes(), as: UTF8.self) }
+    public func districtsCSV() -> String { String(decoding: districtsData(), as: UTF8.self) }
 
-    /// `districts.csv` as UTF-8 bytes.
-    public func districtsBytes() -> [UInt8] {
-        var csv = CSVText()
+    /// `districts.csv`'s bytes, after a byte-order mark with `bom`.
+    public func districtsData(bom: Bool = false) -> Data {
+        var csv = CSVText(bom: bom)
         let fees = scenario.feeCategories
         let fields = DistrictYearColumn.fields(categoryCount: fees.count)
         let kinds = fields.map(\.column.entry.kind)
@@ -116,6 +121,6 @@ public struct ResultTables {
                 }
             }
         }
-        return csv.bytes
+        return csv.data
     }
 }

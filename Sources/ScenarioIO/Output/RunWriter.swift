@@ -39,6 +39,8 @@ public struct RunWriter {
     public let loaded: LoadedScenario
     /// Options.
     public let options: Options
+    /// Told the rows of `units.csv` written so far, every few thousand (a progress line).
+    public var progress: ((Int) -> Void)?
 
     /// Creates a writer.
     public init(loaded: LoadedScenario, options: Options = Options()) {
@@ -66,11 +68,10 @@ public struct RunWriter {
         let result = rounded.result
         let tables = ResultTables(rounded)
         let bom = options.excelBOM ? "\u{FEFF}" : ""
-        let bomBytes: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
         var files: [(String, Data)] = [
-            ("units.csv", Data(bomBytes + tables.unitsBytes())),
-            ("districts.csv", Data(bomBytes + tables.districtsBytes())),
-            ("comparison.csv", Data(bomBytes + ComparisonTable(rounded).bytes())),
+            ("units.csv", tables.unitsData(bom: options.excelBOM, progress: progress)),
+            ("districts.csv", tables.districtsData(bom: options.excelBOM)),
+            ("comparison.csv", ComparisonTable(rounded).data(bom: options.excelBOM)),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
             (BriefColumns.fileName, Data((bom + BriefTable.csv(DeterministicBrief.rows(scenario: loaded.scenario, result: result), scenario: loaded.scenario)).utf8)),
         ]

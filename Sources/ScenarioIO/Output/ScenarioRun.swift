@@ -76,7 +76,11 @@ public struct ScenarioRun {
             (self.files, self.workbook) = (files, workbook)
         } else {
             simulated = scenario
-            let result = try Simulation(scenario).runDeterministic().checked()
+            // Progress in unit-years: every variant simulated, then every row of units.csv written.
+            let rows = scenario.units.count * scenario.horizon.count
+            let total = 2 * rows * (scenario.policyVariants.count + 1)
+            let result = try Simulation(scenario).runDeterministic { done, _ in progress?(done * rows, total) }.checked()
+            writer.progress = progress.map { progress in { written in progress(total / 2 + written, total) } }
             outcome = .deterministic(result)
             let rounded = RoundedRun(scenario: scenario, result: result)
             self.rounded = rounded

@@ -33,6 +33,8 @@ public struct ScenarioLoader: Sendable {
     /// Units tables already read, by file, districts and columns (`nil`: read each time); a
     /// sweep validates hundreds of points of one scenario.
     var unitsCache: UnitsTableCache?
+    /// Told `(rows read, rows)` while the units file is read (a progress line for large files).
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     /// Creates a loader reading from `files`.
     public init(files: ScenarioFiles = .disk) { self.files = files }
@@ -138,6 +140,7 @@ public struct ScenarioLoader: Sendable {
         if let result = unitsCache?[unitsKey] ?? readTable(unitsFile, node: unitsPath.node, reader: reader, what: "units").map({
             var table = UnitsTableReader(table: $0, districtIDs: districtIDs, indicatorColumns: columns)
             table.columnKeys = columnKeys
+            table.progress = progress
             return table.read()
         }) {
             unitsCache?[unitsKey] = result

@@ -20,6 +20,9 @@ struct UnitsTableReader {
     var columnKeys: [String: String] = [:]
 
     /// The units, or every problem found, and where each tag first appears.
+    /// Told `(rows read, rows)` every few thousand rows of a large file (`fiscal-sim run`'s progress line).
+    var progress: (@Sendable (Int, Int) -> Void)?
+
     func read() -> UnitsTableResult {
         var diagnostics: [Diagnostic] = []
         let file = table.file
@@ -42,7 +45,8 @@ struct UnitsTableReader {
         var units: [FiscalUnit] = []
         var seenIDs: [String: Int] = [:]
         var tagRows: [(unit: String, line: Int, tags: String)] = []
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
+            if index % 4096 == 0 { progress?(index, table.rows.count) }
             let fields = row.fields
             guard fields.count == table.header.count else {
                 if let split = Self.thousandsSplit(fields) {
