@@ -84,11 +84,15 @@ public struct WaveReport: Sendable {
 
     /// One summary line per variant and wave: "reform: wave expand adopted in 2029
     /// (self_sufficiency ≥ 1.1 held in 2027–2028)"; Monte Carlo "… adopted by 2035 on 62.4 % of
-    /// paths, mean year 2029.8; abandoned on 11.0 %".
-    public func summaryLines() -> [String] {
+    /// paths, mean year 2029.8; abandoned on 11.0 %". Under `.chinese` (`--lang zh`) the lines of
+    /// `describeChinese`, the variant named as the Chinese summary names it.
+    public func summaryLines(language: WorkbookLanguage = .english) -> [String] {
         variants.flatMap { variant in
             variant.waves.enumerated().map { w, wave in
-                "\(variant.name): wave \(wave.id) \(describe(wave, plan: Simulation(scenario).wavePlan(ofVariant: variant.name)?.waves[w]))"
+                let plan = Simulation(scenario).wavePlan(ofVariant: variant.name)?.waves[w]
+                guard language == .chinese else { return "\(variant.name): wave \(wave.id) \(describe(wave, plan: plan))" }
+                let name = VariantTitle.display(variant.name, language: .chinese, titles: scenario.variantTitles)
+                return "\(name)：批次 \(wave.id) \(describeChinese(wave, plan: plan))"
             }
         }
     }
