@@ -25,34 +25,22 @@ extension WaveReport {
 
     /// How `wave` was decided, in the Chinese summary's words (the facts of `describe`).
     func describeChinese(_ wave: WaveResult, plan: WavePlan.ResolvedWave?) -> String {
-        let horizon = scenario.horizon
-        let end = horizon.endYear
-        if isMonteCarlo {
-            let percent = MoneyRounding(precision: 1, rule: scenario.rounding)
-            let last = horizon.count - 1
-            var text = "截至 \(end) 年在 \(percent.text(100 * wave.adoptedShare(throughYearIndex: last)))% 的路径上推开"
-            if let mean = wave.meanAdoptionIndex {
-                text += "，平均推开年份 \(percent.text(Double(horizon.firstYear) + mean))"
-            }
-            return text + "；在 \(percent.text(100 * wave.abandonedShare(throughYearIndex: last)))% 的路径上放弃"
+        func held(_ first: Int, _ last: Int, _ condition: WaveCondition?, _ otherwise: String) -> String {
+            let text = condition.map { chineseCondition($0, in: last) } ?? otherwise
+            return first == last ? "\(first) 年\(text) 成立" : "\(first)–\(last) 年\(text) 均成立"
         }
-        func held(_ first: Int, _ last: Int, _ condition: String) -> String {
-            first == last
-                ? "\(horizon.year(at: first)) 年\(condition) 成立"
-                : "\(horizon.year(at: first))–\(horizon.year(at: last)) 年\(condition) 均成立"
-        }
-        switch wave.reason {
-        case .when(let first, let last)?:
-            let condition = plan.map { chineseCondition($0.when.condition, in: horizon.year(at: last)) } ?? "推开条件"
-            return "于 \(horizon.year(at: wave.adoptedIndex!)) 年推开（\(held(first, last, condition))）"
-        case .deadline?:
-            return "于 \(horizon.year(at: wave.adoptedIndex!)) 年推开（已到最迟推开年份，推开条件未曾满足）"
-        case .stopWhen(let first, let last)?:
-            let condition = plan?.stopWhen.map { chineseCondition($0.condition, in: horizon.year(at: last)) } ?? "放弃条件"
-            return "于 \(horizon.year(at: wave.abandonedIndex!)) 年放弃推开（放弃条件：\(held(first, last, condition))）"
-        case .afterAbandoned(let other)?:
-            return "于 \(horizon.year(at: wave.abandonedIndex!)) 年放弃推开（其跟随的批次 \(other) 已放弃）"
-        case .notAdopted?, nil:
+        switch outcome(wave, plan: plan) {
+        case let .shares(end, adopted, meanYear, abandoned):
+            return "截至 \(end) 年在 \(adopted)% 的路径上推开\(meanYear.map { "，平均推开年份 \($0)" } ?? "")；在 \(abandoned)% 的路径上放弃"
+        case let .held(year, condition, first, last):
+            return "于 \(year) 年推开（\(held(first, last, condition, "推开条件"))）"
+        case let .deadline(year):
+            return "于 \(year) 年推开（已到最迟推开年份，推开条件未曾满足）"
+        case let .stopped(year, condition, first, last):
+            return "于 \(year) 年放弃推开（放弃条件：\(held(first, last, condition, "放弃条件"))）"
+        case let .followed(year, other):
+            return "于 \(year) 年放弃推开（其跟随的批次 \(other) 已放弃）"
+        case let .notAdopted(end):
             return "截至 \(end) 年未推开"
         }
     }
