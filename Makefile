@@ -214,7 +214,7 @@ fuzz: fuzz-build
 fuzz-quick:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
-## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo) read back with openpyxl against the CSVs (the Brief sheet too), and the printed page count of the deterministic reports (LibreOffice headless, pdfinfo).
+## workbook-check: report.xlsx of the shipped scenarios (en, zh, Monte Carlo; siming-rollout's Waves sheet and charts) read back with openpyxl against the CSVs (the Brief sheet too), and the printed page count of the deterministic reports (LibreOffice headless, pdfinfo).
 WB_DIR := out/workbook-check
 workbook-check: $(BUILD) $(VENV) $(WORKBOOK_DEPS)
 	rm -rf $(WB_DIR) && mkdir -p $(WB_DIR)
@@ -226,9 +226,11 @@ workbook-check: $(BUILD) $(VENV) $(WORKBOOK_DEPS)
 	$(DEBUG_BIN) run scenarios/siming-pilot.yaml --xlsx --xlsx-sheet-rows 100 --out $(WB_DIR)/continued --quiet > $(WB_DIR)/continued.txt
 	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --grid rebate.termYears=3,5 --xlsx --out $(WB_DIR)/sweep --quiet > /dev/null
 	$(DEBUG_BIN) sweep scenarios/siming-pilot.yaml --grid rebate.bands.0.rate=0.1:0.5:5 --paths 100 --xlsx --out $(WB_DIR)/sweep-mc --quiet > /dev/null
+	$(DEBUG_BIN) run scenarios/siming-rollout.yaml --xlsx --out $(WB_DIR)/siming-rollout --quiet > $(WB_DIR)/siming-rollout.txt
+	$(DEBUG_BIN) run scenarios/siming-rollout.yaml --xlsx --paths 100 --lang zh --out $(WB_DIR)/siming-rollout-mc-zh --quiet > $(WB_DIR)/siming-rollout-mc-zh.txt
 	.venv/bin/python Tests/workbook/check_workbook.py $(WB_DIR)/siming-pilot $(WB_DIR)/pilot-districts \
 	  $(WB_DIR)/pilot-districts-zh:zh $(WB_DIR)/siming-pilot-mc $(WB_DIR)/siming-pilot-mc-zh:zh $(WB_DIR)/continued \
-	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc
+	  $(WB_DIR)/sweep $(WB_DIR)/sweep-mc $(WB_DIR)/siming-rollout $(WB_DIR)/siming-rollout-mc-zh:zh
 	python3 Tests/workbook/page_count.py $(WB_DIR)/siming-pilot/report.xlsx:20 $(WB_DIR)/pilot-districts/report.xlsx:36
 
 ## swift-test: the Swift Testing suites (both test targets) on the debug build.

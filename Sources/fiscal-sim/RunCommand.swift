@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
     private func printWaves(_ report: WaveReport?) {
         guard let report else { return }
         print("")
-        print("Evidence-gated roll-out (waves.csv):")
-        for line in report.summaryLines() { print("  " + line) }
+        print(language.lang == .zh ? "按试点成效推开（waves.csv）：" : "Evidence-gated roll-out (waves.csv):")
+        for line in report.summaryLines(language: language.workbook) { print("  " + line) }
     }
 }

@@ -40,6 +40,7 @@ SHEETS = {
            "units_quantiles.csv": "街道分位数"},
 }
 SHEETS["en"]["sweep.csv"], SHEETS["zh"]["sweep.csv"] = "Sweep", "扫描"
+SHEETS["en"]["waves.csv"], SHEETS["zh"]["waves.csv"] = "Waves", "推开批次"
 DETERMINISTIC = ["comparison.csv", "districts.csv", "units.csv", "groups.csv"]
 MONTE_CARLO = ["districts_quantiles.csv", "units_quantiles.csv"]
 RATIO_METRICS = {"self_sufficiency", "capacity_factor"}
@@ -68,6 +69,11 @@ class Checker:
         book = openpyxl.load_workbook(path)
         names = SHEETS[self.lang]
         tables = ["sweep.csv"] if self.sweep else MONTE_CARLO if manifest["paths"] > 1 else DETERMINISTIC
+        # Issue 19: a run with waves adds the Waves sheet after the other tables (not a shard's
+        # header-only waves.csv).
+        self.waves = self.wave_rows()
+        if self.waves:
+            tables = tables + ["waves.csv"]
         parts = {t: [n for n in book.sheetnames if re.fullmatch(re.escape(names[t]) + r"( \(\d+\))?", n)] for t in tables}
         self.deterministic = not self.sweep and manifest["paths"] == 1
         expected = ([names["about"]] + ([] if self.sweep else [names["brief"]])
@@ -85,11 +91,55 @@ class Checker:
         for table in tables:
             self.check_table([book[n] for n in parts[table]], table, schemas[table])
         self.check_charts(path, manifest, tables)
+        if self.waves:
+            self.check_wave_cells(book[names["charts"]])
         if stdout:
             self.check_summary(book[names["summary"]], Path(stdout).read_text())
         if not self.sweep:
             self.check_brief(book[names["brief"]], Path(stdout).read_text() if stdout else None)
         return self.problems
+
+    def wave_rows(self):
+        path = self.folder / "waves.csv"
+        if self.sweep or not path.exists():
+            return []
+        return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+    def check_wave_charts(self, xml):
+        """The roll-out wave charts (issue 19), last: adopted share (line) and, when some share is
+        abandoned, abandoned share (line), one series per variant x wave, plotting waves.csv's
+        values (the cells beside the chart are checked against the table on the Charts sheet)."""
+        abandoned = any(float(r[k]) > 0 for r in self.waves for k in r if k in ("abandoned_share", "已放弃比例"))
+        want = 1 + abandoned
+        pairs = {tuple(list(r.values())[:2]) for r in self.waves}
+        for body in xml[-want:]:
+            if "<c:lineChart>" not in body:
+                self.fail("a roll-out wave chart is not a line chart")
+            if body.count("<c:ser>") != len(pairs):
+                self.fail(f"a roll-out wave chart has {body.count('<c:ser>')} series, expected {len(pairs)} (variant x wave)")
+            if "<c:max val=\"1\"/>" not in body or "<c:min val=\"0\"/>" not in body:
+                self.fail("a roll-out wave chart's value axis does not run from 0 to 1")
+        return want
+
+    def check_wave_cells(self, sheet):
+        """The cells the wave charts plot (on the Charts sheet, under each chart's title) equal
+        waves.csv's shares: one column per variant x wave in the file's order, one row per year."""
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        titles = [i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith(("Roll-out waves", "各推开批次"))]
+        pairs = []
+        for r in self.waves:
+            pair = tuple(list(r.values())[:2])
+            if pair not in pairs:
+                pairs.append(pair)
+        if not titles:
+            self.fail("the Charts sheet has no roll-out wave chart")
+        for t in titles:
+            column = 4 if "放弃" in rows[t][0] or "abandoned" in rows[t][0] else 3
+            for k, pair in enumerate(pairs):
+                want = [float(list(r.values())[column]) for r in self.waves if tuple(list(r.values())[:2]) == pair]
+                got = [rows[t + 2 + y][k + 1] for y in range(len(want))]
+                if got != want:
+                    self.fail(f"Charts: {rows[t][0]!r} series {k + 1} is {got}, waves.csv has {want}")
 
     def check_about(self, sheet, manifest):
         values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
@@ -239,6 +289,8 @@ class Checker:
             # district, and of the all row when there are several districts.
             brief = 2 * (len(districts) + (len(districts) > 1)) if manifest["paths"] == 1 else 0
             want += brief
+        if self.waves:
+            want += self.check_wave_charts(xml)
         if len(charts) != want:
             self.fail(f"{len(charts)} native chart parts, expected {want}")
         for name, body in zip(charts, xml):

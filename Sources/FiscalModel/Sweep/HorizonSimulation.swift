@@ -1,5 +1,4 @@
 import COpenBLAS
-import Dispatch
 
 /// The lean Monte Carlo driver of a sweep point (model.md §15.1): the point's `reform` and its own
 /// no-adoption run advance through the years on exactly the draws of `MonteCarloSimulation`
@@ -42,64 +41,32 @@ public enum HorizonSimulation {
         let n = s.units.count, d = s.districts.count, years = s.horizon.count
         let reform = YearEngine(CompiledPolicy(s.reform, of: s, counterfactual: false))
         let baseline = known == nil ? YearEngine(CompiledPolicy(s.reform, of: s, counterfactual: true)) : nil
-        let batchSize = MonteCarloSimulation.batchSize
-        let batchCount = (paths + batchSize - 1) / batchSize
-        let workers = max(1, min(threads, batchCount))
-        let shocks = TaxShocks(correlation: s.reform.taxGrowth.correlation, districtOf: s.units.map(\.districtIndex), seed: seed)
-        let draws = NormalDraws(seed: seed)
-        let sources = [reform, baseline].compactMap { $0?.policy.donations?.sourceAmounts.count }.max() ?? 0
-        let sums = SumBuffers(districts: d, paths: paths)
+        let driver = HorizonBatchDriver(
+            s, paths: paths, seed: seed, baseline: baseline, reformSources: reform.policy.donations?.sourceAmounts.count,
+            counterfactualFirst: false)
+        let (sums, limits) = (driver.sums, driver.limits)
         let last = years - 1
         // model.md §19: every batch-year is checked; a batch stops at its first violation, and the
         // reported one is the earliest by (year, run, batch), so it does not depend on `threads`.
-        let limits = ProjectionGuard(s)
-        let violations = ViolationSlots(count: batchCount)
-
-        let work: @Sendable (Int) -> Void = { worker in
-            let columns = YearColumns(unitCount: n, districtCount: d, paths: batchSize)
-            let baseColumns = baseline.map { _ in YearColumns(unitCount: n, districtCount: d, paths: batchSize) }
-            let shock = Buffer(count: n * batchSize)
-            let factors = Buffer(count: max(1, sources * d * batchSize))
-            let districtScratch = Buffer(count: d + 1)
-            var b = worker
-            while b < batchCount {
-                let first = b * batchSize
-                let count = min(batchSize, paths - first)
-                let state = PathBatch(reform, count: count)
-                let baseState = baseline.map { PathBatch($0, count: count) }
-                years: for y in 0..<years {
-                    shocks.fill(shock.pointer, firstPath: first, paths: count, year: y, districtScratch: districtScratch.pointer)
-                    reform.advance(
-                        state, yearIndex: y, firstPath: first, taxShocks: shock.pointer, draws: draws,
-                        factorScratch: factors.pointer, into: columns.output)
-                    if let found = limits.firstViolation(
-                        variant: Variant.reformName, engine: reform, columns: columns, yearIndex: y, paths: 0..<count)
-                    {
-                        violations.store(found, rank: (y, 0), batch: b)
-                        break years
-                    }
-                    sums.addReform(reform, columns.output, yearIndex: y, isLast: y == last, first: first, count: count)
-                    if let baseline, let baseState, let baseColumns {
-                        baseline.advance(
-                            baseState, yearIndex: y, firstPath: first, taxShocks: shock.pointer, draws: draws,
-                            factorScratch: factors.pointer, into: baseColumns.output)
-                        if let found = limits.firstViolation(
-                            variant: Variant.counterfactualName, engine: baseline, columns: baseColumns, yearIndex: y,
-                            paths: 0..<count)
-                        {
-                            violations.store(found, rank: (y, 1), batch: b)
-                            break years
-                        }
-                        sums.addCounterfactual(baseColumns.output, first: first, count: count)
-                    }
+        let violation = driver.run(threads: threads) { first, count in
+            let state = PathBatch(reform, count: count)
+            return { year in
+                let y = year.yearIndex
+                reform.advance(
+                    state, yearIndex: y, firstPath: first, taxShocks: year.shocks, draws: year.draws,
+                    factorScratch: year.factors, into: year.columns.output)
+                if let found = limits.firstViolation(
+                    variant: Variant.reformName, engine: reform, columns: year.columns, yearIndex: y, paths: 0..<count)
+                {
+                    return found
                 }
-                b += workers
+                sums.addReform(reform, year.columns.output, yearIndex: y, isLast: y == last, first: first, count: count)
+                return nil
             }
         }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
 
         var result = sums.result(known: known)
-        result.limitViolation = violations.earliest()
+        result.limitViolation = violation
         for district in 0..<d {
             let members = reform.policy.unitsByDistrict[district]
             var transferred = 0.0

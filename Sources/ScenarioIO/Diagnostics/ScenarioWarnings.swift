@@ -44,12 +44,16 @@ enum ScenarioWarnings {
 }
 
 extension NodeReader {
-    /// Warns when the roll-out year `year` written at `node` (`rollout.byTag.pilot`, and
-    /// `rollout.waves[i].earliest` once waves exist) is after the last projected year: the
-    /// units it covers never adopt within the horizon.
-    func warnIfAfterEnd(_ year: Int, node: Node, path: String) {
+    /// Warns when the roll-out year `year` written at `node` (`rollout.byTag.pilot`, a wave's
+    /// `earliest` or `deadline`) is after the last projected year. `consequence` says what that
+    /// means and what to write instead (by default: the units it covers never adopt within the
+    /// horizon; write never or a year up to the end).
+    func warnIfAfterEnd(_ year: Int, node: Node, path: String, consequence: ((Int) -> String)? = nil) {
         guard let horizon, year > horizon.endYear else { return }
-        warning(node, "\(path): \(year) is after the last projected year \(horizon.endYear), so these units never adopt within the horizon; write never if that is meant, or a year up to \(horizon.endYear)")
+        let end = horizon.endYear
+        let text = consequence?(end)
+            ?? "so these units never adopt within the horizon; write never if that is meant, or a year up to \(end)"
+        warning(node, "\(path): \(year) is after the last projected year \(end), \(text)")
     }
 
     /// Warns at each value of `incentive.elasticity` (a scalar or a step function) above 1:

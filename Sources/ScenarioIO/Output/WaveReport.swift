@@ -84,44 +84,37 @@ public struct WaveReport: Sendable {
 
     /// One summary line per variant and wave: "reform: wave expand adopted in 2029
     /// (self_sufficiency ≥ 1.1 held in 2027–2028)"; Monte Carlo "… adopted by 2035 on 62.4 % of
-    /// paths, mean year 2029.8; abandoned on 11.0 %".
-    public func summaryLines() -> [String] {
+    /// paths, mean year 2029.8; abandoned on 11.0 %". Under `.chinese` (`--lang zh`) the lines of
+    /// `describeChinese`, the variant named as the Chinese summary names it.
+    public func summaryLines(language: WorkbookLanguage = .english) -> [String] {
         variants.flatMap { variant in
             variant.waves.enumerated().map { w, wave in
-                "\(variant.name): wave \(wave.id) \(describe(wave, plan: Simulation(scenario).wavePlan(ofVariant: variant.name)?.waves[w]))"
+                let plan = Simulation(scenario).wavePlan(ofVariant: variant.name)?.waves[w]
+                guard language == .chinese else { return "\(variant.name): wave \(wave.id) \(describe(wave, plan: plan))" }
+                let name = VariantTitle.display(variant.name, language: .chinese, titles: scenario.variantTitles)
+                return "\(name)：批次 \(wave.id) \(describeChinese(wave, plan: plan))"
             }
         }
     }
 
     /// How `wave` was decided, in the words of the summary: "adopted in 2029 (…)".
     func describe(_ wave: WaveResult, plan: WavePlan.ResolvedWave?) -> String {
-        let horizon = scenario.horizon
-        let end = horizon.endYear
-        if isMonteCarlo {
-            let percent = MoneyRounding(precision: 1, rule: scenario.rounding)
-            let last = horizon.count - 1
-            var text = "adopted by \(end) on \(percent.text(100 * wave.adoptedShare(throughYearIndex: last))) % of paths"
-            if let mean = wave.meanAdoptionIndex {
-                text += ", mean year \(percent.text(Double(horizon.firstYear) + mean))"
-            }
-            return text + "; abandoned on \(percent.text(100 * wave.abandonedShare(throughYearIndex: last))) %"
-        }
-        func span(_ first: Int, _ last: Int) -> String {
-            first == last ? "\(horizon.year(at: first))" : "\(horizon.year(at: first))–\(horizon.year(at: last))"
-        }
-        switch wave.reason {
-        case .when(let first, let last)?:
-            let condition = plan.map { $0.when.condition.describe(in: horizon.year(at: last)) } ?? "when"
-            return "adopted in \(horizon.year(at: wave.adoptedIndex!)) (\(condition) held in \(span(first, last)))"
-        case .deadline?:
-            return "adopted in \(horizon.year(at: wave.adoptedIndex!)) (deadline; its condition had not held)"
-        case .stopWhen(let first, let last)?:
-            let condition = plan?.stopWhen.map { $0.condition.describe(in: horizon.year(at: last)) } ?? "stopWhen"
-            return "abandoned in \(horizon.year(at: wave.abandonedIndex!)) (stopWhen \(condition) held in \(span(first, last)))"
-        case .afterAbandoned(let other)?:
-            return "abandoned in \(horizon.year(at: wave.abandonedIndex!)) (wave \(other), which it follows, was abandoned)"
-        case .notAdopted?, nil:
+        switch outcome(wave, plan: plan) {
+        case let .shares(end, adopted, meanYear, abandoned):
+            return "adopted by \(end) on \(adopted) % of paths\(meanYear.map { ", mean year \($0)" } ?? ""); abandoned on \(abandoned) %"
+        case let .held(year, condition, first, last):
+            return "adopted in \(year) (\(condition?.describe(in: last) ?? "when") held in \(Self.span(first, last)))"
+        case let .deadline(year):
+            return "adopted in \(year) (deadline; its condition had not held)"
+        case let .stopped(year, condition, first, last):
+            return "abandoned in \(year) (stopWhen \(condition?.describe(in: last) ?? "stopWhen") held in \(Self.span(first, last)))"
+        case let .followed(year, other):
+            return "abandoned in \(year) (wave \(other), which it follows, was abandoned)"
+        case let .notAdopted(end):
             return "not adopted by \(end)"
         }
     }
+
+    /// "2027–2028", or "2028" for one year.
+    static func span(_ first: Int, _ last: Int) -> String { first == last ? "\(first)" : "\(first)–\(last)" }
 }

@@ -175,14 +175,16 @@ struct PolicyDecoder {
         return policy
     }
 
-    func adoptionYear(_ node: Node, path: String) -> AdoptionYear? {
+    /// A year or `never` at `node`, warning when the year is after the last projected year
+    /// (`afterEnd`: what that means there; `nil`: the units never adopt within the horizon).
+    func adoptionYear(_ node: Node, path: String, afterEnd: ((Int) -> String)? = nil) -> AdoptionYear? {
         if case .scalar(let scalar) = node, scalar.string == "never" { return .never }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let year = Int(scalar.string) else {
             if reader.fullWidthSyntax(node, path: path, expected: .number) { return nil }
             reader.error(node, "\(path): expected a year or 'never', found \(NodeReader.describe(node))")
             return nil
         }
-        reader.warnIfAfterEnd(year, node: node, path: path)
+        reader.warnIfAfterEnd(year, node: node, path: path, consequence: afterEnd)
         return .year(year)
     }
 

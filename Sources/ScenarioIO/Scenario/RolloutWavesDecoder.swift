@@ -44,9 +44,19 @@ extension PolicyDecoder {
         let evidenceNode = reader.requireKey("evidence", in: fields, path: path)
         let members = membersNode.flatMap { selector($0, path: path + ".members", units: &unitNodes) }
         let evidence = evidenceNode.flatMap { selector($0, path: path + ".evidence", units: &unitNodes) }
-        let earliest = fields["earliest"].flatMap { reader.integer($0, path: path + ".earliest") }
+        let earliest = fields["earliest"].flatMap { node in
+            reader.integer(node, path: path + ".earliest").map { year in
+                reader.warnIfAfterEnd(year, node: node, path: path + ".earliest") { end in
+                    "so the wave never decides and its members never adopt through it within the horizon; write a year up to \(end), or remove the wave if that is meant"
+                }
+                return year
+            }
+        }
         var deadline: Int?
-        if let node = fields["deadline"], case .year(let year)? = adoptionYear(node, path: path + ".deadline") {
+        let deadlineAfterEnd = { (end: Int) in
+            "so it never forces the wave within the horizon (the wave adopts only if its when-condition holds); write never if that is meant, or a year up to \(end)"
+        }
+        if let node = fields["deadline"], case .year(let year)? = adoptionYear(node, path: path + ".deadline", afterEnd: deadlineAfterEnd) {
             deadline = year
         }
         let lag = fields["lag"].flatMap { reader.integer($0, path: path + ".lag", minimum: 1) } ?? 1

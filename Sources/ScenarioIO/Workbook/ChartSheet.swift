@@ -54,6 +54,7 @@ struct ChartSheet {
             chart_axis_set_label_position(chart.pointee.x_axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
             chart_axis_set_num_format(chart.pointee.y_axis, spec.style == .ratio ? "0.00" : spec.style == .number ? "0" : "#,##0")
             if let minimum = spec.valueMinimum { chart_axis_set_min(chart.pointee.y_axis, minimum) }
+            if let maximum = spec.valueMaximum { chart_axis_set_max(chart.pointee.y_axis, maximum) }
             chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
             widest = max(widest, spec.series.count)
             try sheet.insert(chart, row: top, column: spec.series.count + 2)

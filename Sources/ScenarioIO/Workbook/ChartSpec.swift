@@ -36,6 +36,8 @@ public struct ChartSpec: Sendable, Equatable {
     /// The value axis's lowest value (`nil`: the spreadsheet chooses), e.g. the base year of a
     /// roll-out chart.
     var valueMinimum: Double?
+    /// The value axis's highest value (`nil`: the spreadsheet chooses), e.g. 1 for a share.
+    var valueMaximum: Double?
 }
 
 /// A small table of the run folder (districts, comparison, district quantiles) read back from

@@ -44,7 +44,8 @@ public struct ReportWorkbook: Sendable {
     }
 
     /// The workbook of a deterministic run: the summary and headline comparison, then
-    /// Comparison, Districts, Units and Groups (`csvs`: the folder's English-header CSVs).
+    /// Comparison, Districts, Units and Groups, and Waves when the run has waves (`csvs`: the
+    /// folder's English-header CSVs).
     public static func deterministic(
         _ rounded: RoundedRun, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
@@ -60,10 +61,12 @@ public struct ReportWorkbook: Sendable {
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
         book.variantTitles = scenario.variantTitles
+        book.addWaves(csvs: csvs, scenario: scenario, monteCarlo: false)
         return book
     }
 
-    /// The workbook of a Monte Carlo run: its summary, then the two quantile tables.
+    /// The workbook of a Monte Carlo run: its summary, then the two quantile tables, and Waves
+    /// when the run has waves.
     public static func monteCarlo(
         scenario: Scenario, result: MonteCarloResult, manifest: RunManifest, csvs: [String: Data], language: WorkbookLanguage
     ) -> ReportWorkbook {
@@ -76,6 +79,7 @@ public struct ReportWorkbook: Sendable {
             tables: tables, charts: charts)
         book.brief = BriefSummary(scenario: scenario, result: result, language: language)
         book.variantTitles = scenario.variantTitles
+        book.addWaves(csvs: csvs, scenario: scenario, monteCarlo: true)
         return book
     }
 

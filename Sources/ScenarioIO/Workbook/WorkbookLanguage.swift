@@ -54,6 +54,8 @@ enum SheetNames {
             return Entry(english: "District quantiles", chinese: "区分位数", holds: "districts_quantiles.csv: mean and quantiles over paths, per variant, district, year and metric", holdsChinese: "districts_quantiles.csv：按方案、区、年份、指标的路径均值与分位数")
         case "units_quantiles.csv":
             return Entry(english: "Unit quantiles", chinese: "街道分位数", holds: "units_quantiles.csv: mean and quantiles over paths, per variant, street office, year and metric", holdsChinese: "units_quantiles.csv：按方案、街道、年份、指标的路径均值与分位数")
+        case "waves.csv":
+            return Entry(english: "Waves", chinese: "推开批次", holds: "waves.csv: per variant with waves, wave and year, the share of paths on which the wave has adopted and on which it was abandoned by that year (deterministic: 0 or 1)", holdsChinese: "waves.csv：按方案、推开批次、年份，截至当年已推开与已放弃的路径比例（确定性运行为 0 或 1）")
         case "sweep.csv":
             return Entry(english: "Sweep", chinese: "扫描", holds: "sweep.csv: one row per sweep point, district and year", holdsChinese: "sweep.csv：每个扫描点、区、年份一行")
         default:
