@@ -7,12 +7,10 @@
 /// equal remainders — the exact path decides. The property tests hold both paths against each other.
 extension MoneyRounding {
     /// 10^precision as a Double, exact up to precision 22; `nil` beyond the fast paths' range.
-    var scale: Double? {
-        guard precision <= 15 else { return nil }
-        var scale = 1.0
-        for _ in 0..<precision { scale *= 10 }
-        return scale
-    }
+    var scale: Double? { precision >= 0 && precision < Self.scales.count ? Self.scales[precision] : nil }
+
+    /// 10^0 … 10^15, each exact as a Double (read per cell, so not recomputed per cell).
+    private static let scales: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     /// The largest |s| the fast paths take (well inside the 2^53 of exact integers).
     static let scaledLimit = 1e15

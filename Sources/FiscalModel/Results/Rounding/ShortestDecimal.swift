@@ -103,10 +103,11 @@ public struct ShortestDecimal: Sendable, Equatable {
     }
 
     /// 10^`exponent` for 0 ≤ `exponent` ≤ 19.
-    static func powerOfTen(_ exponent: Int) -> UInt64 {
-        var power: UInt64 = 1
-        for _ in 0..<exponent { power &*= 10 }
-        return power
+    static func powerOfTen(_ exponent: Int) -> UInt64 { powersOfTen[exponent] }
+
+    /// 10^0 … 10^19, every power of ten a `UInt64` holds.
+    private static let powersOfTen: [UInt64] = (0...19).map { exponent in
+        (0..<exponent).reduce(1) { power, _ in power * 10 }
     }
 }
 
