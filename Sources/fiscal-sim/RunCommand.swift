@@ -56,19 +56,23 @@ struct RunCommand: ParsableCommand {
         if let xlsxSheetRows { options.workbookRowLimit = max(2, xlsxSheetRows) }
         let progressLine = model.paths > 1 || part != nil
             ? quiet.progress(label: "\(model.paths) paths") : quiet.progress(label: "deterministic run", unit: "unit-year")
+        var writing = 0.0
         let run = try progressLine.tracking { progress in
             let run = try ScenarioRun(loaded, options: options, threads: threads.threads, shard: part, progress: progress)
+            let rendered = Date()
             try RunFolder(folder).write(run.entries)
+            writing = Date().timeIntervalSince(rendered)
             return run
         }
         if profile, case let .monteCarlo(result) = run.outcome {
             let t = result.timings
             let cells = Double(result.paths * model.units.count * model.horizon.count * result.simulatedRuns)
             let total = Date().timeIntervalSince(started)
+            let rest = total - t.shocks - t.simulation - t.statistics
             Terminal.printError(String(
-                format: "profile: shocks %.3f s, simulation %.3f s (%.1f M unit-year-paths/s per simulated run, %d runs), statistics %.3f s, tables and writing %.3f s, total %.3f s",
+                format: "profile: shocks %.3f s, simulation %.3f s (%.1f M unit-year-paths/s per simulated run, %d runs), statistics %.3f s, tables and writing %.3f s, total %.3f s (of which setup %.3f s, tables %.3f s, writing the folder %.3f s)",
                 t.shocks, t.simulation, cells / t.simulation / 1e6, result.simulatedRuns,
-                t.statistics, total - t.shocks - t.simulation - t.statistics, total))
+                t.statistics, rest, total, t.setup, rest - t.setup - writing, writing))
         }
         switch run.outcome {
         case let .deterministic(result):

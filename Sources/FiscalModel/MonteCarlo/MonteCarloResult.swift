@@ -142,6 +142,8 @@ public struct MonteCarloTimings: Sendable, Equatable {
     public var simulation = 0.0
     /// Means and quantiles.
     public var statistics = 0.0
+    /// Everything before the first year: compiling the policies and allocating the buffers.
+    public var setup = 0.0
 
     /// No time yet.
     public init() {}

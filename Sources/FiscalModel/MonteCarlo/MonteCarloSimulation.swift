@@ -62,6 +62,7 @@ public struct MonteCarloSimulation: Sendable {
         shouldStop: (() -> Bool)? = nil
     ) -> MonteCarloResult {
         precondition(paths >= 1 && threads >= 1)
+        let started = DispatchTime.now().uptimeNanoseconds
         // The engine parallelises over paths; BLAS gets one thread.
         openblas_set_num_threads(1)
         let s = scenario
@@ -159,6 +160,7 @@ public struct MonteCarloSimulation: Sendable {
         let outOfLimits = Buffer(count: batchCount)
         var violation: ProjectionLimitViolation?
 
+        timings.setup = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         years: for y in 0..<years {
             if shouldStop?() == true { break years }
             // Shocks for every batch and correlation structure.
