@@ -95,3 +95,36 @@ struct RoundingFastPathTests {
         #expect(tiny.map(\.units) == [0, 1, 0])
     }
 }
+
+/// `ScaledAmount`'s text, written backwards two digits per division, against the text built from
+/// `String(units)`: sign, whole digits (at least one), point, `precision` decimals.
+@Suite("Amount text")
+struct ScaledAmountTextTests {
+    static func reference(_ amount: ScaledAmount) -> String {
+        var digits = String(amount.units.magnitude)
+        if digits.count <= amount.precision {
+            digits = String(repeating: "0", count: amount.precision - digits.count + 1) + digits
+        }
+        if amount.precision > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -amount.precision)) }
+        return (amount.units < 0 ? "-" : "") + digits
+    }
+
+    @Test func textAgreesWithTheDigitsOfTheUnits() {
+        let seed: UInt64 = 2224
+        var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
+        for draw in 0..<200_000 {
+            let bits = generator.next()
+            let magnitude: Int128 = switch bits % 5 {
+            case 0: Int128(bits >> 60)  // 0 … 15: leading zeros after the point
+            case 1: Int128(bits >> 40)
+            case 2: Int128(bits >> 1)
+            case 3: Int128(UInt64.max) - Int128(bits >> 62)  // the largest that take the fast path
+            default: Int128(bits) * Int128(bits >> 20) + 1  // beyond UInt64: the String path
+            }
+            let precision = Int(generator.next() % 13)
+            let amount = ScaledAmount(units: generator.next() % 2 == 0 ? magnitude : -magnitude, precision: precision)
+            #expect(amount.text == Self.reference(amount), "seed \(seed), draw \(draw): \(amount.units) at \(precision)")
+            if amount.text != Self.reference(amount) { return }
+        }
+    }
+}

@@ -37,9 +37,13 @@ public struct QuantileTables: Sendable {
         NumberText(.rounded(scenario.ratioRounding))
     }
 
-    /// `units_quantiles.csv` as UTF-8 bytes. Blocks of rows (one variant and district each)
-    /// are rendered concurrently and joined in order, so the bytes do not depend on scheduling.
-    public func unitsCSV() -> [UInt8] {
+    /// `units_quantiles.csv` as UTF-8 bytes.
+    public func unitsCSV() -> [UInt8] { [UInt8](unitsData()) }
+
+    /// `units_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`. Blocks of rows
+    /// (one variant and district each) are rendered concurrently and copied once, in order,
+    /// into the file, so the bytes do not depend on scheduling.
+    public func unitsData(bom: Bool = false) -> Data {
         var header: [UInt8] = []
         appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &header)
         let names = unitMetricNames.map { Array(CSVText.escape($0).utf8) }
@@ -47,37 +51,37 @@ public struct QuantileTables: Sendable {
         let groups = scenario.unitsByDistrict
         let blocks = result.variants.indices.flatMap { v in groups.indices.map { (v, $0) } }
         let rendered = RenderedBlocks(count: blocks.count)
+        let statistics = result.unitStatistics
         DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
             let (v, d) = blocks[b]
             var bytes: [UInt8] = []
             bytes.reserveCapacity(groups[d].count * result.yearCount * names.count * 72)
-            let prefix = Array((CSVText.escape(result.variants[v]) + "," + CSVText.escape(scenario.districts[d].id) + ",").utf8)
+            let district = CSVText.escape(result.variants[v]) + "," + CSVText.escape(scenario.districts[d].id) + ","
             for i in groups[d] {
-                let unit = Array((CSVText.escape(scenario.units[i].id) + ",").utf8)
+                let unit = district + CSVText.escape(scenario.units[i].id) + ","
                 for y in 0..<result.yearCount {
-                    let year = Array("\(scenario.horizon.year(at: y)),".utf8)
+                    // The row's key cells once per unit-year, each metric's name after them.
+                    let keys = Array("\(unit)\(scenario.horizon.year(at: y)),".utf8)
                     for (m, name) in names.enumerated() {
-                        bytes += prefix
-                        bytes += unit
-                        bytes += year
-                        bytes += name
+                        bytes.append(contentsOf: keys)
+                        bytes.append(contentsOf: name)
                         appendStatistics(
-                            result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
+                            statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
                             format: formats[m], to: &bytes)
                     }
                 }
             }
             rendered.store(bytes, at: b)
         }
-        var bytes = header
-        bytes.reserveCapacity(header.count + rendered.totalCount)
-        for b in blocks.indices { bytes += rendered.block(b) }
-        return bytes
+        return rendered.joined(after: (bom ? Self.byteOrderMark : []) + header)
     }
 
     /// `districts_quantiles.csv` as UTF-8 bytes.
-    public func districtsCSV() -> [UInt8] {
-        var bytes: [UInt8] = []
+    public func districtsCSV() -> [UInt8] { [UInt8](districtsData()) }
+
+    /// `districts_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`.
+    public func districtsData(bom: Bool = false) -> Data {
+        var bytes: [UInt8] = bom ? Self.byteOrderMark : []
         appendRow(["variant", "district", "year", "metric"] + Self.statisticColumns, to: &bytes)
         let names = districtMetricNames.map { Array(CSVText.escape($0).utf8) }
         let formats = result.districtMetrics.map { $0.column.entry.kind == .ratio ? ratio : money }
@@ -97,8 +101,11 @@ public struct QuantileTables: Sendable {
                 }
             }
         }
-        return bytes
+        return Data(bytes)
     }
+
+    /// The UTF-8 byte-order mark Excel needs to read the file as UTF-8.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: NumberText, to bytes: inout [UInt8]) {
         for j in 0..<RowStatistics.count {
@@ -128,7 +135,11 @@ private final class RenderedBlocks: @unchecked Sendable {
         lock.unlock()
     }
 
-    func block(_ index: Int) -> [UInt8] { blocks[index] }
-
-    var totalCount: Int { blocks.reduce(0) { $0 + $1.count } }
+    /// `head`, then every block in order, copied once into one file.
+    func joined(after head: [UInt8]) -> Data {
+        var data = Data(capacity: head.count + blocks.reduce(0) { $0 + $1.count })
+        data.append(contentsOf: head)
+        for block in blocks { data.append(contentsOf: block) }
+        return data
+    }
 }

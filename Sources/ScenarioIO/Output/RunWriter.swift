@@ -101,8 +101,8 @@ public struct RunWriter {
         let tables = QuantileTables(scenario: loaded.scenario, result: result)
         let bom: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
         var files: [(String, Data)] = [
-            ("units_quantiles.csv", Data(bom + tables.unitsCSV())),
-            ("districts_quantiles.csv", Data(bom + tables.districtsCSV())),
+            ("units_quantiles.csv", tables.unitsData(bom: options.excelBOM)),
+            ("districts_quantiles.csv", tables.districtsData(bom: options.excelBOM)),
         ]
         // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
         // the all rows from brief-partials.bin.

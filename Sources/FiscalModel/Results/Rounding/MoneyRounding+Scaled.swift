@@ -7,10 +7,29 @@
 /// equal remainders — the exact path decides. The property tests hold both paths against each other.
 extension MoneyRounding {
     /// 10^precision as a Double, exact up to precision 22; `nil` beyond the fast paths' range.
-    var scale: Double? { precision >= 0 && precision < Self.scales.count ? Self.scales[precision] : nil }
-
-    /// 10^0 … 10^15, each exact as a Double (read per cell, so not recomputed per cell).
-    private static let scales: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+    /// (10^0 … 10^15, each exact as a Double, from a literal table: read per cell, so neither
+    /// recomputed nor retained per cell.)
+    var scale: Double? {
+        switch precision {
+        case 0: 1
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        default: nil
+        }
+    }
 
     /// The largest |s| the fast paths take (well inside the 2^53 of exact integers).
     static let scaledLimit = 1e15
@@ -25,10 +44,12 @@ extension MoneyRounding {
         guard let scale else { return nil }
         let scaled = value.magnitude * scale
         guard scaled < Self.scaledLimit else { return nil }
-        let whole = scaled.rounded(.down)
-        let fraction = scaled - whole
+        // s ≥ 0 and below 10^15: truncating to an Int64 (one instruction, where `rounded(.down)`
+        // calls libm's floor) is the floor, and Int128 from it skips the generic conversion.
+        let floor = Int64(scaled)
+        let fraction = scaled - Double(floor)
         guard abs(fraction - 0.5) > Self.tolerance(scaled) else { return nil }
-        let units = Int128(fraction > 0.5 ? whole + 1 : whole)
+        let units = Int128(fraction > 0.5 ? floor + 1 : floor)
         return value < 0 ? -units : units
     }
 
@@ -54,7 +75,7 @@ extension MoneyRounding {
             let remainder = scaled - floor
             let tolerance = Self.tolerance(scaled)
             guard remainder > tolerance, remainder < 1 - tolerance else { return nil }
-            floors.append(Int128(floor))
+            floors.append(Int128(Int64(floor)))
             remainders.append(remainder)
             tolerances.append(tolerance)
         }

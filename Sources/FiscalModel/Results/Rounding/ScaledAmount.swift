@@ -60,19 +60,32 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
             bytes.append(contentsOf: digits)
             return
         }
-        // Digits from the last, at least precision + 1 of them, into a 40-byte buffer on the stack.
-        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        // The `precision` decimals, the point and the whole digits (at least one), written
+        // backwards two digits per division into a 48-byte buffer on the stack, then appended at once.
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &buffer) { raw in
-            var count = 0, rest = magnitude
-            repeat {
-                raw[count] = zero + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0 || count <= precision
-            for position in stride(from: count - 1, through: 0, by: -1) {
-                if position == precision - 1 { bytes.append(UInt8(ascii: ".")) }
-                bytes.append(raw[position])
+            var position = raw.count, rest = magnitude
+            func pair() {
+                let (quotient, digits) = rest.quotientAndRemainder(dividingBy: 100)
+                raw[position - 1] = zero + UInt8(truncatingIfNeeded: digits % 10)
+                raw[position - 2] = zero + UInt8(truncatingIfNeeded: digits / 10)
+                position -= 2
+                rest = quotient
             }
+            func single() {
+                position -= 1
+                raw[position] = zero + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            if precision > 0 {
+                for _ in 0..<(precision / 2) { pair() }
+                if precision % 2 == 1 { single() }
+                position -= 1
+                raw[position] = UInt8(ascii: ".")
+            }
+            while rest >= 100 { pair() }
+            if rest >= 10 { pair() } else { single() }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
         }
     }
 
