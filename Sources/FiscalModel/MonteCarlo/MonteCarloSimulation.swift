@@ -213,10 +213,8 @@ public struct MonteCarloSimulation: Sendable {
                 }
                 guard let v = run.reported else { continue }
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
-                if v > 0, let baseline {
-                    timed(\.statistics) { addBrief(
-                        brief, variant: v - 1, year: y, engine: engine, waves: run.waves, columns: columns, baseline: baseline) }
-                }
+                // The brief's per-path sums (a reform variant's) are one more task beside the statistics.
+                let briefBaseline = v > 0 ? baseline : nil
                 // Each district's paths in the order of their donation pool: donations (and the
                 // resources of units without a rebate) usually follow it, which saves a selection.
                 timed(\.statistics) { parallel(d) { district, _ in
@@ -229,8 +227,12 @@ public struct MonteCarloSimulation: Sendable {
                         return x < y || (x == y && a < b)
                     }
                 } }
-                timed(\.statistics) { parallel(n + d) { task, w in
-                    if task < n {
+                timed(\.statistics) { parallel(n + d + (briefBaseline == nil ? 0 : 1)) { task, w in
+                    if task == n + d, let briefBaseline {
+                        addBrief(
+                            brief, variant: v - 1, year: y, engine: engine, waves: run.waves, columns: columns,
+                            baseline: briefBaseline)
+                    } else if task < n {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
                             scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),

@@ -31,7 +31,14 @@ public enum BucketSelection {
             Swift.min(Int(truncatingIfNeeded: ((value - minimum) * scale + magic).bitPattern &- magic.bitPattern), last)
         }
         counts.update(repeating: 0, count: buckets + 1)
-        for p in 0..<n { counts[bucket(values[p]) &+ 1] &+= 1 }
+        // Each value's bucket is kept (as 16 bits, in the part of `scratch` the ordering below
+        // uses only after the gather) so that the gather pass does not compute it again.
+        let bucketOf = UnsafeMutableRawPointer(scratch + n).assumingMemoryBound(to: UInt16.self)
+        for p in 0..<n {
+            let b = bucket(values[p])
+            bucketOf[p] = UInt16(truncatingIfNeeded: b)
+            counts[b &+ 1] &+= 1
+        }
         // counts[b] becomes the first position of bucket b.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         // Buckets holding a wanted position, and where their values go in `scratch`.
@@ -61,10 +68,9 @@ public enum BucketSelection {
                 slot.update(repeating: -1, count: buckets)
                 for w in 0..<wantedCount { slot[wanted[w]] = w }
                 for p in 0..<n {
-                    let value = values[p]
-                    let w = slot[bucket(value)]
+                    let w = slot[Int(bucketOf[p])]
                     if w >= 0 {
-                        scratch[cursor[w]] = value
+                        scratch[cursor[w]] = values[p]
                         cursor[w] += 1
                     }
                 }
