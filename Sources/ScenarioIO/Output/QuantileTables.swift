@@ -32,9 +32,9 @@ public struct QuantileTables: Sendable {
         result.districtMetrics.map { $0.name(categories: scenario.feeCategories) }
     }
 
-    private var money: NumberText { NumberText(.rounded(scenario.moneyRounding)) }
-    private var ratio: NumberText {
-        NumberText(.rounded(scenario.ratioRounding))
+    /// Each metric's rounding: money by the scenario's precision and rule, ratios to 6 decimals.
+    private func roundings(isRatio: [Bool]) -> [MoneyRounding] {
+        isRatio.map { $0 ? scenario.ratioRounding : scenario.moneyRounding }
     }
 
     /// `units_quantiles.csv` as UTF-8 bytes.
@@ -44,36 +44,36 @@ public struct QuantileTables: Sendable {
     /// (one variant and district each) are rendered concurrently and copied once, in order,
     /// into the file, so the bytes do not depend on scheduling.
     public func unitsData(bom: Bool = false) -> Data {
-        var header: [UInt8] = []
-        appendRow(["variant", "district", "unit", "year", "metric"] + Self.statisticColumns, to: &header)
-        let names = unitMetricNames.map { Array(CSVText.escape($0).utf8) }
-        let formats = result.unitMetrics.map { $0.column.entry.kind == .ratio ? ratio : money }
+        let header = Self.header(["variant", "district", "unit", "year"], bom: bom)
+        let names = MetricNames(unitMetricNames)
+        let roundings = roundings(isRatio: result.unitMetrics.map { $0.column.entry.kind == .ratio })
         let groups = scenario.unitsByDistrict
         let blocks = result.variants.indices.flatMap { v in groups.indices.map { (v, $0) } }
         let rendered = RenderedBlocks(count: blocks.count)
         let statistics = result.unitStatistics
         DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
             let (v, d) = blocks[b]
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(groups[d].count * result.yearCount * names.count * 72)
+            var bytes = ByteBuffer(capacity: groups[d].count * result.yearCount * names.count * 80)
             let district = CSVText.escape(result.variants[v]) + "," + CSVText.escape(scenario.districts[d].id) + ","
             for i in groups[d] {
                 let unit = district + CSVText.escape(scenario.units[i].id) + ","
                 for y in 0..<result.yearCount {
                     // The row's key cells once per unit-year, each metric's name after them.
                     let keys = Array("\(unit)\(scenario.horizon.year(at: y)),".utf8)
-                    for (m, name) in names.enumerated() {
-                        bytes.append(contentsOf: keys)
-                        bytes.append(contentsOf: name)
-                        appendStatistics(
-                            statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
-                            format: formats[m], to: &bytes)
+                    keys.withUnsafeBufferPointer { keys in
+                        for m in 0..<names.count {
+                            bytes.append(keys)
+                            names.append(m, to: &bytes)
+                            Self.appendStatistics(
+                                statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
+                                rounding: roundings[m], to: &bytes)
+                        }
                     }
                 }
             }
-            rendered.store(bytes, at: b)
+            rendered.store(bytes.data(), at: b)
         }
-        return rendered.joined(after: (bom ? Self.byteOrderMark : []) + header)
+        return rendered.joined(after: header)
     }
 
     /// `districts_quantiles.csv` as UTF-8 bytes.
@@ -81,55 +81,82 @@ public struct QuantileTables: Sendable {
 
     /// `districts_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`.
     public func districtsData(bom: Bool = false) -> Data {
-        var bytes: [UInt8] = bom ? Self.byteOrderMark : []
-        appendRow(["variant", "district", "year", "metric"] + Self.statisticColumns, to: &bytes)
-        let names = districtMetricNames.map { Array(CSVText.escape($0).utf8) }
-        let formats = result.districtMetrics.map { $0.column.entry.kind == .ratio ? ratio : money }
+        let header = Self.header(["variant", "district", "year"], bom: bom)
+        var bytes = ByteBuffer(capacity: header.count + result.districtStatistics.rows * 80)
+        header.withUnsafeBufferPointer { bytes.append($0) }
+        let names = MetricNames(districtMetricNames)
+        let roundings = roundings(isRatio: result.districtMetrics.map { $0.column.entry.kind == .ratio })
         for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
-                let prefix = Array((CSVText.escape(variant) + "," + CSVText.escape(district.id) + ",").utf8)
                 for y in 0..<result.yearCount {
-                    let year = Array("\(scenario.horizon.year(at: y)),".utf8)
-                    for (m, name) in names.enumerated() {
-                        bytes += prefix
-                        bytes += year
-                        bytes += name
-                        appendStatistics(
-                            result.districtStatistics.row(result.districtRow(variant: v, district: d, year: y, metric: m)),
-                            format: formats[m], to: &bytes)
+                    let keys = Array("\(CSVText.escape(variant)),\(CSVText.escape(district.id)),\(scenario.horizon.year(at: y)),".utf8)
+                    keys.withUnsafeBufferPointer { keys in
+                        for m in 0..<names.count {
+                            bytes.append(keys)
+                            names.append(m, to: &bytes)
+                            Self.appendStatistics(
+                                result.districtStatistics.row(result.districtRow(variant: v, district: d, year: y, metric: m)),
+                                rounding: roundings[m], to: &bytes)
+                        }
                     }
                 }
             }
         }
-        return Data(bytes)
+        return bytes.data()
     }
 
-    /// The UTF-8 byte-order mark Excel needs to read the file as UTF-8.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// The header line (key columns, `metric`, the statistics), after a byte-order mark with `bom`.
+    private static func header(_ keys: [String], bom: Bool) -> [UInt8] {
+        let fields = keys + ["metric"] + statisticColumns
+        return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array((fields.map(CSVText.escape).joined(separator: ",") + "\n").utf8)
+    }
 
-    private func appendStatistics(_ values: UnsafeMutablePointer<Double>, format: NumberText, to bytes: inout [UInt8]) {
+    /// `,mean,p05,…,p95` of one row and the line end; a statistic undefined on every path is empty.
+    private static func appendStatistics(
+        _ values: UnsafeMutablePointer<Double>, rounding: MoneyRounding, to bytes: inout ByteBuffer
+    ) {
         for j in 0..<RowStatistics.count {
             bytes.append(UInt8(ascii: ","))
             let value = values[j]
-            if !value.isNaN { format.append(value, to: &bytes) }
+            if !value.isNaN { bytes.append(rounding.round(value)) }
         }
         bytes.append(UInt8(ascii: "\n"))
     }
+}
 
-    private func appendRow(_ fields: [String], to bytes: inout [UInt8]) {
-        bytes += Array(fields.map(CSVText.escape).joined(separator: ",").utf8)
-        bytes.append(UInt8(ascii: "\n"))
+/// The metric names of a quantile table as CSV cells (`name,`), in one block of bytes.
+private struct MetricNames: Sendable {
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    init(_ names: [String]) {
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for name in names {
+            bytes += Array(CSVText.escape(name).utf8)
+            ends.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// Number of metrics.
+    var count: Int { ends.count }
+
+    /// Appends metric `m`'s name.
+    func append(_ m: Int, to buffer: inout ByteBuffer) {
+        let start = m == 0 ? 0 : ends[m - 1]
+        bytes.withUnsafeBufferPointer { buffer.append(UnsafeBufferPointer(rebasing: $0[start..<ends[m]])) }
     }
 }
 
 /// Rendered blocks of a table, each written by one task.
 private final class RenderedBlocks: @unchecked Sendable {
-    private var blocks: [[UInt8]]
+    private var blocks: [Data]
     private let lock = NSLock()
 
-    init(count: Int) { blocks = Array(repeating: [], count: count) }
+    init(count: Int) { blocks = Array(repeating: Data(), count: count) }
 
-    func store(_ bytes: [UInt8], at index: Int) {
+    func store(_ bytes: Data, at index: Int) {
         lock.lock()
         blocks[index] = bytes
         lock.unlock()
@@ -139,7 +166,7 @@ private final class RenderedBlocks: @unchecked Sendable {
     func joined(after head: [UInt8]) -> Data {
         var data = Data(capacity: head.count + blocks.reduce(0) { $0 + $1.count })
         data.append(contentsOf: head)
-        for block in blocks { data.append(contentsOf: block) }
+        for block in blocks { data.append(block) }
         return data
     }
 }

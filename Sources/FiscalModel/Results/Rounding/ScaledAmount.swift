@@ -51,42 +51,58 @@ public struct ScaledAmount: Sendable, Equatable, Comparable, AdditiveArithmetic 
 
     /// Appends `text`'s UTF-8 bytes to `bytes` (no intermediate `String`; issue 22).
     public func append(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTextLength) { buffer in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<write(to: buffer.baseAddress!)]))
+        }
+    }
+
+    /// The most bytes `write(to:)` writes: a sign, 39 digits and the point, or the precision's
+    /// decimals with a whole digit, point and sign.
+    public var maximumTextLength: Int { Swift.max(41, precision + 3) }
+
+    /// Writes `text`'s UTF-8 bytes at `destination`, which has room for `maximumTextLength`
+    /// bytes, and returns how many it wrote: the sign, then the whole digits (at least one),
+    /// the point and `precision` decimals written backwards, two digits per division.
+    public func write(to destination: UnsafeMutablePointer<UInt8>) -> Int {
         let zero = UInt8(ascii: "0")
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let sign = units < 0 ? 1 : 0
         guard precision < 39, let magnitude = UInt64(exactly: units.magnitude) else {
             var digits = Array(String(units.magnitude).utf8)
             if digits.count <= precision { digits.insert(contentsOf: repeatElement(zero, count: precision - digits.count + 1), at: 0) }
             if precision > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - precision) }
-            bytes.append(contentsOf: digits)
-            return
+            if sign == 1 { destination[0] = UInt8(ascii: "-") }
+            for (k, byte) in digits.enumerated() { destination[sign + k] = byte }
+            return sign + digits.count
         }
-        // The `precision` decimals, the point and the whole digits (at least one), written
-        // backwards two digits per division into a 48-byte buffer on the stack, then appended at once.
-        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var position = raw.count, rest = magnitude
-            func pair() {
-                let (quotient, digits) = rest.quotientAndRemainder(dividingBy: 100)
-                raw[position - 1] = zero + UInt8(truncatingIfNeeded: digits % 10)
-                raw[position - 2] = zero + UInt8(truncatingIfNeeded: digits / 10)
-                position -= 2
-                rest = quotient
-            }
-            func single() {
-                position -= 1
-                raw[position] = zero + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
-            if precision > 0 {
-                for _ in 0..<(precision / 2) { pair() }
-                if precision % 2 == 1 { single() }
-                position -= 1
-                raw[position] = UInt8(ascii: ".")
-            }
-            while rest >= 100 { pair() }
-            if rest >= 10 { pair() } else { single() }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position...]))
+        var digitCount = 1, power: UInt64 = 10
+        while digitCount < 20 && magnitude >= power {
+            digitCount += 1
+            power &*= 10
         }
+        let length = sign + Swift.max(digitCount - precision, 1) + (precision > 0 ? precision + 1 : 0)
+        if sign == 1 { destination[0] = UInt8(ascii: "-") }
+        var position = length, rest = magnitude
+        func pair() {
+            let (quotient, digits) = rest.quotientAndRemainder(dividingBy: 100)
+            destination[position - 1] = zero + UInt8(truncatingIfNeeded: digits % 10)
+            destination[position - 2] = zero + UInt8(truncatingIfNeeded: digits / 10)
+            position -= 2
+            rest = quotient
+        }
+        func single() {
+            position -= 1
+            destination[position] = zero + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        if precision > 0 {
+            for _ in 0..<(precision / 2) { pair() }
+            if precision % 2 == 1 { single() }
+            position -= 1
+            destination[position] = UInt8(ascii: ".")
+        }
+        while rest >= 100 { pair() }
+        if rest >= 10 { pair() } else { single() }
+        return length
     }
 
     /// The nearest Double.
