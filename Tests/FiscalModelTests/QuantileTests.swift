@@ -110,6 +110,53 @@ struct QuantileTests {
             expectAmount(out[0], mean, tolerance: 1e-12 * max(1, abs(values.max()!)) * Double(n).squareRoot(), "round \(round): mean")
         }
     }
+
+    @Test func statisticsAlongAnOrderAreTheSelectionsBitsOrDeclined() {
+        // A row read along a path order (a district's pool): when the row is non-decreasing along
+        // it (or one value throughout) computeAlong gives compute's bits for the row and both
+        // transforms; otherwise it declines and writes nothing.
+        for seed in UInt64(60)..<UInt64(90) {
+            var generator = SplitMix64(seed: seed, offset: SplitMix64.gamma)
+            let n = [300, 2000, 2001][Int(seed % 3)]
+            let key = (0..<n).map { _ in Double.random(in: 0..<100, using: &generator) }
+            let order = key.indices.sorted { key[$0] < key[$1] || (key[$0] == key[$1] && $0 < $1) }.map { Int32($0) }
+            let values: [Double] = switch seed % 3 {
+            case 0: key.map { 3 * $0 + 1.25 }  // follows the order
+            case 1: Array(repeating: 7.5, count: n)  // one value
+            default: key.map { $0 + Double.random(in: 0..<5, using: &generator) }  // does not
+            }
+            var scratch = [Double](repeating: 0, count: RowStatistics.scratchCount(paths: n))
+            var along = [Double](repeating: .nan, count: 18), selected = [Double](repeating: .nan, count: 18)
+            let need = 40.0
+            let followed = values.withUnsafeBufferPointer { v in
+                order.withUnsafeBufferPointer { o in
+                    along.withUnsafeMutableBufferPointer { a in
+                        RowStatistics.computeAlong(
+                            v.baseAddress!, count: n, range: RowStatistics.rangeAndSum(v.baseAddress!, count: n),
+                            order: o.baseAddress!, into: a.baseAddress!, also: a.baseAddress! + 6,
+                            transform: { $0 - need }, also: a.baseAddress! + 12, transform: { $0 / need })
+                    }
+                }
+            }
+            values.withUnsafeBufferPointer { v in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    selected.withUnsafeMutableBufferPointer { out in
+                        RowStatistics.compute(
+                            v.baseAddress!, count: n, scratch: s.baseAddress!, into: out.baseAddress!,
+                            also: out.baseAddress! + 6, transform: { $0 - need }, also: out.baseAddress! + 12,
+                            transform: { $0 / need })
+                    }
+                }
+            }
+            if seed % 3 == 2 {
+                #expect(!followed, "seed \(seed): a row off the order is declined")
+                #expect(along.allSatisfy { $0.isNaN }, "seed \(seed): nothing written")
+            } else {
+                #expect(followed, "seed \(seed)")
+                #expect(along.map { $0.bitPattern } == selected.map { $0.bitPattern }, "seed \(seed): the selection's bits")
+            }
+        }
+    }
 }
 
 /// Statistics reused for rows that repeat an earlier row bit for bit.

@@ -24,6 +24,10 @@ public enum RowStatistics {
                 Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
     }
 
+    /// A row's minimum, maximum and sum (`rangeAndSum`), found once by a caller that tries
+    /// `computeAlong` before `compute`.
+    public typealias RowRange = (minimum: Double, maximum: Double, sum: Double)
+
     /// Like `compute(_:count:scratch:into:also:transform:also:transform:)` when the row is
     /// non-decreasing along the path order `order` (e.g. a unit's donations along its district's
     /// pool): the order statistics are then read off that order, with no selection. Returns
@@ -31,25 +35,24 @@ public enum RowStatistics {
     /// same bits as `compute`'s.
     @inlinable
     public static func computeAlong(
-        _ values: UnsafePointer<Double>, count n: Int, order: UnsafePointer<Int32>,
+        _ values: UnsafePointer<Double>, count n: Int, range: RowRange, order: UnsafePointer<Int32>,
         into out: UnsafeMutablePointer<Double>,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) -> Bool {
-        // The sequential pass first: it streams the row into cache for the gathers that follow.
-        let (_, _, sum) = rangeAndSum(values, count: n)
-        var previous = values[Int(order[0])]
-        for k in 1..<max(n, 1) {
-            let value = values[Int(order[k])]
-            if value < previous { return false }
-            previous = value
-        }
-        let minimum = values[Int(order[0])], maximum = values[Int(order[n - 1])]
+        // A row that is one value on every path (ordered whatever the order) needs no gathers.
+        let (minimum, maximum, sum) = range
         if minimum == maximum {
             for j in 0..<count { out[j] = minimum }
             if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
             if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
             return true
+        }
+        var previous = values[Int(order[0])]
+        for k in 1..<max(n, 1) {
+            let value = values[Int(order[k])]
+            if value < previous { return false }
+            previous = value
         }
         out[0] = sum / Double(n)
         if let second { second[0] = mean(values, count: n, secondTransform) }
@@ -121,18 +124,19 @@ public enum RowStatistics {
         into out: UnsafeMutablePointer<Double>, transform: (Double) -> Double
     ) {
         compute(
-            values, count: n, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
+            values, count: n, range: nil, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
             transform: { $0 }, also: nil, transform: { $0 })
     }
 
-    /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
+    /// Mean, p05 … p95 of the values themselves (range and sum in one pass, or `range` when the
+    /// caller found it).
     @inlinable
     public static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        _ values: UnsafePointer<Double>, count n: Int, range: RowRange? = nil, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>
     ) {
         compute(
-            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
+            values, count: n, range: range, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
             transform: { $0 }, also: nil, transform: { $0 })
     }
 
@@ -140,27 +144,27 @@ public enum RowStatistics {
     /// `second` and `third`, with one selection (e.g. resources, gap and self-sufficiency).
     @inlinable
     public static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        _ values: UnsafePointer<Double>, count n: Int, range: RowRange? = nil, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
         compute(
-            values, count: n, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
+            values, count: n, range: range, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
             transform: secondTransform, also: third, transform: thirdTransform)
     }
 
     /// The common implementation; with `identity`, `transform` must be the identity and the mean
-    /// comes from the range pass.
+    /// comes from the range pass (or from `range`, given only with `identity`).
     @inlinable
     static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
+        _ values: UnsafePointer<Double>, count n: Int, range: RowRange?, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>, identity: Bool, transform: (Double) -> Double,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
-        let (minimum, maximum, sum) = identity ? rangeAndSum(values, count: n) : { () -> (Double, Double, Double) in
-            let (low, high) = range(values, count: n)
+        let (minimum, maximum, sum) = identity ? range ?? rangeAndSum(values, count: n) : { () -> (Double, Double, Double) in
+            let (low, high) = Self.range(values, count: n)
             return (low, high, 0)
         }()
         if minimum == maximum {
