@@ -58,7 +58,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 PROFILE = re.compile(
     r"profile: shocks ([\d.]+) s, simulation ([\d.]+) s \(([\d.]+) M unit-year-paths/s per simulated run, "
-    r"(\d+) runs\), statistics ([\d.]+) s, tables and writing ([\d.]+) s, total ([\d.]+) s")
+    r"(\d+) runs\), statistics ([\d.]+) s, tables and writing ([\d.]+) s, total ([\d.]+) s"
+    r"(?: \(of which setup ([\d.]+) s, tables ([\d.]+) s, writing the folder ([\d.]+) s\))?")
 
 
 def machine():
@@ -185,8 +186,9 @@ def swift_run(args, scenario, folder, coretype, paths=None):
     m = PROFILE.search(err)
     profile = {}
     if m:
-        keys = ["shocks_s", "simulation_s", "core_mcells_per_s", "simulated_runs", "statistics_s", "tables_s", "total_s"]
-        profile = {k: float(v) for k, v in zip(keys, m.groups())}
+        keys = ["shocks_s", "simulation_s", "core_mcells_per_s", "simulated_runs", "statistics_s", "tables_s", "total_s",
+                "setup_s", "rendering_s", "folder_s"]
+        profile = {k: float(v) for k, v in zip(keys, m.groups()) if v is not None}
     shutil.rmtree(out, ignore_errors=True)
     return wall, rss, profile
 
