@@ -148,6 +148,15 @@ struct QuantileTests {
                     }
                 }
             }
+            if seed % 3 != 1 {
+                // The two transforms' means, taken in one pass, are `mean`'s bits.
+                let (gapMean, ratioMean) = values.withUnsafeBufferPointer { v in
+                    (RowStatistics.mean(v.baseAddress!, count: n) { $0 - need },
+                     RowStatistics.mean(v.baseAddress!, count: n) { $0 / need })
+                }
+                #expect(selected[6].bitPattern == gapMean.bitPattern, "seed \(seed): mean of the gap")
+                #expect(selected[12].bitPattern == ratioMean.bitPattern, "seed \(seed): mean of the ratio")
+            }
             if seed % 3 == 2 {
                 #expect(!followed, "seed \(seed): a row off the order is declined")
                 #expect(along.allSatisfy { $0.isNaN }, "seed \(seed): nothing written")

@@ -55,8 +55,7 @@ public enum RowStatistics {
             previous = value
         }
         out[0] = sum / Double(n)
-        if let second { second[0] = mean(values, count: n, secondTransform) }
-        if let third { third[0] = mean(values, count: n, thirdTransform) }
+        transformedMeans(values, count: n, second, secondTransform, third, thirdTransform)
         for (j, q) in Quantiles.levels.enumerated() {
             let (lower, upper, gamma) = Quantiles.position(of: q, count: n)
             let (a, b) = (values[Int(order[lower])], values[Int(order[upper])])
@@ -109,6 +108,36 @@ public enum RowStatistics {
             p += 1
         }
         return ((sums.0 + sums.1) + (sums.2 + sums.3)) / Double(n)
+    }
+
+    /// `second[0]` and `third[0]` (those given): the means of the two transforms, each the same
+    /// bits as `mean`'s, both in one pass when both are asked for.
+    @inlinable
+    static func transformedMeans(
+        _ values: UnsafePointer<Double>, count n: Int, _ second: UnsafeMutablePointer<Double>?,
+        _ secondTransform: (Double) -> Double, _ third: UnsafeMutablePointer<Double>?,
+        _ thirdTransform: (Double) -> Double
+    ) {
+        guard let second, let third else {
+            if let second { second[0] = mean(values, count: n, secondTransform) }
+            if let third { third[0] = mean(values, count: n, thirdTransform) }
+            return
+        }
+        var a = (0.0, 0.0, 0.0, 0.0), b = (0.0, 0.0, 0.0, 0.0)
+        var p = 0
+        while p + 4 <= n {
+            let (v0, v1, v2, v3) = (values[p], values[p + 1], values[p + 2], values[p + 3])
+            a.0 += secondTransform(v0); a.1 += secondTransform(v1); a.2 += secondTransform(v2); a.3 += secondTransform(v3)
+            b.0 += thirdTransform(v0); b.1 += thirdTransform(v1); b.2 += thirdTransform(v2); b.3 += thirdTransform(v3)
+            p += 4
+        }
+        while p < n {
+            a.0 += secondTransform(values[p])
+            b.0 += thirdTransform(values[p])
+            p += 1
+        }
+        second[0] = ((a.0 + a.1) + (a.2 + a.3)) / Double(n)
+        third[0] = ((b.0 + b.1) + (b.2 + b.3)) / Double(n)
     }
 
     /// Scratch values `compute` needs for rows of `n` paths.
@@ -175,8 +204,7 @@ public enum RowStatistics {
             return
         }
         out[0] = identity ? sum / Double(n) : mean(values, count: n, transform)
-        if let second { second[0] = mean(values, count: n, secondTransform) }
-        if let third { third[0] = mean(values, count: n, thirdTransform) }
+        transformedMeans(values, count: n, second, secondTransform, third, thirdTransform)
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
         var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
