@@ -22,7 +22,7 @@ struct RoundedPools: Sendable {
             groups.indices.map { d in
                 (0..<years).map { y in
                     let row = result.districts[d][y]
-                    let parts = groups[d].map { result.units[$0][y].fees[k] } + [row.feesRetained[k]]
+                    let parts = groups[d].map { result.units.fee(k, unit: $0, year: y) } + [row.feesRetained[k]]
                     return rounding.split(whole: row.feesCollected[k], parts: parts)
                 }
             }
@@ -30,7 +30,7 @@ struct RoundedPools: Sendable {
         donations = groups.indices.map { d in
             (0..<years).map { y in
                 let row = result.districts[d][y]
-                let parts = groups[d].map { result.units[$0][y].donations } + [row.donationsRetained, row.donationsReserve]
+                let parts = groups[d].map { result.units.donations(unit: $0, year: y) } + [row.donationsRetained, row.donationsReserve]
                 return rounding.split(whole: row.donationsPooled, parts: parts)
             }
         }
