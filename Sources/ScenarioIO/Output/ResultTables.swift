@@ -80,9 +80,9 @@ public struct ResultTables: Sendable {
                             case .year: csv.cell(row.year)
                             case .adopted: csv.cell(row.adopted ? "true" : "false")
                             // Pooled amounts: the unit's part of its district's rounded pool.
-                            case .fee: csv.cell(pools.fees[field.category!][d][y][slot])
-                            case .feesTotal: csv.cell(pools.fees.reduce(zero) { $0 + $1[d][y][slot] })
-                            case .donations: csv.cell(pools.donations[d][y][slot])
+                            case .fee: csv.cell(pools.fees(field.category!, d, y)[slot])
+                            case .feesTotal: csv.cell(fees.indices.reduce(zero) { $0 + pools.fees($1, d, y)[slot] })
+                            case .donations: csv.cell(pools.donations(d, y)[slot])
                             default: cell(field.column.value(in: row, category: field.category), kind: kind, in: &csv)
                             }
                         }
@@ -111,11 +111,11 @@ public struct ResultTables: Sendable {
         for (variant, pools) in zip(result.variants, rounded.pools) {
             for (d, district) in scenario.districts.enumerated() {
                 for (y, row) in variant.districts[d].enumerated() {
-                    let feeParts = fees.indices.map { pools.fees[$0][d][y] }
+                    let feeParts = fees.indices.map { pools.fees($0, d, y) }
                     let collected = fees.indices.map { money.round(row.feesCollected[$0]) }
                     let transferred = feeParts.map { $0.dropLast().reduce(zero, +) }
                     let retained = feeParts.map { $0.last! }
-                    let donationParts = pools.donations[d][y]
+                    let donationParts = pools.donations(d, y)
                     let unitCount = donationParts.count - 2
                     for (field, kind) in zip(fields, kinds) {
                         switch field.column {
