@@ -17,11 +17,11 @@ struct RebateTests {
             policy.rebate = rebate
             policy.incentiveElasticity = StepFunction(elasticity)
         }
-        return Fixture.reform(scenario).units[0]
+        return Array(Fixture.reform(scenario).units[0])
     }
 
     static func expectRows(
-        _ rows: [UnitYear], references: [Double?], increments: [Double], rebates: [Double],
+        _ rows: some Sequence<UnitYear>, references: [Double?], increments: [Double], rebates: [Double],
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for (index, row) in rows.enumerated() {

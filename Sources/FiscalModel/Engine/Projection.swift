@@ -15,7 +15,7 @@ public enum Projection {
         let batch = PathBatch(engine, count: 1)
         let columns = YearColumns(unitCount: policy.unitCount, districtCount: policy.districtCount, paths: 1)
         let n = policy.unitCount
-        var units = Array(repeating: [UnitYear](), count: n)
+        var units = UnitYearTable.Builder(unitCount: n, feeCount: policy.fees.count, years: policy.horizon.count)
         var districts = Array(repeating: [DistrictYear](), count: policy.districtCount)
         var clamped = 0
         var violation: ProjectionLimitViolation?
@@ -26,7 +26,7 @@ public enum Projection {
             let engine = waves?.engine(path: 0) ?? engine
             clamped += engine.advance(batch, yearIndex: y, taxShocks: nil, donationFactors: nil, into: columns.output)
             let rows = unitRows(engine, columns: columns, yearIndex: y)
-            for (i, row) in rows.enumerated() { units[i].append(row) }
+            units.append(rows, year: policy.horizon.year(at: y))
             for district in 0..<policy.districtCount {
                 let ownNet = policy.unitsByDistrict[district].reduce(0) { $0 + rows[$1].tax - rows[$1].rebate }
                 districts[district].append(
@@ -44,7 +44,7 @@ public enum Projection {
             }
             violation = limits?.check(variant: name, units: rows, districts: districts.map { $0[y] })
         }
-        var result = VariantResult(name: name, units: units, districts: districts, clampedTax: clamped)
+        var result = VariantResult(name: name, units: units.table, districts: districts, clampedTax: clamped)
         result.limitViolation = violation
         result.waves = waves?.results() ?? []
         return result

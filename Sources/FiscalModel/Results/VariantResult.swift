@@ -2,8 +2,8 @@
 public struct VariantResult: Sendable, Equatable {
     /// Variant name (`counterfactual`, `reform` or a listed variant).
     public var name: String
-    /// `units[i][y]`: unit i (file order) in projected year index y.
-    public var units: [[UnitYear]]
+    /// `units[i][y]`: unit i (file order) in projected year index y, held column by column.
+    public var units: UnitYearTable
     /// `districts[d][y]`: district d (declared order) in projected year index y.
     public var districts: [[DistrictYear]]
     /// Tax values clamped at a zero growth factor.
@@ -15,11 +15,16 @@ public struct VariantResult: Sendable, Equatable {
     public var waves: [WaveResult] = []
 
     /// Creates a result.
-    public init(name: String, units: [[UnitYear]], districts: [[DistrictYear]], clampedTax: Int) {
+    public init(name: String, units: UnitYearTable, districts: [[DistrictYear]], clampedTax: Int) {
         self.name = name
         self.units = units
         self.districts = districts
         self.clampedTax = clampedTax
+    }
+
+    /// Creates a result of the rows `units[i][y]`.
+    public init(name: String, units: [[UnitYear]], districts: [[DistrictYear]], clampedTax: Int) {
+        self.init(name: name, units: UnitYearTable(units), districts: districts, clampedTax: clampedTax)
     }
 
     /// Net revenue per district-year, `[year][district]`: what a no-adoption run gives the

@@ -22,6 +22,15 @@ struct CSVText {
 
     /// The bytes so far.
     var bytes: [UInt8] { Array(data) }
+    /// How many bytes the file holds so far.
+    var byteCount: Int { data.count }
+
+    /// Hands the finished rows so far to `sink` and empties the file (a table written in
+    /// chunks; issue 22).
+    mutating func flush(into sink: (Data) throws -> Void) rethrows {
+        try sink(data)
+        data.removeAll(keepingCapacity: true)
+    }
     /// The text so far.
     var text: String { String(decoding: data, as: UTF8.self) }
 

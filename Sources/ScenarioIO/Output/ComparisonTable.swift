@@ -62,8 +62,8 @@ public struct ComparisonTable {
             variant.districts[d].indices.map { y in
                 let row = variant.districts[d][y]
                 let members = groups[d]
-                let transferred = pools.fees.reduce(zero) { $0 + $1[d][y].dropLast().reduce(zero, +) }
-                let allocated = pools.donations[d][y].prefix(members.count).reduce(zero, +)
+                let transferred = scenario.feeCategories.indices.reduce(zero) { $0 + pools.fees($1, d, y).dropLast().reduce(zero, +) }
+                let allocated = pools.donations(d, y).prefix(members.count).reduce(zero, +)
                 let ratios = members.compactMap { variant.units[$0][y].selfSufficiency }
                 return Row(
                     netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),

@@ -22,7 +22,7 @@ extension ExplainContext {
         let collected = fee.collection[y * D + d]
         let share = fee.transferShare[y]
         let s = fee.shares[y * n + i]
-        let parts = pools.fees[k][d][y]
+        let parts = pools.fees(k, d, y)
         let district = scenario.districts[d].name
         var lines = [
             Explanation.Line(say("district collection C (\(district))", "区级征收 C（\(district)）"), value: money.text(collected), cell: .district("fees_collected_\(fee.id)")),
@@ -62,7 +62,7 @@ extension ExplainContext {
 
     func donationSection() -> Explanation.Section {
         let title = say("Pooled donations 社会募集资金切块下拨", "社会募集资金切块下拨")
-        let parts = pools.donations[d][y]
+        let parts = pools.donations(d, y)
         let received = say("donations received", "获得募集资金")
         guard let donations = compiled.donations else {
             return Explanation.Section(
@@ -128,9 +128,9 @@ extension ExplainContext {
     }
 
     func balanceSection() -> Explanation.Section {
-        let feeParts = compiled.fees.indices.map { pools.fees[$0][d][y][pools.slot[i]] }
+        let feeParts = compiled.fees.indices.map { pools.fees($0, d, y)[pools.slot[i]] }
         let feesTotal = feeParts.reduce(zero, +)
-        let sum = "\(money.text(row.allocation)) + \(money.text(row.rebate)) + \(feesTotal.text) + \(pools.donations[d][y][pools.slot[i]].text) + \(money.text(row.enterpriseIncome)) + \(money.text(row.collectiveIncome))"
+        let sum = "\(money.text(row.allocation)) + \(money.text(row.rebate)) + \(feesTotal.text) + \(pools.donations(d, y)[pools.slot[i]].text) + \(money.text(row.enterpriseIncome)) + \(money.text(row.collectiveIncome))"
         return Explanation.Section(
             title: say("Resources and gap 财力与缺口", "财力与缺口"),
             lines: [

@@ -53,8 +53,10 @@ public struct GroupTable {
                     tagged: with, rest: without, variant: variant, compiled: compiled, scenario: scenario, policy: policy)
             }
             for (y, year) in scenario.horizon.years.enumerated() {
+                // Each unit's row built once a year, shared by every tag's groups (issue 22).
+                let rows = variant.units.indices.map { variant.units[$0][y] }
                 for ((tag, with, without), did) in zip(split, did) {
-                    let groups = [GroupYear(with.map { variant.units[$0][y] }), GroupYear(without.map { variant.units[$0][y] })]
+                    let groups = [GroupYear(with.map { rows[$0] }), GroupYear(without.map { rows[$0] })]
                     for (g, group) in groups.enumerated() {
                         var fields = [variant.name, String(year), tag, g == 0 ? "with" : "without", String(group.units)]
                         fields += [group.tax, group.rebate, group.feesTotal, group.donations, group.resources, group.need, group.gap]

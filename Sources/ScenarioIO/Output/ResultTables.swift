@@ -5,7 +5,7 @@ import Foundation
 /// catalogues: rows ordered variant → district → unit → year, money rounded by the scenario's
 /// rule, ratios to 6 decimals, pooled amounts by largest remainder so every pool adds up in the
 /// file. Cells go straight into the bytes of the file (issue 22).
-public struct ResultTables {
+public struct ResultTables: Sendable {
     /// The run's rounded cells.
     public let rounded: RoundedRun
     /// The scenario.
@@ -38,12 +38,30 @@ public struct ResultTables {
     /// `units.csv`'s bytes, after a byte-order mark with `bom`; `progress` is told the rows
     /// written every few thousand.
     public func unitsData(bom: Bool = false, progress: ((Int) -> Void)? = nil) -> Data {
-        var written = 0
+        var data = unitsHeader(bom: bom)
+        unitsRows(progress: progress) { data.append($0) }
+        return data
+    }
+
+    /// `units.csv`'s header line (after a byte-order mark with `bom`), line break included.
+    public func unitsHeader(bom: Bool = false) -> Data {
         var csv = CSVText(bom: bom)
+        let fees = scenario.feeCategories
+        csv.append(UnitYearColumn.fields(categoryCount: fees.count).map { $0.name(categories: fees) })
+        return csv.data
+    }
+
+    /// `units.csv`'s rows after the header, handed to `sink` in chunks of about `chunkBytes`
+    /// bytes (a large table goes to its file without being held whole; issue 22); `progress`
+    /// is told the rows written every few thousand.
+    public func unitsRows(
+        chunkBytes: Int = 1 << 20, progress: ((Int) -> Void)? = nil, into sink: (Data) throws -> Void
+    ) rethrows {
+        var written = 0
+        var csv = CSVText()
         let fees = scenario.feeCategories
         let fields = UnitYearColumn.fields(categoryCount: fees.count)
         let kinds = fields.map(\.column.entry.kind)
-        csv.append(fields.map { $0.name(categories: fees) })
         let groups = scenario.unitsByDistrict
         let zero = ScaledAmount(units: 0, precision: scenario.precision)
         for (variant, pools) in zip(result.variants, rounded.pools) {
@@ -62,20 +80,21 @@ public struct ResultTables {
                             case .year: csv.cell(row.year)
                             case .adopted: csv.cell(row.adopted ? "true" : "false")
                             // Pooled amounts: the unit's part of its district's rounded pool.
-                            case .fee: csv.cell(pools.fees[field.category!][d][y][slot])
-                            case .feesTotal: csv.cell(pools.fees.reduce(zero) { $0 + $1[d][y][slot] })
-                            case .donations: csv.cell(pools.donations[d][y][slot])
+                            case .fee: csv.cell(pools.fees(field.category!, d, y)[slot])
+                            case .feesTotal: csv.cell(fees.indices.reduce(zero) { $0 + pools.fees($1, d, y)[slot] })
+                            case .donations: csv.cell(pools.donations(d, y)[slot])
                             default: cell(field.column.value(in: row, category: field.category), kind: kind, in: &csv)
                             }
                         }
                         csv.endRow()
                         written += 1
                         if written % 4096 == 0 { progress?(written) }
+                        if csv.byteCount >= chunkBytes { try csv.flush(into: sink) }
                     }
                 }
             }
         }
-        return csv.data
+        if csv.byteCount > 0 { try csv.flush(into: sink) }
     }
 
     /// `districts.csv` as text.
@@ -92,11 +111,11 @@ public struct ResultTables {
         for (variant, pools) in zip(result.variants, rounded.pools) {
             for (d, district) in scenario.districts.enumerated() {
                 for (y, row) in variant.districts[d].enumerated() {
-                    let feeParts = fees.indices.map { pools.fees[$0][d][y] }
+                    let feeParts = fees.indices.map { pools.fees($0, d, y) }
                     let collected = fees.indices.map { money.round(row.feesCollected[$0]) }
                     let transferred = feeParts.map { $0.dropLast().reduce(zero, +) }
                     let retained = feeParts.map { $0.last! }
-                    let donationParts = pools.donations[d][y]
+                    let donationParts = pools.donations(d, y)
                     let unitCount = donationParts.count - 2
                     for (field, kind) in zip(fields, kinds) {
                         switch field.column {

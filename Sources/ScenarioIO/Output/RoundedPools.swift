@@ -3,36 +3,70 @@ import FiscalModel
 /// The rounded parts of every pooled amount of one variant (model.md §13): per fee category,
 /// district and year the parts are the district's units in file order, then the retained
 /// amount; per district and year for donations, the units, then retained, then reserve. Parts
-/// are rounded by the largest-remainder method so they add up to the rounded whole.
+/// are rounded by the largest-remainder method so they add up to the rounded whole. They are
+/// held in one flat store per kind of pool, `Int64` units at the scenario's precision (issue 22).
 struct RoundedPools: Sendable {
-    /// `fees[k][d][y]`: units of d in file order, then retained.
-    var fees: [[[[ScaledAmount]]]]
-    /// `donations[d][y]`: units of d in file order, then retained, then reserve.
-    var donations: [[[ScaledAmount]]]
+    /// Fee parts, pool after pool: category-major, then year, then district.
+    private let feeStore: PoolStore
+    /// Donation parts, pool after pool: year-major, then district.
+    private let donationStore: PoolStore
+    /// Where each district's parts start within one year's pools (fees: units + 1 each).
+    private let feeStart: [Int]
+    /// Where each district's parts start within one year's pools (donations: units + 2 each).
+    private let donationStart: [Int]
+    /// Units per district.
+    private let members: [Int]
+    /// Projected years held.
+    private let years: Int
     /// Position of each unit within its district's parts.
-    var slot: [Int]
+    let slot: [Int]
 
     init(_ result: VariantResult, scenario: Scenario, rounding: MoneyRounding) {
         let groups = scenario.unitsByDistrict
         var slot = Array(repeating: 0, count: scenario.units.count)
         for members in groups { for (position, unit) in members.enumerated() { slot[unit] = position } }
         self.slot = slot
+        members = groups.map(\.count)
         let years = scenario.horizon.count
-        fees = scenario.feeCategories.indices.map { k in
-            groups.indices.map { d in
-                (0..<years).map { y in
+        self.years = years
+        feeStart = Self.starts(groups.map { $0.count + 1 })
+        donationStart = Self.starts(groups.map { $0.count + 2 })
+        var fees = PoolStore.Builder(precision: rounding.precision, capacity: scenario.feeCategories.count * years * feeStart.last!)
+        for k in scenario.feeCategories.indices {
+            for y in 0..<years {
+                for d in groups.indices {
                     let row = result.districts[d][y]
-                    let parts = groups[d].map { result.units[$0][y].fees[k] } + [row.feesRetained[k]]
-                    return rounding.split(whole: row.feesCollected[k], parts: parts)
+                    let parts = groups[d].map { result.units.fee(k, unit: $0, year: y) } + [row.feesRetained[k]]
+                    fees.append(rounding.split(whole: row.feesCollected[k], parts: parts))
                 }
             }
         }
-        donations = groups.indices.map { d in
-            (0..<years).map { y in
+        feeStore = PoolStore(fees)
+        var donations = PoolStore.Builder(precision: rounding.precision, capacity: years * donationStart.last!)
+        for y in 0..<years {
+            for d in groups.indices {
                 let row = result.districts[d][y]
-                let parts = groups[d].map { result.units[$0][y].donations } + [row.donationsRetained, row.donationsReserve]
-                return rounding.split(whole: row.donationsPooled, parts: parts)
+                let parts = groups[d].map { result.units.donations(unit: $0, year: y) } + [row.donationsRetained, row.donationsReserve]
+                donations.append(rounding.split(whole: row.donationsPooled, parts: parts))
             }
         }
+        donationStore = PoolStore(donations)
+    }
+
+    /// Running starts of pools of `sizes`, with the total last.
+    private static func starts(_ sizes: [Int]) -> [Int] {
+        var starts = [0]
+        for size in sizes { starts.append(starts.last! + size) }
+        return starts
+    }
+
+    /// Fee category `k`'s parts in district `d`, year index `y`: units of d in file order, then retained.
+    func fees(_ k: Int, _ d: Int, _ y: Int) -> PoolParts {
+        PoolParts(store: feeStore, start: (k * years + y) * feeStart.last! + feeStart[d], count: members[d] + 1)
+    }
+
+    /// Donation parts in district `d`, year index `y`: units of d in file order, then retained, then reserve.
+    func donations(_ d: Int, _ y: Int) -> PoolParts {
+        PoolParts(store: donationStore, start: y * donationStart.last! + donationStart[d], count: members[d] + 2)
     }
 }

@@ -69,7 +69,6 @@ public struct RunWriter {
         let tables = ResultTables(rounded)
         let bom = options.excelBOM ? "\u{FEFF}" : ""
         var files: [(String, Data)] = [
-            ("units.csv", tables.unitsData(bom: options.excelBOM, progress: progress)),
             ("districts.csv", tables.districtsData(bom: options.excelBOM)),
             ("comparison.csv", ComparisonTable(rounded).data(bom: options.excelBOM)),
             ("groups.csv", Data((bom + GroupTable(scenario: loaded.scenario, result: result).csv()).utf8)),
@@ -77,18 +76,27 @@ public struct RunWriter {
         ]
         let waves = WaveReport(scenario: loaded.scenario, result: result)
         if let waves { files.append((WaveReport.fileName, Data((bom + waves.csv()).utf8))) }
+        // units.csv is rendered into the staged folder as it is written, unless the workbook
+        // reads it too (issue 22).
+        let units = options.workbook
+            ? RunFile(name: "units.csv", data: tables.unitsData(bom: options.excelBOM, progress: progress))
+            : RunFile(name: "units.csv", header: tables.unitsHeader(bom: options.excelBOM)) { [progress = ProgressRelay(progress)] sink in
+                try tables.unitsRows(progress: progress.tell, into: sink)
+            }
+        var runFiles = [units] + files.map { RunFile(name: $0.0, data: $0.1) }
         var manifest = RunManifest(
-            loaded: loaded, variants: result.variants.map(\.name), files: files.map(\.0) + options.extraFiles,
+            loaded: loaded, variants: result.variants.map(\.name), files: runFiles.map(\.name) + options.extraFiles,
             diagnostics: ["clampedTax": result.variants.reduce(0) { $0 + $1.clampedTax }])
         manifest.waves = waves?.manifestEntries
-        files.append(("run.json", try manifest.encoded()))
-        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
+        runFiles.append(RunFile(name: "run.json", data: try manifest.encoded()))
+        runFiles.append(RunFile(name: "datapackage.json", data: try DataPackage.make(
+            files: runFiles.map(\.described), manifest: manifest, chineseHeaders: options.chineseHeaders)))
         let workbook = options.workbook
             ? ReportWorkbook.deterministic(
-                rounded, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
+                rounded, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: runFiles.map { ($0.name, $0.data) }),
                 language: options.language)
             : nil
-        return finish(files, workbook: workbook)
+        return finish(runFiles, workbook: workbook)
     }
 
     /// Writes `result` into `folder` atomically.
@@ -125,15 +133,15 @@ public struct RunWriter {
                 scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
                 language: options.language)
             : nil
-        return finish(files, workbook: workbook)
+        return finish(files.map { RunFile(name: $0.0, data: $0.1) }, workbook: workbook)
     }
 
-    private func finish(_ files: [(String, Data)], workbook: ReportWorkbook?) -> RunOutput {
+    private func finish(_ files: [RunFile], workbook: ReportWorkbook?) -> RunOutput {
         var workbook = workbook
         workbook?.constantMemory = options.workbookConstantMemory
         workbook?.rowLimit = options.workbookRowLimit
-        guard options.chineseHeaders else { return RunOutput(files: files, workbook: workbook) }
-        let translated = files.map(ChineseHeaders.apply)
+        guard options.chineseHeaders else { return RunOutput(runFiles: files, workbook: workbook) }
+        let translated = files.map { $0.changingHeader(ChineseHeaders.apply) }
         // The workbook reads the translated CSVs (their English header given apart), so a large
         // table is not held twice.
         if var book = workbook {
@@ -145,7 +153,7 @@ public struct RunWriter {
             }
             workbook = book
         }
-        return RunOutput(files: translated, workbook: workbook)
+        return RunOutput(runFiles: translated, workbook: workbook)
     }
 
     /// Writes the Monte Carlo `result` into `folder` atomically.

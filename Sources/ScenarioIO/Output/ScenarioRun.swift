@@ -19,13 +19,16 @@ public struct ScenarioRun {
     /// The scenario the engine ran: the loaded one, or a shard's districts of it.
     public let simulated: Scenario
     /// The run folder's files (`units.csv`, `districts.csv`, …, `run.json`; the quantile tables
-    /// for Monte Carlo runs) in writing order.
-    public let files: [(name: String, data: Data)]
+    /// for Monte Carlo runs) in writing order; a deterministic run's `units.csv` is rendered when
+    /// written or asked for (issue 22).
+    public let runFiles: [RunFile]
+    /// Every file's bytes in writing order (`units.csv` rendered into memory on each call).
+    public var files: [(name: String, data: Data)] { runFiles.map { ($0.name, $0.data) } }
     /// The workbook (`report.xlsx`), if the options ask for it.
     public let workbook: ReportWorkbook?
 
     /// Everything the run folder holds, for `RunFolder.write(_:)`.
-    public var entries: [RunFolder.Entry] { RunOutput(files: files, workbook: workbook).entries }
+    public var entries: [RunFolder.Entry] { RunOutput(runFiles: runFiles, workbook: workbook).entries }
 
     /// The deterministic run's rounded cells, shared by its files and summaries (`nil` for a
     /// Monte Carlo run).
@@ -71,9 +74,13 @@ public struct ScenarioRun {
             let result = try unchecked.checked()
             outcome = .monteCarlo(result)
             rounded = nil
-            var (files, workbook) = try Self.parts(writer.output(for: result))
-            if let shard { files.append(try ShardManifest.file(for: loaded, options: options, shard: shard, files: files)) }
-            (self.files, self.workbook) = (files, workbook)
+            let output = try writer.output(for: result)
+            var files = output.runFiles
+            if let shard {
+                let manifest = try ShardManifest.file(for: loaded, options: options, shard: shard, files: output.files)
+                files.append(RunFile(name: manifest.name, data: manifest.data))
+            }
+            (runFiles, workbook) = (files, output.workbook)
         } else {
             simulated = scenario
             // Progress in unit-years: every variant simulated, then every row of units.csv written.
@@ -84,14 +91,11 @@ public struct ScenarioRun {
             outcome = .deterministic(result)
             let rounded = RoundedRun(scenario: scenario, result: result)
             self.rounded = rounded
-            (files, workbook) = try Self.parts(writer.output(for: rounded))
+            let output = try writer.output(for: rounded)
+            (runFiles, workbook) = (output.runFiles, output.workbook)
         }
     }
 
-    private static func parts(_ output: RunOutput) -> ([(name: String, data: Data)], ReportWorkbook?) {
-        (output.files, output.workbook)
-    }
-
     /// The bytes of the file called `name`, if the run writes one.
-    public func file(named name: String) -> Data? { files.first { $0.name == name }?.data }
+    public func file(named name: String) -> Data? { runFiles.first { $0.name == name }?.data }
 }
