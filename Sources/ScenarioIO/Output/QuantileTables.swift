@@ -58,17 +58,9 @@ public struct QuantileTables: Sendable {
             for i in groups[d] {
                 let unit = district + CSVText.escape(scenario.units[i].id) + ","
                 for y in 0..<result.yearCount {
-                    // The row's key cells once per unit-year, each metric's name after them.
-                    let keys = Array("\(unit)\(scenario.horizon.year(at: y)),".utf8)
-                    keys.withUnsafeBufferPointer { keys in
-                        for m in 0..<names.count {
-                            bytes.append(keys)
-                            names.append(m, to: &bytes)
-                            Self.appendStatistics(
-                                statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m)),
-                                rounding: roundings[m], to: &bytes)
-                        }
-                    }
+                    Self.appendMetricRows(
+                        keys: "\(unit)\(scenario.horizon.year(at: y)),", names: names, roundings: roundings, to: &bytes
+                    ) { statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: $0)) }
                 }
             }
             rendered.store(bytes.data(), at: b)
@@ -89,16 +81,10 @@ public struct QuantileTables: Sendable {
         for (v, variant) in result.variants.enumerated() {
             for (d, district) in scenario.districts.enumerated() {
                 for y in 0..<result.yearCount {
-                    let keys = Array("\(CSVText.escape(variant)),\(CSVText.escape(district.id)),\(scenario.horizon.year(at: y)),".utf8)
-                    keys.withUnsafeBufferPointer { keys in
-                        for m in 0..<names.count {
-                            bytes.append(keys)
-                            names.append(m, to: &bytes)
-                            Self.appendStatistics(
-                                result.districtStatistics.row(result.districtRow(variant: v, district: d, year: y, metric: m)),
-                                rounding: roundings[m], to: &bytes)
-                        }
-                    }
+                    Self.appendMetricRows(
+                        keys: "\(CSVText.escape(variant)),\(CSVText.escape(district.id)),\(scenario.horizon.year(at: y)),",
+                        names: names, roundings: roundings, to: &bytes
+                    ) { result.districtStatistics.row(result.districtRow(variant: v, district: d, year: y, metric: $0)) }
                 }
             }
         }
@@ -109,6 +95,21 @@ public struct QuantileTables: Sendable {
     private static func header(_ keys: [String], bom: Bool) -> [UInt8] {
         let fields = keys + ["metric"] + statisticColumns
         return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array((fields.map(CSVText.escape).joined(separator: ",") + "\n").utf8)
+    }
+
+    /// One line per metric after the same key cells `keys` (`…,year,`): the metric's name and
+    /// the statistics `row(m)`.
+    private static func appendMetricRows(
+        keys: String, names: MetricNames, roundings: [MoneyRounding], to bytes: inout ByteBuffer,
+        row: (Int) -> UnsafeMutablePointer<Double>
+    ) {
+        Array(keys.utf8).withUnsafeBufferPointer { keys in
+            for m in 0..<names.count {
+                bytes.append(keys)
+                names.append(m, to: &bytes)
+                appendStatistics(row(m), rounding: roundings[m], to: &bytes)
+            }
+        }
     }
 
     /// `,mean,p05,…,p95` of one row and the line end; a statistic undefined on every path is empty.
