@@ -10,21 +10,18 @@ public final class YearColumns: @unchecked Sendable {
     public let districtBuffer: UnsafeMutableBufferPointer<Double>
     private let unitCount: Int
     private let districtCount: Int
+    /// The memory behind `unitBuffer` and `districtBuffer`.
+    private let storage: (units: Buffer, districts: Buffer)
 
     /// Columns for `unitCount` units and `districtCount` districts over `paths` paths.
     public init(unitCount: Int, districtCount: Int, paths: Int) {
         self.paths = paths
         self.unitCount = unitCount
         self.districtCount = districtCount
-        let units = max(1, Self.doubles(units: unitCount, districts: 0, paths: paths))
-        unitBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(units), count: units)
-        let districts = max(1, Self.doubles(units: 0, districts: districtCount, paths: paths))
-        districtBuffer = UnsafeMutableBufferPointer(start: LargeBuffer.allocate(districts), count: districts)
-    }
-
-    deinit {
-        LargeBuffer.deallocate(unitBuffer.baseAddress!, count: unitBuffer.count)
-        LargeBuffer.deallocate(districtBuffer.baseAddress!, count: districtBuffer.count)
+        storage = (Buffer(count: max(1, Self.doubles(units: unitCount, districts: 0, paths: paths))),
+                   Buffer(count: max(1, Self.doubles(units: 0, districts: districtCount, paths: paths))))
+        unitBuffer = UnsafeMutableBufferPointer(start: storage.units.pointer, count: storage.units.count)
+        districtBuffer = UnsafeMutableBufferPointer(start: storage.districts.pointer, count: storage.districts.count)
     }
 
     /// How many values the columns of `units` units and `districts` districts over `paths`

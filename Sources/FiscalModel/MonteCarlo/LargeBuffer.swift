@@ -16,25 +16,25 @@ enum LargeBuffer {
     /// Their alignment: one transparent huge page.
     static let alignment = 2 << 20
 
-    /// Zeroed memory for `count` doubles; release it with `deallocate`.
-    static func allocate(_ count: Int) -> UnsafeMutablePointer<Double> {
+    /// Zeroed memory for `count` doubles, and whether it is a mapping (a small buffer, or one the
+    /// kernel would not map, comes from the allocator); release it with `deallocate`.
+    static func allocate(_ count: Int) -> (pointer: UnsafeMutablePointer<Double>, isMapped: Bool) {
         let bytes = max(count, 1) * MemoryLayout<Double>.stride
         #if canImport(Glibc)
         if bytes >= mappedFrom, let mapped = mapped(bytes) {
-            return mapped.bindMemory(to: Double.self, capacity: max(count, 1))
+            return (mapped.bindMemory(to: Double.self, capacity: max(count, 1)), true)
         }
         #endif
         let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
         pointer.initialize(repeating: 0, count: max(count, 1))
-        return pointer
+        return (pointer, false)
     }
 
-    /// Releases memory from `allocate(count)`.
-    static func deallocate(_ pointer: UnsafeMutablePointer<Double>, count: Int) {
-        let bytes = max(count, 1) * MemoryLayout<Double>.stride
+    /// Releases memory from `allocate(count)`, which said whether it `isMapped`.
+    static func deallocate(_ pointer: UnsafeMutablePointer<Double>, count: Int, isMapped: Bool) {
         #if canImport(Glibc)
-        if bytes >= mappedFrom {
-            munmap(UnsafeMutableRawPointer(pointer), length(bytes))
+        if isMapped {
+            munmap(UnsafeMutableRawPointer(pointer), length(max(count, 1) * MemoryLayout<Double>.stride))
             return
         }
         #endif

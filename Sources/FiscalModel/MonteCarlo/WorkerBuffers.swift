@@ -2,13 +2,14 @@
 final class Buffer: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Double>
     let count: Int
+    private let isMapped: Bool
 
     init(count: Int) {
         self.count = count
-        pointer = LargeBuffer.allocate(count)
+        (pointer, isMapped) = LargeBuffer.allocate(count)
     }
 
-    deinit { LargeBuffer.deallocate(pointer, count: count) }
+    deinit { LargeBuffer.deallocate(pointer, count: count, isMapped: isMapped) }
 }
 
 /// A fixed block of path indices shared by the workers.
