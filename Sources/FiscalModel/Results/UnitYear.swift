@@ -55,12 +55,30 @@ public struct UnitYear: Sendable, Equatable {
     public var feesTotal: Double { fees.reduce(0, +) }
     /// A + ρ + Σ F + donations + E + K.
     public var resources: Double {
-        allocation + rebate + feesTotal + donations + enterpriseIncome + collectiveIncome
+        Self.resources(
+            allocation: allocation, rebate: rebate, feesTotal: feesTotal, donations: donations,
+            enterpriseIncome: enterpriseIncome, collectiveIncome: collectiveIncome)
     }
     /// Resources − need.
     public var gap: Double { resources - need }
     /// Resources / need; `nil` when need is 0.
-    public var selfSufficiency: Double? { need == 0 ? nil : resources / need }
+    public var selfSufficiency: Double? { Self.selfSufficiency(resources: resources, need: need) }
+
+    /// A + ρ + Σ F + donations + E + K, added in that order (the one formula, shared with the
+    /// column store's accessors).
+    @inline(__always)
+    public static func resources(
+        allocation: Double, rebate: Double, feesTotal: Double, donations: Double, enterpriseIncome: Double,
+        collectiveIncome: Double
+    ) -> Double {
+        allocation + rebate + feesTotal + donations + enterpriseIncome + collectiveIncome
+    }
+
+    /// Resources / need; `nil` when need is 0.
+    @inline(__always)
+    public static func selfSufficiency(resources: Double, need: Double) -> Double? {
+        need == 0 ? nil : resources / need
+    }
     /// F_k / Q_k (费随事转 coverage); `nil` when Q_k is 0.
     public func coverage(_ k: Int) -> Double? { taskCosts[k] == 0 ? nil : fees[k] / taskCosts[k] }
 }

@@ -36,6 +36,27 @@ public struct UnitYearTable: Sendable, Equatable, RandomAccessCollection {
     @inline(__always)
     public func donations(unit: Int, year: Int) -> Double { columns.donations[year * columns.unitCount + unit] }
 
+    /// `units[unit][year].resources`, without building the row.
+    public func resources(unit: Int, year: Int) -> Double {
+        let at = year * columns.unitCount + unit
+        var feesTotal = 0.0
+        for k in 0..<columns.feeCount { feesTotal += columns.fees[at * columns.feeCount + k] }
+        return UnitYear.resources(
+            allocation: columns.allocation[at], rebate: columns.rebate[at], feesTotal: feesTotal,
+            donations: columns.donations[at], enterpriseIncome: columns.enterpriseIncome[at],
+            collectiveIncome: columns.collectiveIncome[at])
+    }
+
+    /// `units[unit][year].gap`, without building the row.
+    public func gap(unit: Int, year: Int) -> Double {
+        resources(unit: unit, year: year) - columns.need[year * columns.unitCount + unit]
+    }
+
+    /// `units[unit][year].selfSufficiency`, without building the row.
+    public func selfSufficiency(unit: Int, year: Int) -> Double? {
+        UnitYear.selfSufficiency(resources: resources(unit: unit, year: year), need: columns.need[year * columns.unitCount + unit])
+    }
+
     /// Same units, years and values (a missing rebate reference equals a missing one).
     public static func == (lhs: UnitYearTable, rhs: UnitYearTable) -> Bool {
         lhs.columns === rhs.columns || lhs.columns.equals(rhs.columns)

@@ -64,11 +64,11 @@ public struct ComparisonTable {
                 let members = groups[d]
                 let transferred = scenario.feeCategories.indices.reduce(zero) { $0 + pools.fees($1, d, y).dropLast().reduce(zero, +) }
                 let allocated = pools.donations(d, y).prefix(members.count).reduce(zero, +)
-                let ratios = members.compactMap { variant.units[$0][y].selfSufficiency }
+                let ratios = members.compactMap { variant.units.selfSufficiency(unit: $0, year: y) }
                 return Row(
                     netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),
                     feesTransferred: transferred, donationsAllocated: allocated,
-                    unitsWithGap: members.filter { money.round(variant.units[$0][y].gap).units < 0 }.count,
+                    unitsWithGap: members.filter { money.round(variant.units.gap(unit: $0, year: y)).units < 0 }.count,
                     meanSelfSufficiency: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count))
             }
         }

@@ -54,7 +54,7 @@ public enum SweepMetrics {
         var gaps = 0
         var rows: [[String]] = []
         func ratios(_ units: [Int]) -> [String] {
-            let values = units.compactMap { reform.units[$0][years - 1].selfSufficiency }
+            let values = units.compactMap { reform.units.selfSufficiency(unit: $0, year: years - 1) }
             guard let low = values.min() else { return ["", ""] }
             return [ratio.text(values.reduce(0, +) / Double(values.count)), ratio.text(low)]
         }
