@@ -42,26 +42,14 @@ extension MonteCarloSimulation {
             case .allocation, .fee, .feesTotal, .enterpriseIncome, .collectiveIncome, .need:
                 constant(engine.pathIndependentValue(metric, unit: i, yearIndex: y)!, out)
             case .donations:
-                let range = RowStatistics.rangeAndSum(column(.donations), count: paths)
-                if !RowStatistics.computeAlong(
-                    column(.donations), count: paths, range: range, order: poolOrder, into: out, also: nil,
-                    transform: { $0 }, also: nil, transform: { $0 })
-                {
-                    RowStatistics.compute(column(.donations), count: paths, range: range, scratch: sort, into: out)
-                }
+                RowStatistics.compute(column(.donations), count: paths, preferringOrder: poolOrder, scratch: sort, into: out)
             case .resources:
                 // One selection for resources, gap = resources − need and resources / need
                 // (none when resources follow the pool order).
                 let gap = row(.gap), ratio = need != 0 ? row(.selfSufficiency) : nil
-                let range = RowStatistics.rangeAndSum(column(.resources), count: paths)
-                if !RowStatistics.computeAlong(
-                    column(.resources), count: paths, range: range, order: poolOrder, into: out, also: gap,
+                RowStatistics.compute(
+                    column(.resources), count: paths, preferringOrder: poolOrder, scratch: sort, into: out, also: gap,
                     transform: { $0 - need }, also: ratio, transform: { $0 / need })
-                {
-                    RowStatistics.compute(
-                        column(.resources), count: paths, range: range, scratch: sort, into: out, also: gap,
-                        transform: { $0 - need }, also: ratio, transform: { $0 / need })
-                }
             case .gap, .selfSufficiency: break  // with resources
             default: break  // not reported by Monte Carlo
             }

@@ -24,8 +24,8 @@ public enum RowStatistics {
                 Swift.max(Swift.max(high.0, high.1), Swift.max(high.2, high.3)))
     }
 
-    /// A row's minimum, maximum and sum (`rangeAndSum`), found once by a caller that tries
-    /// `computeAlong` before `compute`.
+    /// A row's minimum, maximum and sum (`rangeAndSum`), found once when `computeAlong` is tried
+    /// before a selection (`compute(_:count:preferringOrder:…)`).
     public typealias RowRange = (minimum: Double, maximum: Double, sum: Double)
 
     /// Like `compute(_:count:scratch:into:also:transform:also:transform:)` when the row is
@@ -157,15 +157,14 @@ public enum RowStatistics {
             transform: { $0 }, also: nil, transform: { $0 })
     }
 
-    /// Mean, p05 … p95 of the values themselves (range and sum in one pass, or `range` when the
-    /// caller found it).
+    /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
     @inlinable
     public static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, range: RowRange? = nil, scratch: UnsafeMutablePointer<Double>,
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>
     ) {
         compute(
-            values, count: n, range: range, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
+            values, count: n, range: nil, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
             transform: { $0 }, also: nil, transform: { $0 })
     }
 
@@ -173,11 +172,34 @@ public enum RowStatistics {
     /// `second` and `third`, with one selection (e.g. resources, gap and self-sufficiency).
     @inlinable
     public static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, range: RowRange? = nil, scratch: UnsafeMutablePointer<Double>,
+        _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
     ) {
+        compute(
+            values, count: n, range: nil, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
+            transform: secondTransform, also: third, transform: thirdTransform)
+    }
+
+    /// The statistics of a row that usually follows the path order `order` (a unit's donations
+    /// and resources along its district's pool): read along the order when the row follows it
+    /// (`computeAlong`), by selection otherwise, the range pass taken once for both; the values
+    /// and up to two non-decreasing transforms as in `compute`.
+    @inlinable
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, preferringOrder order: UnsafePointer<Int32>,
+        scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: (Double) -> Double = { $0 },
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: (Double) -> Double = { $0 }
+    ) {
+        let range = rangeAndSum(values, count: n)
+        if computeAlong(
+            values, count: n, range: range, order: order, into: out, also: second, transform: secondTransform,
+            also: third, transform: thirdTransform)
+        {
+            return
+        }
         compute(
             values, count: n, range: range, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
             transform: secondTransform, also: third, transform: thirdTransform)
