@@ -20,8 +20,6 @@ struct CSVText {
         if bom { data.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
-    /// The bytes so far.
-    var bytes: [UInt8] { Array(data) }
     /// How many bytes the file holds so far.
     var byteCount: Int { data.count }
 

@@ -37,9 +37,6 @@ public struct QuantileTables: Sendable {
         isRatio.map { $0 ? scenario.ratioRounding : scenario.moneyRounding }
     }
 
-    /// `units_quantiles.csv` as UTF-8 bytes.
-    public func unitsCSV() -> [UInt8] { [UInt8](unitsData()) }
-
     /// `units_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`. Blocks of rows
     /// (one variant and district each) are rendered concurrently and copied once, in order,
     /// into the file, so the bytes do not depend on scheduling.
@@ -68,9 +65,6 @@ public struct QuantileTables: Sendable {
         return rendered.joined(after: header)
     }
 
-    /// `districts_quantiles.csv` as UTF-8 bytes.
-    public func districtsCSV() -> [UInt8] { [UInt8](districtsData()) }
-
     /// `districts_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`.
     public func districtsData(bom: Bool = false) -> Data {
         let header = Self.header(["variant", "district", "year"], bom: bom)
@@ -93,8 +87,9 @@ public struct QuantileTables: Sendable {
 
     /// The header line (key columns, `metric`, the statistics), after a byte-order mark with `bom`.
     private static func header(_ keys: [String], bom: Bool) -> [UInt8] {
-        let fields = keys + ["metric"] + statisticColumns
-        return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array((fields.map(CSVText.escape).joined(separator: ",") + "\n").utf8)
+        var csv = CSVText(bom: bom)
+        csv.append(keys + ["metric"] + statisticColumns)
+        return [UInt8](csv.data)
     }
 
     /// One line per metric after the same key cells `keys` (`…,year,`): the metric's name and

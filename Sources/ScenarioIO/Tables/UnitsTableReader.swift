@@ -19,10 +19,10 @@ struct UnitsTableReader {
     /// the column is missing.
     var columnKeys: [String: String] = [:]
 
-    /// The units, or every problem found, and where each tag first appears.
     /// Told `(rows read, rows)` every few thousand rows of a large file (`fiscal-sim run`'s progress line).
     var progress: (@Sendable (Int, Int) -> Void)?
 
+    /// The units, or every problem found, and where each tag first appears.
     func read() -> UnitsTableResult {
         var diagnostics: [Diagnostic] = []
         let file = table.file

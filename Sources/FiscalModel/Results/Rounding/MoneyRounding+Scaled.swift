@@ -6,9 +6,8 @@
 /// order of a split) both give the same answer. Otherwise — exact cents, ties such as 2.675,
 /// equal remainders — the exact path decides. The property tests hold both paths against each other.
 extension MoneyRounding {
-    /// 10^precision as a Double, exact up to precision 22; `nil` beyond the fast paths' range.
-    /// (10^0 … 10^15, each exact as a Double, from a literal table: read per cell, so neither
-    /// recomputed nor retained per cell.)
+    /// 10^precision as a Double for precision 0 … 15, `nil` beyond the fast paths' range (a
+    /// literal table: read per cell, so neither recomputed nor retained per cell).
     var scale: Double? {
         switch precision {
         case 0: 1

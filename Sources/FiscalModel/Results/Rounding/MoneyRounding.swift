@@ -76,10 +76,11 @@ public struct MoneyRounding: Sendable, Equatable {
         for _ in 0..<(Self.remainderScale - fractionDigits) { remainder *= 10 }
         guard decimal.isNegative, remainder != 0 else { return (decimal.isNegative ? -whole : whole, remainder) }
         // −(w + f) = −(w + 1) + (1 − f).
-        var one: UInt128 = 1
-        for _ in 0..<Self.remainderScale { one *= 10 }
-        return (-ScaledAmount.add(whole, 1), one - remainder)
+        return (-ScaledAmount.add(whole, 1), Self.remainderUnit - remainder)
     }
+
+    /// One unit as a remainder: 10^`remainderScale`.
+    static let remainderUnit: UInt128 = (0..<remainderScale).reduce(1) { unit, _ in unit * 10 }
 
     /// Floor of `value` at `precision` decimals and the remainder digits below it (compared
     /// as decimal fractions), both of the shortest round-trip decimal: `split`'s exact path for
