@@ -4,7 +4,7 @@ extension MonteCarloSimulation {
     func unitStatistics(
         _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
         scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>, taxCache: RowStatisticsCache?,
-        referenceCache: RowStatisticsCache?
+        referenceCache: RowStatisticsCache?, ranges: RowRangeMemory
     ) {
         let policy = engine.policy
         let n = policy.unitCount
@@ -16,6 +16,15 @@ extension MonteCarloSimulation {
             for j in 0..<RowStatistics.count { out[j] = value }
         }
         let need = engine.need[k]
+        /// A selected row, its buckets laid over the range of the same kind of row last read for
+        /// this unit (`RowRangeMemory`); the counterfactual's tax this year for a variant's tax.
+        func select(_ kind: RowRangeMemory.Kind, _ values: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+            let guess = kind == .tax && v != 0 && taxCache != nil
+                ? ranges.guess(variant: 0, unit: i, kind: kind, widening: 16)
+                : ranges.guess(variant: v, unit: i, kind: kind)
+            let range = RowStatistics.compute(values, count: paths, guess: guess, scratch: sort, into: out)
+            ranges.remember(range, variant: v, unit: i, kind: kind)
+        }
         func row(_ metric: UnitYearColumn) -> UnsafeMutablePointer<Double> {
             let m = result.unitMetrics.firstIndex(of: UnitYearField(metric))!
             return result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y, metric: m))
@@ -26,30 +35,40 @@ extension MonteCarloSimulation {
             case .tax:
                 // The counterfactual (variant 0) fills the cache; the variants look their rows up.
                 if let taxCache, v != 0, taxCache.lookup(unit: i, column(.tax), into: out) { break }
-                RowStatistics.compute(column(.tax), count: paths, scratch: sort, into: out)
+                select(.tax, column(.tax), into: out)
                 if let taxCache, v == 0 { taxCache.store(unit: i, column(.tax), statistics: UnsafePointer(out)) }
             case .reference:
                 guard engine.applies[k] else { break }
                 if let referenceCache {
                     referenceCache.statistics(unit: i, column(.reference), into: out) {
-                        RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: $0)
+                        select(.reference, column(.reference), into: $0)
                     }
                 } else {
-                    RowStatistics.compute(column(.reference), count: paths, scratch: sort, into: out)
+                    select(.reference, column(.reference), into: out)
                 }
-            case .increment: RowStatistics.compute(column(.increment), count: paths, scratch: sort, into: out)
-            case .rebate: RowStatistics.compute(column(.rebate), count: paths, scratch: sort, into: out)
+            case .increment: select(.increment, column(.increment), into: out)
+            case .rebate: select(.rebate, column(.rebate), into: out)
             case .allocation, .fee, .feesTotal, .enterpriseIncome, .collectiveIncome, .need:
                 constant(engine.pathIndependentValue(metric, unit: i, yearIndex: y)!, out)
             case .donations:
                 RowStatistics.compute(column(.donations), count: paths, preferringOrder: poolOrder, scratch: sort, into: out)
             case .resources:
                 // One selection for resources, gap = resources − need and resources / need
-                // (none when resources follow the pool order).
+                // (none when resources follow the pool order). A unit whose resources were off the
+                // pool order last year (one with a rebate) is selected straight away, its buckets
+                // laid over last year's range.
                 let gap = row(.gap), ratio = need != 0 ? row(.selfSufficiency) : nil
-                RowStatistics.compute(
+                if let guess = ranges.guess(variant: v, unit: i, kind: .resources) {
+                    let range = RowStatistics.compute(
+                        column(.resources), count: paths, guess: guess, scratch: sort, into: out, also: gap,
+                        transform: { $0 - need }, also: ratio, transform: { $0 / need })
+                    ranges.remember(range, variant: v, unit: i, kind: .resources)
+                } else if let range = RowStatistics.compute(
                     column(.resources), count: paths, preferringOrder: poolOrder, scratch: sort, into: out, also: gap,
                     transform: { $0 - need }, also: ratio, transform: { $0 / need })
+                {
+                    ranges.remember(range, variant: v, unit: i, kind: .resources)
+                }
             case .gap, .selfSufficiency: break  // with resources
             default: break  // not reported by Monte Carlo
             }

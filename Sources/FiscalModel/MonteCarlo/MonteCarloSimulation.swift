@@ -1,5 +1,6 @@
 import COpenBLAS
 import Dispatch
+import Synchronization
 
 /// Runs a scenario over S Monte Carlo paths (model.md §8) and summarises every unit-year and
 /// district-year by mean and quantiles.
@@ -125,6 +126,7 @@ public struct MonteCarloSimulation: Sendable {
         // reform does not touch repeats the (reported) counterfactual's, and a fixed reference
         // repeats last year's between rebases.
         let taxCache = runs.contains { $0.reported == 0 } ? RowStatisticsCache(units: n, paths: paths) : nil
+        let rowRanges = RowRangeMemory(variants: variants.count + 1, units: n)
         let referenceCaches = runs.map { run in
             run.reported != nil && run.engine.applies.contains(true) ? RowStatisticsCache(units: n, paths: paths) : nil
         }
@@ -134,11 +136,14 @@ public struct MonteCarloSimulation: Sendable {
                 for task in 0..<tasks { body(task, 0) }
                 return
             }
+            // Each worker claims the next task when it is free, so one slow task (the brief, a
+            // district) does not leave the other workers idle at the end of the phase.
+            let next = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var task = worker
-                while task < tasks {
+                while true {
+                    let task = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard task < tasks else { break }
                     body(task, worker)
-                    task += workers
                 }
             }
         }
@@ -236,7 +241,7 @@ public struct MonteCarloSimulation: Sendable {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
                             scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),
-                            taxCache: taxCache, referenceCache: referenceCaches[r])
+                            taxCache: taxCache, referenceCache: referenceCaches[r], ranges: rowRanges)
                         if let waves = run.waves {
                             waveUnitStatistics(
                                 waves, base: engine, unit: task, year: y, variant: v, columns: columns, result: result, scratch: scratch[w])

@@ -39,17 +39,35 @@ public enum BucketSelection {
             bucketOf[p] = UInt16(truncatingIfNeeded: b)
             counts[b &+ 1] &+= 1
         }
+        _ = gatherWanted(
+            values, count: n, buckets: buckets, orders: orders, orderCount: orderCount, results: results,
+            scratch: scratch, counts: counts, largestBucket: n)
+    }
+
+    /// The second half of a bucket selection, once each value's bucket is in `scratch + n` (16
+    /// bits each) and `counts[b + 1]` holds the size of bucket b < `buckets`: finds the buckets
+    /// that hold a wanted position, gathers their values, orders each and writes the wanted
+    /// positions into `results`. Returns `false`, before gathering, when a wanted bucket holds
+    /// more than `largestBucket` values (a layout that missed the row: better redone).
+    @inlinable
+    static func gatherWanted(
+        _ values: UnsafePointer<Double>, count n: Int, buckets: Int, orders: UnsafePointer<Int>, orderCount: Int,
+        results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
+        counts: UnsafeMutablePointer<Int>, largestBucket: Int
+    ) -> Bool {
+        let bucketOf = UnsafeMutableRawPointer(scratch + n).assumingMemoryBound(to: UInt16.self)
         // counts[b] becomes the first position of bucket b.
         for b in 0..<buckets { counts[b + 1] += counts[b] }
         // Buckets holding a wanted position, and where their values go in `scratch`.
         var wanted = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
         var wantedCount = 0
-        withUnsafeMutableBytes(of: &wanted) { raw in
+        return withUnsafeMutableBytes(of: &wanted) { raw -> Bool in
             let wanted = raw.baseAddress!.assumingMemoryBound(to: Int.self)
             var b = 0
             for o in 0..<orderCount {
                 while counts[b + 1] <= orders[o] { b += 1 }
                 if wantedCount == 0 || wanted[wantedCount - 1] != b {
+                    if counts[b + 1] - counts[b] > largestBucket { return false }
                     wanted[wantedCount] = b
                     wantedCount += 1
                 }
@@ -112,6 +130,7 @@ public enum BucketSelection {
                     offset += size
                 }
             }
+            return true
         }
     }
 }

@@ -185,52 +185,60 @@ public enum RowStatistics {
     /// The statistics of a row that usually follows the path order `order` (a unit's donations
     /// and resources along its district's pool): read along the order when the row follows it
     /// (`computeAlong`), by selection otherwise, the range pass taken once for both; the values
-    /// and up to two non-decreasing transforms as in `compute`.
-    @inlinable
+    /// and up to two non-decreasing transforms as in `compute`. Returns the row's minimum and
+    /// maximum when it was selected, `nil` when it was read along the order.
+    @inlinable @discardableResult
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, preferringOrder order: UnsafePointer<Int32>,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
         also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: (Double) -> Double = { $0 },
         also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: (Double) -> Double = { $0 }
-    ) {
+    ) -> (minimum: Double, maximum: Double)? {
         let range = rangeAndSum(values, count: n)
         if computeAlong(
             values, count: n, range: range, order: order, into: out, also: second, transform: secondTransform,
             also: third, transform: thirdTransform)
         {
-            return
+            return nil
         }
-        compute(
+        return compute(
             values, count: n, range: range, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
             transform: secondTransform, also: third, transform: thirdTransform)
     }
 
+    /// Mean, p05 … p95 of the values themselves with the buckets laid over `guess` (an earlier
+    /// row's range, see `BucketSelection.findGuessed`), so that the row is read once for its
+    /// range, sum and buckets; without a guess as `compute(_:count:scratch:into:)`. The same bits
+    /// either way. Returns the row's minimum and maximum: the next row's guess.
+    /// Up to two non-decreasing transforms go into `second` and `third` as in
+    /// `compute(_:count:scratch:into:also:transform:also:transform:)`.
+    @inlinable @discardableResult
+    public static func compute(
+        _ values: UnsafePointer<Double>, count n: Int, guess: (low: Double, high: Double)?,
+        scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: (Double) -> Double = { $0 },
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: (Double) -> Double = { $0 }
+    ) -> (minimum: Double, maximum: Double) {
+        compute(
+            values, count: n, range: nil, guess: guess, scratch: scratch, into: out, identity: true, transform: { $0 },
+            also: second, transform: secondTransform, also: third, transform: thirdTransform)
+    }
+
     /// The common implementation; with `identity`, `transform` must be the identity and the mean
-    /// comes from the range pass (or from `range`, given only with `identity`).
-    @inlinable
+    /// comes from the range pass (or from `range`, given only with `identity`), whose buckets may
+    /// be laid over a `guess` (only with `identity`). Returns the row's minimum and maximum.
+    @inlinable @discardableResult
     static func compute(
-        _ values: UnsafePointer<Double>, count n: Int, range: RowRange?, scratch: UnsafeMutablePointer<Double>,
-        into out: UnsafeMutablePointer<Double>, identity: Bool, transform: (Double) -> Double,
+        _ values: UnsafePointer<Double>, count n: Int, range: RowRange?, guess: (low: Double, high: Double)? = nil,
+        scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>, identity: Bool,
+        transform: (Double) -> Double,
         also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
         also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
-    ) {
-        let (minimum, maximum, sum) = identity ? range ?? rangeAndSum(values, count: n) : { () -> (Double, Double, Double) in
-            let (low, high) = Self.range(values, count: n)
-            return (low, high, 0)
-        }()
-        if minimum == maximum {
-            // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
-            for j in 0..<count { out[j] = transform(minimum) }
-            if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
-            if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
-            return
-        }
-        out[0] = identity ? sum / Double(n) : mean(values, count: n, transform)
-        transformedMeans(values, count: n, second, secondTransform, third, thirdTransform)
+    ) -> (minimum: Double, maximum: Double) {
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
         var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var found = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        withUnsafeMutableBytes(of: &orders) { orderBytes in
+        return withUnsafeMutableBytes(of: &orders) { orderBytes in
             withUnsafeMutableBytes(of: &found) { foundBytes in
                 let orders = orderBytes.baseAddress!.assumingMemoryBound(to: Int.self)
                 let found = foundBytes.baseAddress!.assumingMemoryBound(to: Double.self)
@@ -239,8 +247,35 @@ public enum RowStatistics {
                     orders[2 * j] = lower
                     orders[2 * j + 1] = upper
                 }
-                if n >= 256, (Double(BucketSelection.buckets(for: n)) / (maximum - minimum)).isFinite {
-                    let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int.self)
+                let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int.self)
+                var selected = false
+                let (minimum, maximum, sum): (Double, Double, Double)
+                if identity, range == nil, let guess, n >= 256, guess.low < guess.high,
+                    (Double(BucketSelection.buckets(for: n)) / (guess.high - guess.low)).isFinite
+                {
+                    let guessed = BucketSelection.findGuessed(
+                        values, count: n, low: guess.low, high: guess.high, orders: UnsafePointer(orders),
+                        orderCount: 10, results: found, scratch: scratch, counts: counts)
+                    (minimum, maximum, sum) = guessed.range
+                    selected = guessed.found
+                } else if identity {
+                    (minimum, maximum, sum) = range ?? rangeAndSum(values, count: n)
+                } else {
+                    (minimum, maximum) = Self.range(values, count: n)
+                    sum = 0
+                }
+                if minimum == maximum {
+                    // Every path agrees: every statistic is that value (no rounding noise from Σ/S).
+                    for j in 0..<count { out[j] = transform(minimum) }
+                    if let second { for j in 0..<count { second[j] = secondTransform(minimum) } }
+                    if let third { for j in 0..<count { third[j] = thirdTransform(minimum) } }
+                    return (minimum, maximum)
+                }
+                out[0] = identity ? sum / Double(n) : mean(values, count: n, transform)
+                transformedMeans(values, count: n, second, secondTransform, third, thirdTransform)
+                if selected {
+                    // Found by the guessed layout's pass.
+                } else if n >= 256, (Double(BucketSelection.buckets(for: n)) / (maximum - minimum)).isFinite {
                     BucketSelection.find(
                         values, count: n, minimum: minimum, maximum: maximum, orders: UnsafePointer(orders),
                         orderCount: 10, results: found, scratch: scratch, counts: counts)
@@ -260,6 +295,7 @@ public enum RowStatistics {
                         third[1 + j] = Quantiles.interpolate(thirdTransform(a), thirdTransform(b), gamma: gamma)
                     }
                 }
+                return (minimum, maximum)
             }
         }
     }
