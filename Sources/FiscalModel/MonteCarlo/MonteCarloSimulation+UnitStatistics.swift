@@ -4,7 +4,7 @@ extension MonteCarloSimulation {
     func unitStatistics(
         _ engine: YearEngine, unit i: Int, year y: Int, variant v: Int, columns: YearColumns, result: MonteCarloResult,
         scratch: WorkerScratch, poolOrder: UnsafePointer<Int32>, taxCache: RowStatisticsCache?,
-        referenceCache: RowStatisticsCache?, ranges: RowRangeMemory
+        referenceCache: RowStatisticsCache?, ranges: RowRangeMemory, ownEngine: Bool
     ) {
         let policy = engine.policy
         let n = policy.unitCount
@@ -39,13 +39,20 @@ extension MonteCarloSimulation {
                 if let taxCache, v == 0 { taxCache.store(unit: i, column(.tax), statistics: UnsafePointer(out)) }
             case .reference:
                 guard engine.applies[k] else { break }
-                if let referenceCache {
+                if ownEngine, engine.referenceRepeats(unit: i, yearIndex: y) {
+                    // Last year's row again: its statistics, without reading or comparing the row.
+                    let last = result.unitStatistics.row(result.unitRow(variant: v, unit: i, year: y - 1, metric: m))
+                    out.update(from: last, count: RowStatistics.count)
+                } else if let referenceCache {
                     referenceCache.statistics(unit: i, column(.reference), into: out) {
                         select(.reference, column(.reference), into: $0)
                     }
                 } else {
                     select(.reference, column(.reference), into: out)
                 }
+            case .increment where ownEngine && engine.rebateIsZero(unit: i, yearIndex: y),
+                .rebate where ownEngine && engine.rebateIsZero(unit: i, yearIndex: y):
+                constant(0, out)
             case .increment: select(.increment, column(.increment), into: out)
             case .rebate: select(.rebate, column(.rebate), into: out)
             case .allocation, .fee, .feesTotal, .enterpriseIncome, .collectiveIncome, .need:

@@ -241,7 +241,8 @@ public struct MonteCarloSimulation: Sendable {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
                             scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),
-                            taxCache: taxCache, referenceCache: referenceCaches[r], ranges: rowRanges)
+                            taxCache: taxCache, referenceCache: referenceCaches[r], ranges: rowRanges,
+                            ownEngine: run.waves == nil)
                         if let waves = run.waves {
                             waveUnitStatistics(
                                 waves, base: engine, unit: task, year: y, variant: v, columns: columns, result: result, scratch: scratch[w])

@@ -28,3 +28,17 @@ enum RebateKernel: Sendable {
         }
     }
 }
+
+extension RebateKernel {
+    /// Whether unit `i`'s reference in year index `y` is its reference of the year before, bit
+    /// for bit on every path: increment sharing's fixed reference between rebases, whose base the
+    /// kernel keeps unchanged in memory, with an unchanged reference index and the rule applying
+    /// in both years (`advance` then writes the same products).
+    func referenceRepeats(unit i: Int, yearIndex y: Int, engine: YearEngine) -> Bool {
+        guard y > 0, case .increment(let kernel) = self, kernel.rule.reference == .fixed else { return false }
+        let n = engine.policy.unitCount
+        let (k, last) = (y * n + i, (y - 1) * n + i)
+        return kernel.memoryStep[k] == 2 && kernel.memoryStep[last] != 0 && engine.applies[k] && engine.applies[last]
+            && kernel.referenceIndex[k].bitPattern == kernel.referenceIndex[last].bitPattern
+    }
+}
