@@ -104,7 +104,7 @@ struct GuessedBucketTests {
             orders.withUnsafeBufferPointer { o in
                 results.withUnsafeMutableBufferPointer { r in
                     scratch.withUnsafeMutableBufferPointer { s in
-                        let counts = UnsafeMutableRawPointer(s.baseAddress! + 3 * n).assumingMemoryBound(to: Int.self)
+                        let counts = UnsafeMutableRawPointer(s.baseAddress! + 3 * n).assumingMemoryBound(to: Int32.self)
                         return BucketSelection.findGuessed(
                             v.baseAddress!, count: n, low: guess.low, high: guess.high, orders: o.baseAddress!,
                             orderCount: 10, results: r.baseAddress!, scratch: s.baseAddress!, counts: counts)

@@ -24,7 +24,7 @@ extension BucketSelection {
     public static func findGuessed(
         _ values: UnsafePointer<Double>, count n: Int, low: Double, high: Double, orders: UnsafePointer<Int>,
         orderCount: Int, results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
-        counts: UnsafeMutablePointer<Int>
+        counts: UnsafeMutablePointer<Int32>
     ) -> (range: RowStatistics.RowRange, found: Bool) {
         let buckets = Self.buckets(for: n)
         // Buckets 1 … inner cover [low, high]; 0 takes what lies below, inner + 1 what lies above.

@@ -13,12 +13,13 @@ public enum BucketSelection {
 
     /// Writes the values at sorted positions `orders[0..<orderCount]` (ascending) of
     /// `values[0..<n]`, whose minimum and maximum (`minimum` < `maximum`) are given, into
-    /// `results`. `scratch` holds at least 3n values and `counts` at least 2 × `bucketCount` + 1 Ints.
+    /// `results`. `scratch` holds at least 3n values and `counts` room for `bucketCount` + 1 `Int32`s and
+    /// `bucketCount` bytes after them (2 × `bucketCount` + 1 Ints are plenty).
     @inlinable
     public static func find(
         _ values: UnsafePointer<Double>, count n: Int, minimum: Double, maximum: Double, orders: UnsafePointer<Int>,
         orderCount: Int, results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
-        counts: UnsafeMutablePointer<Int>
+        counts: UnsafeMutablePointer<Int32>
     ) {
         let buckets = Self.buckets(for: n)
         let last = buckets - 1
@@ -53,11 +54,12 @@ public enum BucketSelection {
     static func gatherWanted(
         _ values: UnsafePointer<Double>, count n: Int, buckets: Int, orders: UnsafePointer<Int>, orderCount: Int,
         results: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>,
-        counts: UnsafeMutablePointer<Int>, largestBucket: Int
+        counts: UnsafeMutablePointer<Int32>, largestBucket: Int
     ) -> Bool {
         let bucketOf = UnsafeMutableRawPointer(scratch + n).assumingMemoryBound(to: UInt16.self)
         // counts[b] becomes the first position of bucket b.
-        for b in 0..<buckets { counts[b + 1] += counts[b] }
+        for b in 0..<buckets { counts[b + 1] &+= counts[b] }
+        @inline(__always) func first(_ b: Int) -> Int { Int(counts[b]) }
         // Buckets holding a wanted position, and where their values go in `scratch`.
         var wanted = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
         var wantedCount = 0
@@ -65,9 +67,9 @@ public enum BucketSelection {
             let wanted = raw.baseAddress!.assumingMemoryBound(to: Int.self)
             var b = 0
             for o in 0..<orderCount {
-                while counts[b + 1] <= orders[o] { b += 1 }
+                while first(b + 1) <= orders[o] { b += 1 }
                 if wantedCount == 0 || wanted[wantedCount - 1] != b {
-                    if counts[b + 1] - counts[b] > largestBucket { return false }
+                    if first(b + 1) - first(b) > largestBucket { return false }
                     wanted[wantedCount] = b
                     wantedCount += 1
                 }
@@ -79,14 +81,14 @@ public enum BucketSelection {
                 var start = 0
                 for w in 0..<wantedCount {
                     cursor[w] = start
-                    start += counts[wanted[w] + 1] - counts[wanted[w]]
+                    start += Int(counts[wanted[w] + 1] - counts[wanted[w]])
                 }
-                // slot[b]: which wanted bucket b is, or −1.
-                let slot = counts + buckets + 1
+                // slot[b]: which wanted bucket b is, or −1 (a byte each, after the counts).
+                let slot = UnsafeMutableRawPointer(counts + buckets + 1).assumingMemoryBound(to: Int8.self)
                 slot.update(repeating: -1, count: buckets)
-                for w in 0..<wantedCount { slot[wanted[w]] = w }
+                for w in 0..<wantedCount { slot[wanted[w]] = Int8(w) }
                 for p in 0..<n {
-                    let w = slot[Int(bucketOf[p])]
+                    let w = Int(slot[Int(bucketOf[p])])
                     if w >= 0 {
                         scratch[cursor[w]] = values[p]
                         cursor[w] += 1
@@ -97,10 +99,10 @@ public enum BucketSelection {
                 var o = 0
                 for w in 0..<wantedCount {
                     let b = wanted[w]
-                    let size = counts[b + 1] - counts[b]
+                    let size = first(b + 1) - first(b)
                     let bucketStart = scratch + offset
                     let firstOrder = o
-                    while o < orderCount && orders[o] < counts[b + 1] { o += 1 }
+                    while o < orderCount && orders[o] < first(b + 1) { o += 1 }
                     if size <= 32 {
                         if size > 1 {
                             for i in 1..<size {
@@ -113,13 +115,13 @@ public enum BucketSelection {
                                 bucketStart[j + 1] = value
                             }
                         }
-                        for k in firstOrder..<o { results[k] = bucketStart[orders[k] - counts[b]] }
+                        for k in firstOrder..<o { results[k] = bucketStart[orders[k] - first(b)] }
                     } else {
                         // Local positions within the bucket; `scratch` beyond n is free.
                         var local = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                         withUnsafeMutableBytes(of: &local) { localRaw in
                             let local = localRaw.baseAddress!.assumingMemoryBound(to: Int.self)
-                            for k in firstOrder..<o { local[k - firstOrder] = orders[k] - counts[b] }
+                            for k in firstOrder..<o { local[k - firstOrder] = orders[k] - first(b) }
                             let tail = scratch + n
                             tail.update(from: bucketStart, count: size)
                             OrderStatistics.find(

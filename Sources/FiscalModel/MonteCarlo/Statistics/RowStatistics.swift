@@ -247,7 +247,7 @@ public enum RowStatistics {
                     orders[2 * j] = lower
                     orders[2 * j + 1] = upper
                 }
-                let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int.self)
+                let counts = UnsafeMutableRawPointer(scratch + 3 * n).assumingMemoryBound(to: Int32.self)
                 var selected = false
                 let (minimum, maximum, sum): (Double, Double, Double)
                 if identity, range == nil, let guess, n >= 256, guess.low < guess.high,
