@@ -1,5 +1,7 @@
-/// Runs the yearly engine over the whole horizon for one path without shocks and collects the
-/// rows: the deterministic projection (model.md §13: the engine's S = 1 result, no shocks drawn).
+/// Runs the yearly engine over the whole horizon for one path without shocks: the deterministic
+/// projection (model.md §13: the engine's S = 1 result, no shocks drawn). Each year goes to a
+/// `ProjectionSink` straight from the engine's one-path columns (issue 22): the unit table's
+/// builder for a run, the sweep's metrics for a sweep point — one loop for both.
 public enum Projection {
     /// One path of `policy`, with the counterfactual net revenue per district-year taken from
     /// `counterfactualNetRevenue` (`[year][district]`), or from the path itself when `nil`.
@@ -11,81 +13,70 @@ public enum Projection {
         _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil,
         limits: ProjectionGuard? = nil, waves: WaveTracker? = nil
     ) -> VariantResult {
+        var units = UnitYearTable.Builder(unitCount: policy.unitCount, feeCount: policy.fees.count, years: policy.horizon.count)
+        let outcome = run(
+            policy, name: name, counterfactualNetRevenue: counterfactualNetRevenue, limits: limits, waves: waves,
+            into: &units)
+        var result = VariantResult(name: name, units: units.table, districts: outcome.districts, clampedTax: outcome.clampedTax)
+        result.limitViolation = outcome.limitViolation
+        result.waves = outcome.waves
+        return result
+    }
+
+    /// The projection of `run(_:name:counterfactualNetRevenue:limits:waves:)`, each year handed
+    /// to `sink` (before it is checked against the limits) instead of collected into a unit table.
+    public static func run<Sink: ProjectionSink>(
+        _ policy: CompiledPolicy, name: String, counterfactualNetRevenue: [[Double]]? = nil,
+        limits: ProjectionGuard? = nil, waves: WaveTracker? = nil, into sink: inout Sink
+    ) -> ProjectionOutcome {
         let engine = YearEngine(policy)
         let batch = PathBatch(engine, count: 1)
         let columns = YearColumns(unitCount: policy.unitCount, districtCount: policy.districtCount, paths: 1)
-        let n = policy.unitCount
-        var units = UnitYearTable.Builder(unitCount: n, feeCount: policy.fees.count, years: policy.horizon.count)
-        var districts = Array(repeating: [DistrictYear](), count: policy.districtCount)
-        var clamped = 0
-        var violation: ProjectionLimitViolation?
-        for y in 0..<policy.horizon.count where violation == nil {
+        var outcome = ProjectionOutcome(districts: Array(repeating: [], count: policy.districtCount))
+        for y in 0..<policy.horizon.count where outcome.limitViolation == nil {
             // Waves (model.md §20): decide, then run the year on the engine of the path's state.
             waves?.decide(yearIndex: y)
             waves?.prepare(yearIndex: y, batch: batch, firstPath: 0)
             let engine = waves?.engine(path: 0) ?? engine
-            clamped += engine.advance(batch, yearIndex: y, taxShocks: nil, donationFactors: nil, into: columns.output)
-            let rows = unitRows(engine, columns: columns, yearIndex: y)
-            units.append(rows, year: policy.horizon.year(at: y))
-            for district in 0..<policy.districtCount {
-                let ownNet = policy.unitsByDistrict[district].reduce(0) { $0 + rows[$1].tax - rows[$1].rebate }
-                districts[district].append(
-                    districtRow(
-                        engine, columns: columns, rows: rows, yearIndex: y, district: district,
-                        counterfactualNetRevenue: counterfactualNetRevenue?[y][district] ?? ownNet))
+            outcome.clampedTax += engine.advance(batch, yearIndex: y, taxShocks: nil, donationFactors: nil, into: columns.output)
+            let year = ProjectedYear(engine: engine, output: columns.output, yearIndex: y)
+            let districts = policy.unitsByDistrict.indices.map { district in
+                districtRow(year, district: district, counterfactualNetRevenue: counterfactualNetRevenue?[y][district])
             }
+            for (district, row) in districts.enumerated() { outcome.districts[district].append(row) }
+            sink.take(year, districts: districts)
             if let waves {
-                let net = districts.map { $0[y].counterfactualNetRevenue }
+                let net = districts.map(\.counterfactualNetRevenue)
                 net.withUnsafeBufferPointer {
                     waves.record(
                         yearIndex: y, out: columns.output, firstPath: 0, count: 1, counterfactualNet: $0.baseAddress!,
                         counterfactualStride: 1)
                 }
             }
-            violation = limits?.check(variant: name, units: rows, districts: districts.map { $0[y] })
+            outcome.limitViolation = limits?.check(variant: name, units: year.units, districts: districts)
         }
-        var result = VariantResult(name: name, units: units.table, districts: districts, clampedTax: clamped)
-        result.limitViolation = violation
-        result.waves = waves?.results() ?? []
-        return result
+        outcome.waves = waves?.results() ?? []
+        return outcome
     }
 
-    /// The unit rows of one year from a one-path batch.
-    static func unitRows(_ engine: YearEngine, columns: YearColumns, yearIndex y: Int) -> [UnitYear] {
-        let policy = engine.policy
-        let n = policy.unitCount
-        let out = columns.output
-        return (0..<n).map { i in
-            let k = y * n + i
-            let reference = out.reference[i]
-            return UnitYear(
-                unit: i, year: policy.horizon.year(at: y), adopted: engine.adopted[k], tax: out.tax[i],
-                reference: reference.isNaN ? nil : reference, increment: out.increment[i], rebate: out.rebate[i],
-                allocation: policy.allocation[k], fees: engine.fees.map { $0[k] },
-                taskCosts: engine.taskCosts.map { $0[k] }, donations: out.donations[i],
-                enterpriseIncome: engine.enterpriseIncome[k], collectiveIncome: policy.collectiveIncome[k],
-                need: engine.need[k])
-        }
-    }
-
-    /// The district row of one year, aggregated from its unit rows.
-    static func districtRow(
-        _ engine: YearEngine, columns: YearColumns, rows: [UnitYear], yearIndex y: Int, district: Int,
-        counterfactualNetRevenue: Double
-    ) -> DistrictYear {
-        let policy = engine.policy
-        let out = columns.output
+    /// The district row of one year, its sums taken over the district's units in member order
+    /// from 0; the counterfactual net revenue is the district's own net revenue when `nil`.
+    static func districtRow(_ year: ProjectedYear, district: Int, counterfactualNetRevenue: Double?) -> DistrictYear {
+        let policy = year.engine.policy
+        let out = year.output
+        let y = year.yearIndex
         let d = policy.districtCount
         let members = policy.unitsByDistrict[district]
-        func sum(_ value: (UnitYear) -> Double) -> Double { members.reduce(0) { $0 + value(rows[$1]) } }
+        func sum(_ value: (ProjectedUnitYear) -> Double) -> Double { members.reduce(0) { $0 + value(year.unit($1)) } }
+        let ownNet = counterfactualNetRevenue ?? members.reduce(0) { $0 + year.unit($1).tax - year.unit($1).rebate }
         let collected = policy.fees.map { $0.collection[y * d + district] }
-        let transferred = policy.fees.indices.map { k in members.reduce(0) { $0 + rows[$1].fees[k] } }
+        let transferred = policy.fees.indices.map { k in sum { $0.fee(k) } }
         let allocated = sum(\.donations)
-        let pooled = out.donationsPooled[district]
-        let reserve = out.donationsReserve[district]
+        let pooled = out.donationsPooled[district * out.districtStride]
+        let reserve = out.donationsReserve[district * out.districtStride]
         return DistrictYear(
-            district: district, year: policy.horizon.year(at: y), tax: sum(\.tax), rebates: sum(\.rebate),
-            capacityFactor: out.capacityFactor[district], counterfactualNetRevenue: counterfactualNetRevenue,
+            district: district, year: year.year, tax: sum(\.tax), rebates: sum(\.rebate),
+            capacityFactor: out.capacityFactor[district * out.districtStride], counterfactualNetRevenue: ownNet,
             feesCollected: collected, feesTransferred: transferred,
             feesRetained: zip(collected, transferred).map { $0 - $1 },
             donationsPooled: pooled, donationsAllocated: allocated, donationsRetained: pooled - reserve - allocated,

@@ -62,7 +62,10 @@ public struct ProjectionGuard: Sendable {
 
     /// The first violation in one deterministic year: units in file order, then districts, each
     /// in wide-column order.
-    public func check(variant: String, units: [UnitYear], districts: [DistrictYear]) -> ProjectionLimitViolation? {
+    /// `units` are rows or views of the engine's columns (`ProjectedYear.units`), read in place.
+    public func check<Units: Sequence>(
+        variant: String, units: Units, districts: [DistrictYear]
+    ) -> ProjectionLimitViolation? where Units.Element: UnitYearValues {
         for row in units {
             if let bad = firstBad(
                 unitFields, ratios: unitRatios, value: { $0.column.value(in: row, category: $0.category) },

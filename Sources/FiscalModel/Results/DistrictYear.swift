@@ -62,4 +62,10 @@ public struct DistrictYear: Sendable, Equatable {
     public var reformEffect: Double { netRevenue - counterfactualNetRevenue }
     /// Resources − need.
     public var gap: Double { resources - need }
+
+    /// Net revenue of `districts[d][y]` by year, `[year][district]`.
+    public static func netRevenueByYear(_ districts: [[DistrictYear]]) -> [[Double]] {
+        guard let years = districts.first?.count else { return [] }
+        return (0..<years).map { y in districts.map { $0[y].netRevenue } }
+    }
 }

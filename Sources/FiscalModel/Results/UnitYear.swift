@@ -1,5 +1,5 @@
 /// One unit in one projected year of one variant, unrounded: a row of `units.csv`.
-public struct UnitYear: Sendable, Equatable {
+public struct UnitYear: UnitYearValues, Sendable, Equatable {
     /// Unit index in file order.
     public var unit: Int
     /// Projected year.
@@ -53,16 +53,10 @@ public struct UnitYear: Sendable, Equatable {
 
     /// Σ_k F_k.
     public var feesTotal: Double { fees.reduce(0, +) }
-    /// A + ρ + Σ F + donations + E + K.
-    public var resources: Double {
-        Self.resources(
-            allocation: allocation, rebate: rebate, feesTotal: feesTotal, donations: donations,
-            enterpriseIncome: enterpriseIncome, collectiveIncome: collectiveIncome)
-    }
-    /// Resources − need.
-    public var gap: Double { resources - need }
-    /// Resources / need; `nil` when need is 0.
-    public var selfSufficiency: Double? { Self.selfSufficiency(resources: resources, need: need) }
+    /// F_k.
+    public func fee(_ k: Int) -> Double { fees[k] }
+    /// Q_k.
+    public func taskCost(_ k: Int) -> Double { taskCosts[k] }
 
     /// A + ρ + Σ F + donations + E + K, added in that order (the one formula, shared with the
     /// column store's accessors).
@@ -79,6 +73,4 @@ public struct UnitYear: Sendable, Equatable {
     public static func selfSufficiency(resources: Double, need: Double) -> Double? {
         need == 0 ? nil : resources / need
     }
-    /// F_k / Q_k (费随事转 coverage); `nil` when Q_k is 0.
-    public func coverage(_ k: Int) -> Double? { taskCosts[k] == 0 ? nil : fees[k] / taskCosts[k] }
 }

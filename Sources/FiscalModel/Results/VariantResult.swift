@@ -29,10 +29,7 @@ public struct VariantResult: Sendable, Equatable {
 
     /// Net revenue per district-year, `[year][district]`: what a no-adoption run gives the
     /// reform effects measured against it.
-    public var netRevenueByYear: [[Double]] {
-        guard let years = districts.first?.count else { return [] }
-        return (0..<years).map { y in districts.map { $0[y].netRevenue } }
-    }
+    public var netRevenueByYear: [[Double]] { DistrictYear.netRevenueByYear(districts) }
 }
 
 /// The result of a deterministic run: the counterfactual, `reform` and the listed variants,

@@ -62,16 +62,38 @@ public struct ComparisonTable {
             variant.districts[d].indices.map { y in
                 let row = variant.districts[d][y]
                 let members = groups[d]
-                let transferred = scenario.feeCategories.indices.reduce(zero) { $0 + pools.fees($1, d, y).dropLast().reduce(zero, +) }
-                let allocated = pools.donations(d, y).prefix(members.count).reduce(zero, +)
-                let ratios = members.compactMap { variant.units.selfSufficiency(unit: $0, year: y) }
                 return Row(
                     netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),
-                    feesTransferred: transferred, donationsAllocated: allocated,
-                    unitsWithGap: members.filter { money.round(variant.units.gap(unit: $0, year: y)).units < 0 }.count,
-                    meanSelfSufficiency: ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count))
+                    feesTransferred: feesTransferred(categories: scenario.feeCategories.count, zero: zero) { pools.fees($0, d, y) },
+                    donationsAllocated: donationsAllocated(pools.donations(d, y), units: members.count, zero: zero),
+                    unitsWithGap: unitsWithGap(members, money: money) { variant.units.gap(unit: $0, year: y) },
+                    meanSelfSufficiency: mean(members.compactMap { variant.units.selfSufficiency(unit: $0, year: y) }))
             }
         }
+    }
+
+    /// Fees transferred to a district's units in one year: per fee category (`categories` of
+    /// them), the unit parts of its rounded pool `parts(k)` — all but the retained amount last — summed.
+    static func feesTransferred<Parts: Collection<ScaledAmount>>(
+        categories: Int, zero: ScaledAmount, parts: (Int) -> Parts
+    ) -> ScaledAmount {
+        (0..<categories).reduce(zero) { $0 + parts($1).dropLast().reduce(zero, +) }
+    }
+
+    /// Donations allocated to a district's `units` units in one year: the first `units` parts
+    /// of its rounded donation pool, summed.
+    static func donationsAllocated<Parts: Collection<ScaledAmount>>(_ parts: Parts, units: Int, zero: ScaledAmount) -> ScaledAmount {
+        parts.prefix(units).reduce(zero, +)
+    }
+
+    /// How many of `units` have a negative rounded gap `gap(unit)`.
+    static func unitsWithGap(_ units: [Int], money: MoneyRounding, gap: (Int) -> Double) -> Int {
+        units.filter { money.round(gap($0)).units < 0 }.count
+    }
+
+    /// The mean of `ratios` added in order, `nil` when there are none.
+    static func mean(_ ratios: [Double]) -> Double? {
+        ratios.isEmpty ? nil : ratios.reduce(0, +) / Double(ratios.count)
     }
 
     /// `comparison.csv` as text.

@@ -35,9 +35,9 @@ struct RoundedPools: Sendable {
         for k in scenario.feeCategories.indices {
             for y in 0..<years {
                 for d in groups.indices {
-                    let row = result.districts[d][y]
-                    let parts = groups[d].map { result.units.fee(k, unit: $0, year: y) } + [row.feesRetained[k]]
-                    fees.append(rounding.split(whole: row.feesCollected[k], parts: parts))
+                    fees.append(Self.feeParts(k, of: result.districts[d][y], members: groups[d], rounding: rounding) {
+                        result.units.fee(k, unit: $0, year: y)
+                    })
                 }
             }
         }
@@ -45,12 +45,30 @@ struct RoundedPools: Sendable {
         var donations = PoolStore.Builder(precision: rounding.precision, capacity: years * donationStart.last!)
         for y in 0..<years {
             for d in groups.indices {
-                let row = result.districts[d][y]
-                let parts = groups[d].map { result.units.donations(unit: $0, year: y) } + [row.donationsRetained, row.donationsReserve]
-                donations.append(rounding.split(whole: row.donationsPooled, parts: parts))
+                donations.append(Self.donationParts(of: result.districts[d][y], members: groups[d], rounding: rounding) {
+                    result.units.donations(unit: $0, year: y)
+                })
             }
         }
         donationStore = PoolStore(donations)
+    }
+
+    /// Fee category `k`'s pool of one district-year, rounded (the one split of a fee pool, shared
+    /// with the sweep's lean projection): the district's units `members` in file order, each
+    /// receiving `fee(unit)`, then the retained amount; the parts add up to the rounded collection.
+    static func feeParts(
+        _ k: Int, of row: DistrictYear, members: [Int], rounding: MoneyRounding, fee: (Int) -> Double
+    ) -> [ScaledAmount] {
+        rounding.split(whole: row.feesCollected[k], parts: members.map(fee) + [row.feesRetained[k]])
+    }
+
+    /// The donation pool of one district-year, rounded (the one split of a donation pool): the
+    /// district's units `members` in file order, each receiving `donations(unit)`, then the
+    /// retained amount, then the reserve; the parts add up to the rounded pool.
+    static func donationParts(
+        of row: DistrictYear, members: [Int], rounding: MoneyRounding, donations: (Int) -> Double
+    ) -> [ScaledAmount] {
+        rounding.split(whole: row.donationsPooled, parts: members.map(donations) + [row.donationsRetained, row.donationsReserve])
     }
 
     /// Running starts of pools of `sizes`, with the total last.

@@ -42,9 +42,10 @@ extension CounterfactualCache where Value == [[Double]] {
     /// throws when the no-adoption run reaches model.md §19's limits (nothing is stored then).
     func net(_ scenario: Scenario) throws(ProjectionLimitViolation) -> [[Double]] {
         try value(for: Key(CounterfactualPlan.key(of: scenario.reform))) { () throws(ProjectionLimitViolation) in
+            var districtsOnly = DistrictRowsOnly()
             let run = Projection.run(
                 CompiledPolicy(scenario.reform, of: scenario, counterfactual: true), name: Variant.counterfactualName,
-                limits: ProjectionGuard(scenario))
+                limits: ProjectionGuard(scenario), into: &districtsOnly)
             if let violation = run.limitViolation { throw violation }
             return run.netRevenueByYear
         }

@@ -33,47 +33,34 @@ public enum SweepMetrics {
     }
 
     /// The deterministic rows, the no-adoption run taken from `baselines` (shared by the
-    /// points of a sweep: it depends on the tax-growth policy alone).
+    /// points of a sweep: it depends on the tax-growth policy alone). The projection keeps only
+    /// the point's totals (`SweepPointTotals`), no unit table (issue 22).
     static func deterministicRows(
         _ scenario: Scenario, baselines: DeterministicBaselines
     ) throws(ProjectionLimitViolation) -> [[String]] {
         var model = scenario
         model.variants = []
+        var totals = SweepPointTotals(model)
         let reform = Projection.run(
             CompiledPolicy(model.reform, of: model, counterfactual: false), name: Variant.reformName,
             counterfactualNetRevenue: try baselines.net(model), limits: ProjectionGuard(model),
-            waves: WaveTracker(model.reform, of: model, paths: 1))
+            waves: WaveTracker(model.reform, of: model, paths: 1), into: &totals)
         if let violation = reform.limitViolation { throw violation }
-        let written = ComparisonTable(scenario: model, result: RunResult(variants: [reform])).rows()[0]
-        let money = model.moneyRounding
         let ratio = model.ratioRounding
-        let zero = ScaledAmount(units: 0, precision: model.precision)
-        let groups = model.unitsByDistrict
-        let years = model.horizon.count
-        var totals = Array(repeating: zero, count: Self.money.count)
-        var gaps = 0
-        var rows: [[String]] = []
         func ratios(_ units: [Int]) -> [String] {
-            let values = units.compactMap { reform.units.selfSufficiency(unit: $0, year: years - 1) }
-            guard let low = values.min() else { return ["", ""] }
-            return [ratio.text(values.reduce(0, +) / Double(values.count)), ratio.text(low)]
+            let values = units.compactMap { totals.selfSufficiency[$0] }
+            guard let low = values.min(), let mean = ComparisonTable.mean(values) else { return ["", ""] }
+            return [ratio.text(mean), ratio.text(low)]
         }
-        for d in groups.indices {
-            let cells = written[d]
-            let district = reform.districts[d]
-            let sums = [
-                cells.reduce(zero) { $0 + $1.rebates }, cells.reduce(zero) { $0 + $1.netRevenue },
-                district.reduce(zero) { $0 + money.round($1.counterfactualNetRevenue) },
-                district.reduce(zero) { $0 + money.round($1.reformEffect) },
-                cells.reduce(zero) { $0 + $1.feesTransferred }, cells.reduce(zero) { $0 + $1.donationsAllocated },
-            ]
-            totals = zip(totals, sums).map(+)
-            gaps += cells[years - 1].unitsWithGap
-            let binding = district.filter { $0.capacityFactor < 1 }.count
-            rows.append(sums.map(\.text) + [String(binding), String(cells[years - 1].unitsWithGap)] + ratios(groups[d]))
+        var rows = model.unitsByDistrict.enumerated().map { d, members in
+            totals.sums[d].map(\.text) + [String(totals.bindingYears[d]), String(totals.unitsWithGap[d])] + ratios(members)
         }
-        let bindingYears = (0..<years).filter { y in reform.districts.contains { $0[y].capacityFactor < 1 } }.count
-        rows.append(totals.map(\.text) + [String(bindingYears), String(gaps)] + ratios(Array(model.units.indices)))
+        let all = totals.sums.reduce(Array(repeating: ScaledAmount(units: 0, precision: model.precision), count: money.count)) {
+            zip($0, $1).map(+)
+        }
+        rows.append(
+            all.map(\.text) + [String(totals.anyBindingYears), String(totals.unitsWithGap.reduce(0, +))]
+                + ratios(Array(model.units.indices)))
         // Waves (model.md §20): the adoption year, empty when not adopted, on every row of the point.
         let waves = reform.waves.map { $0.adoptedIndex.map { String(model.horizon.year(at: $0)) } ?? "" }
         return rows.map { $0 + waves }

@@ -103,9 +103,9 @@ public enum UnitYearColumn: String, TableColumn {
     /// of `YearColumns`' unit buffer; every other value is the same on every path.
     public static let perPath: [UnitYearColumn] = [.tax, .reference, .increment, .rebate, .donations, .resources]
 
-    /// The value of this column in `row` (the fee category `category` of a per-category
-    /// column); `nil` for an identifier or an empty cell.
-    public func value(in row: UnitYear, category: Int? = nil) -> Double? {
+    /// The value of this column in `row`, a `UnitYear` or a view of the engine's columns (the
+    /// fee category `category` of a per-category column); `nil` for an identifier or an empty cell.
+    public func value(in row: some UnitYearValues, category: Int? = nil) -> Double? {
         switch self {
         case .variant, .district, .unit, .unitName: nil
         case .year: Double(row.year)
@@ -115,7 +115,7 @@ public enum UnitYearColumn: String, TableColumn {
         case .increment: row.increment
         case .rebate: row.rebate
         case .allocation: row.allocation
-        case .fee: row.fees[category!]
+        case .fee: row.fee(category!)
         case .feesTotal: row.feesTotal
         case .donations: row.donations
         case .enterpriseIncome: row.enterpriseIncome
@@ -124,7 +124,7 @@ public enum UnitYearColumn: String, TableColumn {
         case .need: row.need
         case .gap: row.gap
         case .selfSufficiency: row.selfSufficiency
-        case .taskCost: row.taskCosts[category!]
+        case .taskCost: row.taskCost(category!)
         case .coverage: row.coverage(category!)
         }
     }
