@@ -43,29 +43,7 @@ extension BucketSelection {
             bucketOf[p] = UInt16(truncatingIfNeeded: b)
             counts[b &+ 1] &+= 1
         }
-        var lowest = (values[0], values[0], values[0], values[0])
-        var highest = lowest
-        var sums = (0.0, 0.0, 0.0, 0.0)
-        var p = 0
-        while p + 4 <= n {
-            let a = values[p], b = values[p + 1], c = values[p + 2], d = values[p + 3]
-            lowest.0 = Swift.min(lowest.0, a); highest.0 = Swift.max(highest.0, a); sums.0 += a
-            lowest.1 = Swift.min(lowest.1, b); highest.1 = Swift.max(highest.1, b); sums.1 += b
-            lowest.2 = Swift.min(lowest.2, c); highest.2 = Swift.max(highest.2, c); sums.2 += c
-            lowest.3 = Swift.min(lowest.3, d); highest.3 = Swift.max(highest.3, d); sums.3 += d
-            count(a, at: p); count(b, at: p + 1); count(c, at: p + 2); count(d, at: p + 3)
-            p += 4
-        }
-        while p < n {
-            let a = values[p]
-            lowest.0 = Swift.min(lowest.0, a); highest.0 = Swift.max(highest.0, a); sums.0 += a
-            count(a, at: p)
-            p += 1
-        }
-        let range = (
-            Swift.min(Swift.min(lowest.0, lowest.1), Swift.min(lowest.2, lowest.3)),
-            Swift.max(Swift.max(highest.0, highest.1), Swift.max(highest.2, highest.3)),
-            (sums.0 + sums.1) + (sums.2 + sums.3))
+        let range = RowStatistics.rangeAndSum(values, count: n) { value, p in count(value, at: p) }
         guard range.0 < range.1 else { return (range, false) }
         let found = gatherWanted(
             values, count: n, buckets: buckets, orders: orders, orderCount: orderCount, results: results,

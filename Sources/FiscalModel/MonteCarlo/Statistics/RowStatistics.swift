@@ -69,6 +69,15 @@ public enum RowStatistics {
     /// Minimum, maximum and the sum (in `mean`'s order) of `values[0..<n]` in one pass.
     @inlinable
     public static func rangeAndSum(_ values: UnsafePointer<Double>, count n: Int) -> (Double, Double, Double) {
+        rangeAndSum(values, count: n) { _, _ in }
+    }
+
+    /// `rangeAndSum(_:count:)`, handing each value and its position to `visit` in the same pass
+    /// (e.g. to bucket it: `BucketSelection.findGuessed`).
+    @inlinable @inline(__always)
+    public static func rangeAndSum(
+        _ values: UnsafePointer<Double>, count n: Int, visiting visit: (Double, Int) -> Void
+    ) -> (Double, Double, Double) {
         var low = (values[0], values[0], values[0], values[0])
         var high = low
         var sums = (0.0, 0.0, 0.0, 0.0)
@@ -79,10 +88,12 @@ public enum RowStatistics {
             low.1 = Swift.min(low.1, b); high.1 = Swift.max(high.1, b); sums.1 += b
             low.2 = Swift.min(low.2, c); high.2 = Swift.max(high.2, c); sums.2 += c
             low.3 = Swift.min(low.3, d); high.3 = Swift.max(high.3, d); sums.3 += d
+            visit(a, p); visit(b, p + 1); visit(c, p + 2); visit(d, p + 3)
             p += 4
         }
         while p < n {
             low.0 = Swift.min(low.0, values[p]); high.0 = Swift.max(high.0, values[p]); sums.0 += values[p]
+            visit(values[p], p)
             p += 1
         }
         return (Swift.min(Swift.min(low.0, low.1), Swift.min(low.2, low.3)),
