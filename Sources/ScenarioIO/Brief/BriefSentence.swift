@@ -65,13 +65,29 @@ public struct BriefSentence: Sendable {
         return pick("capacity binds in \(years) (lowest factor \(factor))", "承受能力约束于 \(years)年触发（最低系数 \(factor)）")
     }
 
-    /// The streets with a gap in the last year, by name with their gaps.
+    /// The most streets a sentence names; `brief.csv` lists them all.
+    static let namedStreets = 10
+
+    /// The streets with a gap in the last year, by name with their gaps: all of them up to
+    /// `namedStreets`, otherwise the `namedStreets` largest gaps (in file order) and how many more.
     private func gaps(_ row: BriefRow) -> String {
         guard !row.gapUnits.isEmpty else { return pick("no street with a gap in \(endYear)", "\(endYear)年无街道存在缺口") }
-        let names = row.gapUnits.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }
-            .joined(separator: pick(", ", "、"))
+        let units = row.gapUnits
+        let largest = Set(units.indices.sorted { (units[$0].gap, $0) < (units[$1].gap, $1) }.prefix(Self.namedStreets))
+        let named = units.indices.filter(largest.contains).map { units[$0] }
+        let names = named.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }
+            .joined(separator: pick(", ", "、")) + more(units.count - named.count, largest: true)
         let count = row.unitsWithGap
         return pick("\(count) street\(count == 1 ? "" : "s") with a gap in \(endYear): \(names)", "\(endYear)年有缺口的街道 \(count) 个：\(names)")
+    }
+
+    /// "… and N more streets (all in brief.csv)" after a list cut at `namedStreets`, nothing when
+    /// `count` ≤ 0; `largest`: the list named the largest gaps.
+    private func more(_ count: Int, largest: Bool) -> String {
+        guard count > 0 else { return "" }
+        return pick(
+            "\(largest ? " (the largest)" : "") and \(count) more street\(count == 1 ? "" : "s") (all in brief.csv)",
+            "\(largest ? "（缺口最大者）" : "")等，另有 \(count) 个街道（完整名单见 brief.csv）")
     }
 
     /// The whole sentence of `row`.
@@ -91,7 +107,9 @@ public struct BriefSentence: Sendable {
                 streets.append((split[0], [split[1]]))
             }
         }
-        let list = streets.map { $0.0 + pick(" (", "（") + $0.1.joined(separator: pick(", ", "、")) + pick(")", "）") }.joined(separator: pick("; ", "；"))
+        let list = streets.prefix(Self.namedStreets)
+            .map { $0.0 + pick(" (", "（") + $0.1.joined(separator: pick(", ", "、")) + pick(")", "）") }
+            .joined(separator: pick("; ", "；")) + more(streets.count - Self.namedStreets, largest: false)
         return pick("fee coverage below 1 in \(endYear): \(list)", "\(endYear)年条费未覆盖任务成本：\(list)")
     }
 }
