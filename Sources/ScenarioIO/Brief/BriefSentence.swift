@@ -65,15 +65,19 @@ public struct BriefSentence: Sendable {
         return pick("capacity binds in \(years) (lowest factor \(factor))", "承受能力约束于 \(years)年触发（最低系数 \(factor)）")
     }
 
-    /// The most streets a sentence names; `brief.csv` lists them all.
+    /// The streets a sentence names when it cuts a list; `brief.csv` lists them all.
     static let namedStreets = 10
 
-    /// The streets with a gap in the last year, by name with their gaps: all of them up to
-    /// `namedStreets`, otherwise the `namedStreets` largest gaps (in file order) and how many more.
+    /// How many of `count` streets a sentence names: all of them, unless that would leave out
+    /// three or more beyond `namedStreets` ("and 1 more" would save nothing).
+    static func named(of count: Int) -> Int { count <= namedStreets + 2 ? count : namedStreets }
+
+    /// The streets with a gap in the last year, by name with their gaps: all of them, or when the
+    /// list is cut (`named(of:)`) the largest gaps (in file order) and how many more.
     private func gaps(_ row: BriefRow) -> String {
         guard !row.gapUnits.isEmpty else { return pick("no street with a gap in \(endYear)", "\(endYear)年无街道存在缺口") }
         let units = row.gapUnits
-        let largest = Set(units.indices.sorted { (units[$0].gap, $0) < (units[$1].gap, $1) }.prefix(Self.namedStreets))
+        let largest = Set(units.indices.sorted { (units[$0].gap, $0) < (units[$1].gap, $1) }.prefix(Self.named(of: units.count)))
         let named = units.indices.filter(largest.contains).map { units[$0] }
         let names = named.map { $0.name + pick(" (", "（") + MoneyText.signed($0.gap) + pick(")", "）") }
             .joined(separator: pick(", ", "、")) + more(units.count - named.count, largest: true)
@@ -81,7 +85,7 @@ public struct BriefSentence: Sendable {
         return pick("\(count) street\(count == 1 ? "" : "s") with a gap in \(endYear): \(names)", "\(endYear)年有缺口的街道 \(count) 个：\(names)")
     }
 
-    /// "… and N more streets (all in brief.csv)" after a list cut at `namedStreets`, nothing when
+    /// "… and N more streets (all in brief.csv)" after a cut list, nothing when
     /// `count` ≤ 0; `largest`: the list named the largest gaps.
     private func more(_ count: Int, largest: Bool) -> String {
         guard count > 0 else { return "" }
@@ -107,9 +111,10 @@ public struct BriefSentence: Sendable {
                 streets.append((split[0], [split[1]]))
             }
         }
-        let list = streets.prefix(Self.namedStreets)
+        let shown = Self.named(of: streets.count)
+        let list = streets.prefix(shown)
             .map { $0.0 + pick(" (", "（") + $0.1.joined(separator: pick(", ", "、")) + pick(")", "）") }
-            .joined(separator: pick("; ", "；")) + more(streets.count - Self.namedStreets, largest: false)
+            .joined(separator: pick("; ", "；")) + more(streets.count - shown, largest: false)
         return pick("fee coverage below 1 in \(endYear): \(list)", "\(endYear)年条费未覆盖任务成本：\(list)")
     }
 }

@@ -26,28 +26,29 @@ struct BriefSummaryTests {
         #expect(text.contains("1 street with a gap in 2035: 鼓浪屿 (−208.41)"))
     }
 
-    /// A long list is cut for the reader (interpretations T10): the ten largest gaps in file
-    /// order and how many more; up to ten streets, every one; brief.csv keeps them all.
+    /// A long list is cut for the reader (interpretations T10): beyond twelve streets, the ten
+    /// largest gaps in file order and how many more; up to twelve, every one; brief.csv keeps all.
     @Test func aLongListOfStreetsNamesTheLargestGapsAndCountsTheRest() throws {
         let (scenario, _, rows) = try BriefTests.siming()
         var row = try #require(rows.first)
         // Thirteen streets, S1 … S13 with gaps −1.00 … −13.00: the ten largest are S4 … S13.
         row.gapUnits = (1...13).map { BriefRow.GapUnit(name: "S\($0)", gap: ScaledAmount(units: Int128(-100 * $0), precision: 2)) }
-        row.uncoveredTasks = (1...12).map { "S\($0):x-fee" }
+        row.uncoveredTasks = (1...14).map { "S\($0):x-fee" }
         let english = BriefSentence(language: .english, scenario: scenario)
         let named = (4...13).map { "S\($0) (−\($0).00)" }.joined(separator: ", ")
         #expect(english.sentence(row).hasSuffix(
             "13 streets with a gap in 2035: \(named) (the largest) and 3 more streets (all in brief.csv)"))
         let tasks = (1...10).map { "S\($0) (x-fee)" }.joined(separator: "; ")
-        #expect(english.uncoveredTasks(row) == "fee coverage below 1 in 2035: \(tasks) and 2 more streets (all in brief.csv)")
+        #expect(english.uncoveredTasks(row) == "fee coverage below 1 in 2035: \(tasks) and 4 more streets (all in brief.csv)")
         let chinese = BriefSentence(language: .chinese, scenario: scenario)
         #expect(chinese.sentence(row).hasSuffix("（缺口最大者）等，另有 3 个街道（完整名单见 brief.csv）"))
-        // Ten streets: every one named, in file order, nothing more.
-        row.gapUnits = Array(row.gapUnits.prefix(10))
-        row.uncoveredTasks = Array(row.uncoveredTasks.prefix(10))
-        let all = (1...10).map { "S\($0) (−\($0).00)" }.joined(separator: ", ")
-        #expect(english.sentence(row).hasSuffix("10 streets with a gap in 2035: \(all)"))
-        #expect(english.uncoveredTasks(row) == "fee coverage below 1 in 2035: \(tasks)")
+        // Twelve streets: every one named, in file order, nothing more ("and 2 more" saves little).
+        row.gapUnits = Array(row.gapUnits.prefix(12))
+        row.uncoveredTasks = Array(row.uncoveredTasks.prefix(12))
+        let all = (1...12).map { "S\($0) (−\($0).00)" }.joined(separator: ", ")
+        #expect(english.sentence(row).hasSuffix("12 streets with a gap in 2035: \(all)"))
+        let allTasks = (1...12).map { "S\($0) (x-fee)" }.joined(separator: "; ")
+        #expect(english.uncoveredTasks(row) == "fee coverage below 1 in 2035: \(allTasks)")
     }
 
     /// Every variant's printed reform effect (totals), the headline's "vs counterfactual" and
