@@ -18,7 +18,7 @@ struct GuessedBucketTests {
     }
 
     /// Guesses from exact to useless: the row's own range, shifted, far too wide, far too
-    /// narrow, wholly below, wholly above, a single value, none.
+    /// narrow, wholly below, wholly above, a single value, none, wider than any Double.
     static func guesses(for values: [Double]) -> [(low: Double, high: Double)?] {
         let (low, high) = (values.min()!, values.max()!)
         let width = max(high - low, 1)
@@ -26,6 +26,7 @@ struct GuessedBucketTests {
             (low, high), (low + 0.2 * width, high + 0.2 * width), (low - 10 * width, high + 10 * width),
             (low + 0.45 * width, low + 0.55 * width), (low - 3 * width, low - 2 * width),
             (high + 2 * width, high + 3 * width), (low, low), nil,
+            (-.greatestFiniteMagnitude, .greatestFiniteMagnitude), (-.infinity, .infinity),
         ]
     }
 

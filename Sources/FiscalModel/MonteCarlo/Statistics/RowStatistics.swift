@@ -262,7 +262,7 @@ public enum RowStatistics {
                 var selected = false
                 let (minimum, maximum, sum): (Double, Double, Double)
                 if identity, range == nil, let guess, n >= 256, guess.low < guess.high,
-                    (Double(BucketSelection.buckets(for: n)) / (guess.high - guess.low)).isFinite
+                    (Double(BucketSelection.buckets(for: n)) / (guess.high - guess.low)).isNormal
                 {
                     let guessed = BucketSelection.findGuessed(
                         values, count: n, low: guess.low, high: guess.high, orders: UnsafePointer(orders),
