@@ -57,20 +57,4 @@ public struct UnitYear: UnitYearValues, Sendable, Equatable {
     public func fee(_ k: Int) -> Double { fees[k] }
     /// Q_k.
     public func taskCost(_ k: Int) -> Double { taskCosts[k] }
-
-    /// A + ρ + Σ F + donations + E + K, added in that order (the one formula, shared with the
-    /// column store's accessors).
-    @inline(__always)
-    public static func resources(
-        allocation: Double, rebate: Double, feesTotal: Double, donations: Double, enterpriseIncome: Double,
-        collectiveIncome: Double
-    ) -> Double {
-        allocation + rebate + feesTotal + donations + enterpriseIncome + collectiveIncome
-    }
-
-    /// Resources / need; `nil` when need is 0.
-    @inline(__always)
-    public static func selfSufficiency(resources: Double, need: Double) -> Double? {
-        need == 0 ? nil : resources / need
-    }
 }

@@ -77,25 +77,29 @@ extension UnitYearTable {
             taskCosts.reserveCapacity(cells * feeCount)
         }
 
-        /// Appends calendar year `year`: `rows[i]` is unit i's row.
-        mutating func append(_ rows: [UnitYear], year: Int) {
-            precondition(rows.count == unitCount && rows.allSatisfy { $0.fees.count == feeCount && $0.taskCosts.count == feeCount },
-                         "one row per unit, one fee and task cost per category")
+        /// Appends calendar year `year`: the i-th of `rows` is unit i's values, a `UnitYear` or a
+        /// view of the engine's columns (`ProjectedUnitYear`).
+        mutating func append<Rows: Sequence>(_ rows: Rows, year: Int) where Rows.Element: UnitYearValues {
             years.append(year)
+            var count = 0
             for row in rows {
+                count += 1
                 adopted.append(row.adopted)
                 tax.append(row.tax)
                 reference.append(row.reference ?? .nan)
                 increment.append(row.increment)
                 rebate.append(row.rebate)
                 allocation.append(row.allocation)
-                fees.append(contentsOf: row.fees)
-                taskCosts.append(contentsOf: row.taskCosts)
+                for k in 0..<feeCount {
+                    fees.append(row.fee(k))
+                    taskCosts.append(row.taskCost(k))
+                }
                 donations.append(row.donations)
                 enterpriseIncome.append(row.enterpriseIncome)
                 collectiveIncome.append(row.collectiveIncome)
                 need.append(row.need)
             }
+            precondition(count == unitCount, "one row per unit")
         }
 
         /// The table collected so far.

@@ -2,14 +2,17 @@
 /// one flat array per field, `[y * unitCount + i]`, the fee and task-cost columns `[(y *
 /// unitCount + i) * feeCount + k]` — about 100 bytes a unit-year instead of a `UnitYear` and
 /// two small heap arrays each. Read it as `units[i][y]` (a `UnitYear` built on access) or, in
-/// hot loops, through `fee(_:unit:year:)` and `donations(unit:year:)`.
+/// hot loops, through `values(unit:year:)`, `fee(_:unit:year:)` and `donations(unit:year:)`.
 public struct UnitYearTable: Sendable, Equatable, RandomAccessCollection {
     /// The columns, shared by every copy and every unit's view.
     let columns: UnitYearColumns
 
     /// The table of `rows[i][y]` (every unit with the same number of years).
     public init(_ rows: [[UnitYear]]) {
-        var builder = Builder(unitCount: rows.count, feeCount: rows.first?.first?.fees.count ?? 0, years: rows.first?.count ?? 0)
+        let feeCount = rows.first?.first?.fees.count ?? 0
+        precondition(rows.allSatisfy { $0.allSatisfy { $0.fees.count == feeCount && $0.taskCosts.count == feeCount } },
+                     "one fee and task cost per category")
+        var builder = Builder(unitCount: rows.count, feeCount: feeCount, years: rows.first?.count ?? 0)
         for y in 0..<(rows.first?.count ?? 0) { builder.append(rows.map { $0[y] }, year: rows[0][y].year) }
         self = builder.table
     }
@@ -36,26 +39,10 @@ public struct UnitYearTable: Sendable, Equatable, RandomAccessCollection {
     @inline(__always)
     public func donations(unit: Int, year: Int) -> Double { columns.donations[year * columns.unitCount + unit] }
 
-    /// `units[unit][year].resources`, without building the row.
-    public func resources(unit: Int, year: Int) -> Double {
-        let at = year * columns.unitCount + unit
-        var feesTotal = 0.0
-        for k in 0..<columns.feeCount { feesTotal += columns.fees[at * columns.feeCount + k] }
-        return UnitYear.resources(
-            allocation: columns.allocation[at], rebate: columns.rebate[at], feesTotal: feesTotal,
-            donations: columns.donations[at], enterpriseIncome: columns.enterpriseIncome[at],
-            collectiveIncome: columns.collectiveIncome[at])
-    }
-
-    /// `units[unit][year].gap`, without building the row.
-    public func gap(unit: Int, year: Int) -> Double {
-        resources(unit: unit, year: year) - columns.need[year * columns.unitCount + unit]
-    }
-
-    /// `units[unit][year].selfSufficiency`, without building the row.
-    public func selfSufficiency(unit: Int, year: Int) -> Double? {
-        UnitYear.selfSufficiency(resources: resources(unit: unit, year: year), need: columns.need[year * columns.unitCount + unit])
-    }
+    /// `units[unit][year]`'s values read in place, without building the row (hot loops: the
+    /// comparison's gaps and self-sufficiency).
+    @inline(__always)
+    public func values(unit: Int, year: Int) -> StoredUnitYear { StoredUnitYear(columns: columns, unit: unit, yearIndex: year) }
 
     /// Same units, years and values (a missing rebate reference equals a missing one).
     public static func == (lhs: UnitYearTable, rhs: UnitYearTable) -> Bool {

@@ -1,5 +1,6 @@
 /// The values of one unit in one projected year (街道年度数值), whoever holds them: a `UnitYear`
-/// row, or a view into the yearly engine's one-path columns (`ProjectedUnitYear`, issue 22).
+/// row, a view into the yearly engine's one-path columns (`ProjectedUnitYear`) or into a
+/// variant's column store (`StoredUnitYear`, issue 22).
 /// The derived values — resources, gap, self-sufficiency, coverage — have one formula each, here.
 public protocol UnitYearValues {
     /// Unit index in file order.
@@ -35,16 +36,15 @@ public protocol UnitYearValues {
 }
 
 extension UnitYearValues {
-    /// A + ρ + Σ F + donations + E + K.
-    public var resources: Double {
-        UnitYear.resources(
-            allocation: allocation, rebate: rebate, feesTotal: feesTotal, donations: donations,
-            enterpriseIncome: enterpriseIncome, collectiveIncome: collectiveIncome)
-    }
+    /// A + ρ + Σ F + donations + E + K, added in that order.
+    @inline(__always)
+    public var resources: Double { allocation + rebate + feesTotal + donations + enterpriseIncome + collectiveIncome }
     /// Resources − need.
+    @inline(__always)
     public var gap: Double { resources - need }
     /// Resources / need; `nil` when need is 0.
-    public var selfSufficiency: Double? { UnitYear.selfSufficiency(resources: resources, need: need) }
+    @inline(__always)
+    public var selfSufficiency: Double? { need == 0 ? nil : resources / need }
     /// F_k / Q_k (费随事转 coverage); `nil` when Q_k is 0.
     public func coverage(_ k: Int) -> Double? { taskCost(k) == 0 ? nil : fee(k) / taskCost(k) }
 }

@@ -66,8 +66,8 @@ public struct ComparisonTable {
                     netRevenue: money.round(row.netRevenue), rebates: money.round(row.rebates),
                     feesTransferred: feesTransferred(categories: scenario.feeCategories.count, zero: zero) { pools.fees($0, d, y) },
                     donationsAllocated: donationsAllocated(pools.donations(d, y), units: members.count, zero: zero),
-                    unitsWithGap: unitsWithGap(members, money: money) { variant.units.gap(unit: $0, year: y) },
-                    meanSelfSufficiency: mean(members.compactMap { variant.units.selfSufficiency(unit: $0, year: y) }))
+                    unitsWithGap: unitsWithGap(members, money: money) { variant.units.values(unit: $0, year: y).gap },
+                    meanSelfSufficiency: mean(members.compactMap { variant.units.values(unit: $0, year: y).selfSufficiency }))
             }
         }
     }
