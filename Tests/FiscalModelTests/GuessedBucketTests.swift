@@ -39,15 +39,15 @@ struct GuessedBucketTests {
             let need = 40.0
             let expected = statistics(values) { v, s, o in
                 RowStatistics.compute(
-                    v, count: n, scratch: s, into: o, also: o + 6, transform: { $0 - need }, also: o + 12,
-                    transform: { $0 / need })
+                    v, count: n, scratch: s, into: o, also: o + 6, transform: .minus(need), also: o + 12,
+                    transform: .dividedBy(need))
             }
             for (g, guess) in Self.guesses(for: values).enumerated() {
                 var range = (minimum: Double.nan, maximum: Double.nan)
                 let got = statistics(values) { v, s, o in
                     range = RowStatistics.compute(
-                        v, count: n, guess: guess, scratch: s, into: o, also: o + 6, transform: { $0 - need },
-                        also: o + 12, transform: { $0 / need })
+                        v, count: n, guess: guess, scratch: s, into: o, also: o + 6, transform: .minus(need),
+                        also: o + 12, transform: .dividedBy(need))
                 }
                 #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "seed \(seed), guess \(g): the selection's bits")
                 #expect(range.minimum == values.min()! && range.maximum == values.max()!, "seed \(seed), guess \(g): range")

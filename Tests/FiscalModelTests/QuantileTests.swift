@@ -134,7 +134,7 @@ struct QuantileTests {
                         RowStatistics.computeAlong(
                             v.baseAddress!, count: n, range: RowStatistics.rangeAndSum(v.baseAddress!, count: n),
                             order: o.baseAddress!, into: a.baseAddress!, also: a.baseAddress! + 6,
-                            transform: { $0 - need }, also: a.baseAddress! + 12, transform: { $0 / need })
+                            transform: .minus(need), also: a.baseAddress! + 12, transform: .dividedBy(need))
                     }
                 }
             }
@@ -143,8 +143,8 @@ struct QuantileTests {
                     selected.withUnsafeMutableBufferPointer { out in
                         RowStatistics.compute(
                             v.baseAddress!, count: n, scratch: s.baseAddress!, into: out.baseAddress!,
-                            also: out.baseAddress! + 6, transform: { $0 - need }, also: out.baseAddress! + 12,
-                            transform: { $0 / need })
+                            also: out.baseAddress! + 6, transform: .minus(need), also: out.baseAddress! + 12,
+                            transform: .dividedBy(need))
                     }
                 }
             }

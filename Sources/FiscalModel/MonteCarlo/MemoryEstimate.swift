@@ -87,7 +87,9 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
         let perRun = s.units * 8 * 3 + YearEngine.scratchSlots * 8  // tax, reference memory, reference cache
         let columns = YearColumns.doubles(units: s.units, districts: s.districts, paths: 1) * 8
         let shocks = s.shockStructures * s.units * 8
-        let scratch = s.workers * 5 * 8 + s.districts * (4 + 8 * s.simulatedRuns)
+        // Per worker five rows; per district the pool order, the pool it was sorted by and each
+        // run's counterfactual net revenue.
+        let scratch = s.workers * 5 * 8 + s.districts * (4 + 8 + 8 * s.simulatedRuns)
         // The brief's per-path values (`PathBrief`): per reported variant and district (and its
         // all row) three sums, a year and a count (8 bytes each) and two flags, and one year's
         // exact sums (16 bytes) and flags.
@@ -116,10 +118,20 @@ public struct MemoryEstimate: Sendable, Equatable, CustomStringConvertible {
     /// Mean and five quantiles per statistics row.
     var statisticsBytes: Int { statisticsRows * RowStatistics.count * 8 }
 
-    /// The quantile tables as text (about 80 bytes a row), rendered in blocks and joined: about
-    /// two copies at the peak (measured).
+    /// Blocks of `units_quantiles.csv` (one variant and district each) rendered ahead of the file
+    /// at most, beside those being rendered.
+    public static let tableBlocksAhead = 4
+
+    /// The quantile tables as text, about 80 bytes a row (two copies of each block at the peak,
+    /// measured): `districts_quantiles.csv` whole, `units_quantiles.csv` in the blocks rendered
+    /// ahead of the file and those being rendered (without a workbook, which reads it whole).
     var outputBytes: Int {
-        statisticsRows * 80 * 2
+        let s = shape
+        let districtRows = s.reportedVariants * s.years * s.districts
+            * DistrictYearColumn.monteCarloFields(categoryCount: s.fees).count
+        let unitRows = statisticsRows - districtRows
+        let blockRows = unitRows / max(1, s.reportedVariants * s.districts) + 1
+        return (districtRows + min(unitRows, blockRows * (Self.tableBlocksAhead + s.workers))) * 80 * 2
     }
 
     /// A correlation matrix and its Cholesky factor (N × N each).

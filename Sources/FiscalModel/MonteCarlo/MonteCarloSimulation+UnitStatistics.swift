@@ -68,11 +68,11 @@ extension MonteCarloSimulation {
                 if let guess = ranges.guess(variant: v, unit: i, kind: .resources) {
                     let range = RowStatistics.compute(
                         column(.resources), count: paths, guess: guess, scratch: sort, into: out, also: gap,
-                        transform: { $0 - need }, also: ratio, transform: { $0 / need })
+                        transform: .minus(need), also: ratio, transform: .dividedBy(need))
                     ranges.remember(range, variant: v, unit: i, kind: .resources)
                 } else if let range = RowStatistics.compute(
                     column(.resources), count: paths, preferringOrder: poolOrder, scratch: sort, into: out, also: gap,
-                    transform: { $0 - need }, also: ratio, transform: { $0 / need })
+                    transform: .minus(need), also: ratio, transform: .dividedBy(need))
                 {
                     ranges.remember(range, variant: v, unit: i, kind: .resources)
                 }

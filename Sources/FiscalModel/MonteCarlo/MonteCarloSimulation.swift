@@ -121,7 +121,7 @@ public struct MonteCarloSimulation: Sendable {
                 districts: shockGenerators.map { $0.scratchCount(paths: batchSize) }.max() ?? d + 1)
         }
         let normals = NormalDraws(seed: seed)
-        let poolOrder = IndexBuffer(count: d * paths)
+        let poolOrder = PoolOrder(districts: d, paths: paths)
         // Rows that repeat an earlier row bit for bit reuse its statistics: the tax of units the
         // reform does not touch repeats the (reported) counterfactual's, and a fixed reference
         // repeats last year's between rebases.
@@ -220,17 +220,8 @@ public struct MonteCarloSimulation: Sendable {
                 let baseline = run.counterfactual.map { counterfactualNet[$0] }
                 // The brief's per-path sums (a reform variant's) are one more task beside the statistics.
                 let briefBaseline = v > 0 ? baseline : nil
-                // Each district's paths in the order of their donation pool: donations (and the
-                // resources of units without a rebate) usually follow it, which saves a selection.
                 timed(\.statistics) { parallel(d) { district, _ in
-                    let pooled = columns[DistrictYearColumn.donationsPooled] + district * paths
-                    let order = poolOrder.pointer + district * paths
-                    for p in 0..<paths { order[p] = Int32(p) }
-                    var buffer = UnsafeMutableBufferPointer(start: order, count: paths)
-                    buffer.sort { a, b in
-                        let x = pooled[Int(a)], y = pooled[Int(b)]
-                        return x < y || (x == y && a < b)
-                    }
+                    poolOrder.update(district: district, pooled: columns[DistrictYearColumn.donationsPooled] + district * paths)
                 } }
                 timed(\.statistics) { parallel(n + d + (briefBaseline == nil ? 0 : 1)) { task, w in
                     if task == n + d, let briefBaseline {
@@ -240,7 +231,7 @@ public struct MonteCarloSimulation: Sendable {
                     } else if task < n {
                         unitStatistics(
                             engine, unit: task, year: y, variant: v, columns: columns, result: result,
-                            scratch: scratch[w], poolOrder: UnsafePointer(poolOrder.pointer + s.units[task].districtIndex * paths),
+                            scratch: scratch[w], poolOrder: poolOrder.of(district: s.units[task].districtIndex),
                             taxCache: taxCache, referenceCache: referenceCaches[r], ranges: rowRanges,
                             ownEngine: run.waves == nil)
                         if let waves = run.waves {

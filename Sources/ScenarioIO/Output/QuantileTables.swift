@@ -37,19 +37,30 @@ public struct QuantileTables: Sendable {
         isRatio.map { $0 ? scenario.ratioRounding : scenario.moneyRounding }
     }
 
-    /// `units_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`. Blocks of rows
-    /// (one variant and district each) are rendered concurrently and copied once, in order,
-    /// into the file, so the bytes do not depend on scheduling.
+    /// `units_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`.
     public func unitsData(bom: Bool = false) -> Data {
-        let header = Self.header(["variant", "district", "unit", "year"], bom: bom)
+        var data = unitsHeader(bom: bom)
+        unitsRows { data.append($0) }
+        return data
+    }
+
+    /// `units_quantiles.csv`'s header line, after a UTF-8 byte-order mark with `bom`.
+    public func unitsHeader(bom: Bool = false) -> Data {
+        Data(Self.header(["variant", "district", "unit", "year"], bom: bom))
+    }
+
+    /// `units_quantiles.csv`'s rows after the header, handed to `sink` in blocks (one variant
+    /// and district each), in order. The blocks are rendered concurrently while the earlier ones
+    /// go to `sink` (`OrderedBlocks`), so that a large table is written as it is rendered.
+    public func unitsRows(into sink: (Data) throws -> Void) rethrows {
         let names = MetricNames(unitMetricNames)
         let roundings = roundings(isRatio: result.unitMetrics.map { $0.column.entry.kind == .ratio })
         let groups = scenario.unitsByDistrict
         let blocks = result.variants.indices.flatMap { v in groups.indices.map { (v, $0) } }
-        let rendered = RenderedBlocks(count: blocks.count)
-        let statistics = result.unitStatistics
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+        let (scenario, result) = (scenario, result)
+        let render: @Sendable (Int) -> Data = { b in
             let (v, d) = blocks[b]
+            let statistics = result.unitStatistics
             var bytes = ByteBuffer(capacity: groups[d].count * result.yearCount * names.count * 80)
             let district = CSVText.escape(result.variants[v]) + "," + CSVText.escape(scenario.districts[d].id) + ","
             for i in groups[d] {
@@ -60,9 +71,9 @@ public struct QuantileTables: Sendable {
                     ) { statistics.row(result.unitRow(variant: v, unit: i, year: y, metric: $0)) }
                 }
             }
-            rendered.store(bytes.data(), at: b)
+            return bytes.data()
         }
-        return rendered.joined(after: header)
+        try OrderedBlocks.render(count: blocks.count, ahead: MemoryEstimate.tableBlocksAhead, render, into: sink)
     }
 
     /// `districts_quantiles.csv` as a file, after a UTF-8 byte-order mark with `bom`.
@@ -142,27 +153,5 @@ private struct MetricNames: Sendable {
     func append(_ m: Int, to buffer: inout ByteBuffer) {
         let start = m == 0 ? 0 : ends[m - 1]
         bytes.withUnsafeBufferPointer { buffer.append(UnsafeBufferPointer(rebasing: $0[start..<ends[m]])) }
-    }
-}
-
-/// Rendered blocks of a table, each written by one task.
-private final class RenderedBlocks: @unchecked Sendable {
-    private var blocks: [Data]
-    private let lock = NSLock()
-
-    init(count: Int) { blocks = Array(repeating: Data(), count: count) }
-
-    func store(_ bytes: Data, at index: Int) {
-        lock.lock()
-        blocks[index] = bytes
-        lock.unlock()
-    }
-
-    /// `head`, then every block in order, copied once into one file.
-    func joined(after head: [UInt8]) -> Data {
-        var data = Data(capacity: head.count + blocks.reduce(0) { $0 + $1.count })
-        data.append(contentsOf: head)
-        for block in blocks { data.append(block) }
-        return data
     }
 }

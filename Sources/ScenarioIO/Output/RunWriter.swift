@@ -108,10 +108,14 @@ public struct RunWriter {
     public func output(for result: MonteCarloResult) throws -> RunOutput {
         let tables = QuantileTables(scenario: loaded.scenario, result: result)
         let bom: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
-        var files: [(String, Data)] = [
-            ("units_quantiles.csv", tables.unitsData(bom: options.excelBOM)),
-            ("districts_quantiles.csv", tables.districtsData(bom: options.excelBOM)),
-        ]
+        // units_quantiles.csv is rendered into the staged folder as it is written, unless the
+        // workbook reads it too.
+        let units = options.workbook
+            ? RunFile(name: "units_quantiles.csv", data: tables.unitsData(bom: options.excelBOM))
+            : RunFile(name: "units_quantiles.csv", header: tables.unitsHeader(bom: options.excelBOM)) { sink in
+                try tables.unitsRows(into: sink)
+            }
+        var files: [(String, Data)] = [("districts_quantiles.csv", tables.districtsData(bom: options.excelBOM))]
         // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
         // the all rows from brief-partials.bin.
         let shardPartials = result.brief.flatMap { $0.keepsPartials ? BriefPartials($0) : nil }
@@ -121,19 +125,21 @@ public struct RunWriter {
         if waves != nil || options.wavesTable {
             files.append((WaveReport.fileName, Data(bom + Array((waves?.csv() ?? WaveReport.header).utf8))))
         }
+        var runFiles = [units] + files.map { RunFile(name: $0.0, data: $0.1) }
         var manifest = RunManifest(
-            loaded: loaded, variants: result.variants, files: files.map(\.0) + options.extraFiles,
+            loaded: loaded, variants: result.variants, files: runFiles.map(\.name) + options.extraFiles,
             diagnostics: ["clampedTax": result.clampedTax, "paths": result.paths])
         manifest.waves = waves?.manifestEntries
-        files.append(("run.json", try manifest.encoded()))
-        files.append(("datapackage.json", try DataPackage.make(files: files, manifest: manifest, chineseHeaders: options.chineseHeaders)))
-        if let shardPartials { files.append((BriefPartials.fileName, shardPartials.encoded())) }
+        runFiles.append(RunFile(name: "run.json", data: try manifest.encoded()))
+        runFiles.append(RunFile(name: "datapackage.json", data: try DataPackage.make(
+            files: runFiles.map(\.described), manifest: manifest, chineseHeaders: options.chineseHeaders)))
+        if let shardPartials { runFiles.append(RunFile(name: BriefPartials.fileName, data: shardPartials.encoded())) }
         let workbook = options.workbook
             ? ReportWorkbook.monteCarlo(
-                scenario: loaded.scenario, result: result, manifest: manifest, csvs: Dictionary(uniqueKeysWithValues: files),
-                language: options.language)
+                scenario: loaded.scenario, result: result, manifest: manifest,
+                csvs: Dictionary(uniqueKeysWithValues: runFiles.map { ($0.name, $0.data) }), language: options.language)
             : nil
-        return finish(files.map { RunFile(name: $0.0, data: $0.1) }, workbook: workbook)
+        return finish(runFiles, workbook: workbook)
     }
 
     private func finish(_ files: [RunFile], workbook: ReportWorkbook?) -> RunOutput {

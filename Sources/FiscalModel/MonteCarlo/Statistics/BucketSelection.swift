@@ -87,12 +87,27 @@ public enum BucketSelection {
                 let slot = UnsafeMutableRawPointer(counts + buckets + 1).assumingMemoryBound(to: Int8.self)
                 slot.update(repeating: -1, count: buckets)
                 for w in 0..<wantedCount { slot[wanted[w]] = Int8(w) }
-                for p in 0..<n {
+                @inline(__always) func take(_ p: Int) {
                     let w = Int(slot[Int(bucketOf[p])])
                     if w >= 0 {
                         scratch[cursor[w]] = values[p]
                         cursor[w] += 1
                     }
+                }
+                // Four values at a time: the slots of an unwanted bucket are −1, so the four
+                // slots ANDed stay negative unless one of the four is wanted (about 2 % are).
+                var p = 0
+                while p + 4 <= n {
+                    if slot[Int(bucketOf[p])] & slot[Int(bucketOf[p + 1])] & slot[Int(bucketOf[p + 2])]
+                        & slot[Int(bucketOf[p + 3])] >= 0
+                    {
+                        take(p); take(p + 1); take(p + 2); take(p + 3)
+                    }
+                    p += 4
+                }
+                while p < n {
+                    take(p)
+                    p += 1
                 }
                 // Order each gathered bucket as needed and read the wanted positions.
                 var offset = 0

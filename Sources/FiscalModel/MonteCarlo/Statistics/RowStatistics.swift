@@ -37,8 +37,8 @@ public enum RowStatistics {
     public static func computeAlong(
         _ values: UnsafePointer<Double>, count n: Int, range: RowRange, order: UnsafePointer<Int32>,
         into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
-        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: RowTransform,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: RowTransform
     ) -> Bool {
         // A row that is one value on every path (ordered whatever the order) needs no gathers.
         let (minimum, maximum, sum) = range
@@ -122,33 +122,14 @@ public enum RowStatistics {
     }
 
     /// `second[0]` and `third[0]` (those given): the means of the two transforms, each the same
-    /// bits as `mean`'s, both in one pass when both are asked for.
+    /// bits as `mean`'s.
     @inlinable
     static func transformedMeans(
         _ values: UnsafePointer<Double>, count n: Int, _ second: UnsafeMutablePointer<Double>?,
-        _ secondTransform: (Double) -> Double, _ third: UnsafeMutablePointer<Double>?,
-        _ thirdTransform: (Double) -> Double
+        _ secondTransform: RowTransform, _ third: UnsafeMutablePointer<Double>?, _ thirdTransform: RowTransform
     ) {
-        guard let second, let third else {
-            if let second { second[0] = mean(values, count: n, secondTransform) }
-            if let third { third[0] = mean(values, count: n, thirdTransform) }
-            return
-        }
-        var a = (0.0, 0.0, 0.0, 0.0), b = (0.0, 0.0, 0.0, 0.0)
-        var p = 0
-        while p + 4 <= n {
-            let (v0, v1, v2, v3) = (values[p], values[p + 1], values[p + 2], values[p + 3])
-            a.0 += secondTransform(v0); a.1 += secondTransform(v1); a.2 += secondTransform(v2); a.3 += secondTransform(v3)
-            b.0 += thirdTransform(v0); b.1 += thirdTransform(v1); b.2 += thirdTransform(v2); b.3 += thirdTransform(v3)
-            p += 4
-        }
-        while p < n {
-            a.0 += secondTransform(values[p])
-            b.0 += thirdTransform(values[p])
-            p += 1
-        }
-        second[0] = ((a.0 + a.1) + (a.2 + a.3)) / Double(n)
-        third[0] = ((b.0 + b.1) + (b.2 + b.3)) / Double(n)
+        if let second { second[0] = mean(values, count: n, secondTransform) }
+        if let third { third[0] = mean(values, count: n, thirdTransform) }
     }
 
     /// Scratch values `compute` needs for rows of `n` paths.
@@ -165,7 +146,7 @@ public enum RowStatistics {
     ) {
         compute(
             values, count: n, range: nil, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
-            transform: { $0 }, also: nil, transform: { $0 })
+            transform: .minus(0), also: nil, transform: .minus(0))
     }
 
     /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
@@ -176,7 +157,7 @@ public enum RowStatistics {
     ) {
         compute(
             values, count: n, range: nil, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
-            transform: { $0 }, also: nil, transform: { $0 })
+            transform: .minus(0), also: nil, transform: .minus(0))
     }
 
     /// The values themselves into `out` and up to two non-decreasing transforms of them into
@@ -185,8 +166,8 @@ public enum RowStatistics {
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, scratch: UnsafeMutablePointer<Double>,
         into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
-        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: RowTransform,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: RowTransform
     ) {
         compute(
             values, count: n, range: nil, scratch: scratch, into: out, identity: true, transform: { $0 }, also: second,
@@ -202,8 +183,8 @@ public enum RowStatistics {
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, preferringOrder order: UnsafePointer<Int32>,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: (Double) -> Double = { $0 },
-        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: (Double) -> Double = { $0 }
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .minus(0),
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .minus(0)
     ) -> (minimum: Double, maximum: Double)? {
         let range = rangeAndSum(values, count: n)
         if computeAlong(
@@ -227,8 +208,8 @@ public enum RowStatistics {
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, guess: (low: Double, high: Double)?,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: (Double) -> Double = { $0 },
-        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: (Double) -> Double = { $0 }
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .minus(0),
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .minus(0)
     ) -> (minimum: Double, maximum: Double) {
         compute(
             values, count: n, range: nil, guess: guess, scratch: scratch, into: out, identity: true, transform: { $0 },
@@ -243,8 +224,8 @@ public enum RowStatistics {
         _ values: UnsafePointer<Double>, count n: Int, range: RowRange?, guess: (low: Double, high: Double)? = nil,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>, identity: Bool,
         transform: (Double) -> Double,
-        also second: UnsafeMutablePointer<Double>?, transform secondTransform: (Double) -> Double,
-        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: (Double) -> Double
+        also second: UnsafeMutablePointer<Double>?, transform secondTransform: RowTransform,
+        also third: UnsafeMutablePointer<Double>?, transform thirdTransform: RowTransform
     ) -> (minimum: Double, maximum: Double) {
         // Positions j and j + 1 of the five levels (ascending), their values, then interpolate.
         var orders = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
