@@ -5,15 +5,20 @@ public final class StatisticsTable: @unchecked Sendable {
     /// Number of rows.
     public let rows: Int
     private let storage: UnsafeMutableBufferPointer<Double>
+    private let isMapped: Bool
 
-    /// A table of `rows` rows, all NaN.
+    /// A table of `rows` rows, all NaN. A large table is mapped in huge pages (`LargeBuffer`):
+    /// tens of megabytes are faulted in a few dozen pages instead of thousands.
     public init(rows: Int) {
         self.rows = rows
-        storage = .allocate(capacity: max(1, rows * RowStatistics.count))
-        storage.initialize(repeating: .nan)
+        let count = max(1, rows * RowStatistics.count)
+        let (pointer, isMapped) = LargeBuffer.allocate(count)
+        storage = UnsafeMutableBufferPointer(start: pointer, count: count)
+        self.isMapped = isMapped
+        storage.update(repeating: .nan)
     }
 
-    deinit { storage.deallocate() }
+    deinit { LargeBuffer.deallocate(storage.baseAddress!, count: storage.count, isMapped: isMapped) }
 
     /// The six statistics of `row`.
     public func row(_ row: Int) -> UnsafeMutablePointer<Double> {
