@@ -26,7 +26,10 @@ final class NodeReader {
 
         /// The value at `key`, if present (and not an explicit null).
         subscript(key: String) -> Node? {
-            guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+            // By index, comparing keys in place: `first(where:)` copied every entry (a string and
+            // two nodes, retained and released) on the way (a sweep decodes every point's tree).
+            guard let index = entries.indices.first(where: { entries[$0].key == key }) else { return nil }
+            let value = entries[index].value
             if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil { return nil }
             return value
         }
