@@ -52,8 +52,8 @@ struct StreamedQuantileTableTests {
         #expect(late.withLock { $0 }.isEmpty, "seed \(seed), ahead \(ahead): blocks rendered too early")
     }
 
-    /// A sink that fails stops the writing: the error reaches the caller, which returns only
-    /// after every block has rendered (no thread left waiting).
+    /// A sink that fails stops the writing: the error reaches the caller, and the blocks not yet
+    /// started are not rendered (none is left waiting for room).
     @Test func aFailingSinkStopsTheWritingAndReturns() {
         let rendered = Shared(0)
         var written = 0
@@ -67,7 +67,8 @@ struct StreamedQuantileTableTests {
             }
         }
         #expect(written == 5)
-        #expect(rendered.withLock { $0 } == 30)
+        // At most the five written, two ahead of them and those the workers had started.
+        #expect(rendered.withLock { $0 } <= 5 + 2 + 4, "\(rendered.withLock { $0 }) of 30 blocks rendered")
     }
 
     /// The folder written from the streamed table holds the bytes of the table in memory, with

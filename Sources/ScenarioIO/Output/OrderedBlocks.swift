@@ -6,12 +6,14 @@ import Foundation
 /// the whole table, and the bytes do not depend on scheduling.
 enum OrderedBlocks {
     /// Renders blocks `0..<count` with `render` on the worker threads and hands each to `sink` in
-    /// order on the calling thread; returns once every block is rendered, also when `sink` throws.
-    /// A block is rendered only once the block `ahead` places before it has gone to `sink`, so
-    /// that a slow disk does not leave the whole table in memory.
+    /// order on the calling thread. A block is rendered only once the block `ahead` (≥ 1) places
+    /// before it has gone to `sink`, so that a slow disk does not leave the whole table in memory.
+    /// When `sink` throws, the blocks not yet started are skipped; the error is thrown once no
+    /// block is being rendered any more.
     static func render(
         count: Int, ahead: Int, _ render: @escaping @Sendable (Int) -> Data, into sink: (Data) throws -> Void
     ) rethrows {
+        precondition(ahead >= 1, "a block must be allowed to render before the one ahead of it is written")
         let slots = Slots(count: count)
         let finished = DispatchSemaphore(value: 0)
         // A thread of its own, which takes part in the rendering, so that the rendering never
@@ -20,7 +22,7 @@ enum OrderedBlocks {
             // Workers take the blocks in increasing order, so the next block to write is soon
             // ready, and never waits for room: every block before it has been rendered.
             DispatchQueue.concurrentPerform(iterations: count) { b in
-                slots.waitForRoom(b, ahead: ahead)
+                guard slots.waitForRoom(b, ahead: ahead) else { return }
                 slots.store(render(b), at: b)
             }
             finished.signal()
@@ -38,6 +40,8 @@ enum OrderedBlocks {
         private var blocks: [Data?]
         /// Blocks handed on so far (all of them once the writer stops early).
         private var handed = 0
+        /// Set when no more blocks will be taken.
+        private var stopped = false
         private let ready = NSCondition()
 
         init(count: Int) { blocks = Array(repeating: nil, count: count) }
@@ -61,17 +65,19 @@ enum OrderedBlocks {
             return block
         }
 
-        /// Waits until block `index` may be rendered: the one `ahead` places before it is handed on.
-        func waitForRoom(_ index: Int, ahead: Int) {
+        /// Waits until block `index` may be rendered, the one `ahead` places before it handed on;
+        /// `false` once no more blocks will be taken (the block is then not rendered).
+        func waitForRoom(_ index: Int, ahead: Int) -> Bool {
             ready.lock()
             defer { ready.unlock() }
-            while handed + ahead <= index { ready.wait() }
+            while !stopped && handed + ahead <= index { ready.wait() }
+            return !stopped
         }
 
-        /// No more blocks are taken (the sink threw): the rest render without waiting.
+        /// No more blocks are taken (all were, or the sink threw): waiting renderers give up.
         func stopWaiting() {
             ready.lock()
-            handed = blocks.count
+            stopped = true
             ready.broadcast()
             ready.unlock()
         }

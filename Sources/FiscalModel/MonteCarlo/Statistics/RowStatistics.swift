@@ -146,7 +146,7 @@ public enum RowStatistics {
     ) {
         compute(
             values, count: n, range: nil, scratch: scratch, into: out, identity: false, transform: transform, also: nil,
-            transform: .minus(0), also: nil, transform: .minus(0))
+            transform: .identity, also: nil, transform: .identity)
     }
 
     /// Mean, p05 … p95 of the values themselves (range and sum in one pass).
@@ -157,7 +157,7 @@ public enum RowStatistics {
     ) {
         compute(
             values, count: n, range: nil, scratch: scratch, into: out, identity: true, transform: { $0 }, also: nil,
-            transform: .minus(0), also: nil, transform: .minus(0))
+            transform: .identity, also: nil, transform: .identity)
     }
 
     /// The values themselves into `out` and up to two non-decreasing transforms of them into
@@ -183,8 +183,8 @@ public enum RowStatistics {
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, preferringOrder order: UnsafePointer<Int32>,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .minus(0),
-        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .minus(0)
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .identity,
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .identity
     ) -> (minimum: Double, maximum: Double)? {
         let range = rangeAndSum(values, count: n)
         if computeAlong(
@@ -208,8 +208,8 @@ public enum RowStatistics {
     public static func compute(
         _ values: UnsafePointer<Double>, count n: Int, guess: (low: Double, high: Double)?,
         scratch: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>,
-        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .minus(0),
-        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .minus(0)
+        also second: UnsafeMutablePointer<Double>? = nil, transform secondTransform: RowTransform = .identity,
+        also third: UnsafeMutablePointer<Double>? = nil, transform thirdTransform: RowTransform = .identity
     ) -> (minimum: Double, maximum: Double) {
         compute(
             values, count: n, range: nil, guess: guess, scratch: scratch, into: out, identity: true, transform: { $0 },

@@ -8,6 +8,10 @@ public enum RowTransform: Sendable, Equatable {
     /// value / amount, for amount > 0.
     case dividedBy(Double)
 
+    /// The value itself: v − 0 is v bit for bit (−0 included); what a statistic without a
+    /// derived row passes.
+    public static let identity = RowTransform.minus(0)
+
     /// The transformed value.
     @inlinable @inline(__always)
     public func callAsFunction(_ value: Double) -> Double {
