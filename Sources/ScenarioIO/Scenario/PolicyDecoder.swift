@@ -23,7 +23,7 @@ struct PolicyDecoder {
     let reader: NodeReader
     let districtIDs: [String]
     /// Every units-CSV column the policy reads.
-    private(set) var columns: [ColumnReference] = []
+    var columns: [ColumnReference] = []
     /// Unit ids named in `rollout.byUnit`.
     private(set) var unitReferences: [(id: String, node: Node)] = []
     /// Tags named in roll-out, growth and eligibility, for the "carried by no unit" warning.
@@ -34,13 +34,16 @@ struct PolicyDecoder {
     /// Unit ids named in any wave's selectors (checked even when the wave has other errors).
     var waveUnitReferences: [(wave: String, id: String, node: Node)] = []
     /// Allocation keys, for the zero-sum check.
-    private(set) var keys: [KeyReference] = []
+    var keys: [KeyReference] = []
     /// The correlation matrix file, if named.
     private(set) var matrixFile: (path: String, node: Node)?
+    /// Sections decoded before for a tree of the same template (`nil`: decode every section).
+    let reuse: Reuse?
 
-    init(reader: NodeReader, districtIDs: [String]) {
+    init(reader: NodeReader, districtIDs: [String], reuse: Reuse? = nil) {
         self.reader = reader
         self.districtIDs = districtIDs
+        self.reuse = reuse
     }
 
     /// Decodes the policy from the top-level `root` fields; `nil` if anything was invalid.
@@ -76,9 +79,15 @@ struct PolicyDecoder {
         }
         if let node = root["rollout"] { policy.rollout = rollout(node) }
         if let node = root["rebate"] { policy.rebate = rebate(node) }
-        if let node = root["lineFees"] { policy.lineFees = lineFees(node) }
-        if let node = root["donations"] { policy.donations = donations(node) }
-        if let node = root["needs"] { policy.needs = needs(node) }
+        if let node = root["lineFees"], case .lineFees(let fees) = reusing("lineFees", { .lineFees($0.lineFees(node)) }) {
+            policy.lineFees = fees
+        }
+        if let node = root["donations"], case .donations(let donations) = reusing("donations", { .donations($0.donations(node)) }) {
+            policy.donations = donations
+        }
+        if let node = root["needs"], case .needs(let needs) = reusing("needs", { .needs($0.needs(node)) }) {
+            policy.needs = needs
+        }
         let failed = reader.diagnostics[before...].contains { $0.severity == .error }
         return failed ? nil : policy
     }

@@ -96,9 +96,12 @@ public struct ScenarioLoader: Sendable {
 
     /// Validates the scenario tree `root` as if it were the file at `path` (tables it names are
     /// read through `files`): the model, or `nil` and every diagnostic (warnings included).
-    func decode(tree root: Node, path: String) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    /// Policy sections `reuse` holds are taken from it unless the tree changed them.
+    func decode(
+        tree root: Node, path: String, reuse: PolicyDecoder.Reuse? = nil
+    ) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
         let reader = NodeReader(file: path)
-        let scenario = decode(root, reader: reader, path: path)
+        let scenario = decode(root, reader: reader, path: path, reuse: reuse)
         return (reader.hasErrors ? nil : scenario, reader.diagnostics)
     }
 
@@ -106,7 +109,7 @@ public struct ScenarioLoader: Sendable {
 
     // MARK: Decoding
 
-    private func decode(_ root: Node, reader: NodeReader, path: String) -> Scenario? {
+    private func decode(_ root: Node, reader: NodeReader, path: String, reuse: PolicyDecoder.Reuse? = nil) -> Scenario? {
         guard let fields = reader.fields(root, path: "", allowed: ScenarioKeys.topLevel) else { return nil }
         let header = ScenarioHeader.decode(fields, reader: reader)
         // Without valid years the year-dependent checks (step-function starts, weights per
@@ -115,7 +118,7 @@ public struct ScenarioLoader: Sendable {
         let horizon = header.horizon
         reader.horizon = horizon
         let districtIDs = header.districts.map(\.id)
-        var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs)
+        var decoder = PolicyDecoder(reader: reader, districtIDs: districtIDs, reuse: reuse)
         let reform = decoder.decode(fields)
         var decoders = [decoder]
         var variants: [(name: String, node: Node, policy: Policy?)] = []

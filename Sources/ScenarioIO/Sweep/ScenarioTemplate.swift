@@ -31,6 +31,8 @@ public struct ScenarioTemplate: Sendable {
     private let lineOffset: Int
     private let loader: ScenarioLoader
     private let valueNodes = ValueNodeCache()
+    /// Policy sections decoded once for the points that leave them as the template has them.
+    private let sections: PolicyDecoder.SectionCache?
     /// The `--set` entries applied before the variant and the points.
     let settings: CommandLineSet
     /// Lines between a point's value nodes and the settings' nodes (more than a point has entries).
@@ -43,6 +45,13 @@ public struct ScenarioTemplate: Sendable {
     /// Reads the scenario at `path` through `files` (read once), checks it as written with
     /// `settings` (`--set`) applied, and prepares points on top of `variant`'s `set` if given.
     public init(path: String, variant: String? = nil, files: ScenarioFiles = .disk, settings: CommandLineSet = .none) throws(InputError) {
+        try self.init(path: path, variant: variant, files: files, settings: settings, reusingSections: true)
+    }
+
+    /// `init(path:variant:files:settings:)`; without `reusingSections` every point decodes every
+    /// section (tests compare the two).
+    init(path: String, variant: String?, files: ScenarioFiles, settings: CommandLineSet, reusingSections: Bool) throws(InputError) {
+        sections = reusingSections ? PolicyDecoder.SectionCache() : nil
         let cached = ScenarioFiles.caching(files)
         var loader = ScenarioLoader(files: cached)
         loader.unitsCache = UnitsTableCache()
@@ -112,7 +121,9 @@ public struct ScenarioTemplate: Sendable {
         if ScenarioHeader.districtIDs(tree.mapping?["districts"]) != declared {
             return .failure(InputError([Diagnostic(file: loaded.path, message: "a point may not add, remove or reorder districts; the scenario declares \(declared.joined(separator: ", "))")]))
         }
-        let (scenario, diagnostics) = loader.decode(tree: tree, path: loaded.path)
+        let changed = Set(entries.map { String($0.path.split(separator: ".").first ?? "") })
+        let (scenario, diagnostics) = loader.decode(
+            tree: tree, path: loaded.path, reuse: sections.map { PolicyDecoder.Reuse(cache: $0, changed: changed) })
         let errors = diagnostics.filter { $0.severity == .error }.map { relocate($0, entries: entries) }
         guard let scenario, errors.isEmpty else { return .failure(InputError(errors)) }
         if scenario.feeCategories != loaded.scenario.feeCategories {
