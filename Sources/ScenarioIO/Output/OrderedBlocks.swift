@@ -38,7 +38,7 @@ enum OrderedBlocks {
     /// Rendered blocks not yet handed on.
     private final class Slots: @unchecked Sendable {
         private var blocks: [Data?]
-        /// Blocks handed on so far (all of them once the writer stops early).
+        /// Blocks handed on so far.
         private var handed = 0
         /// Set when no more blocks will be taken.
         private var stopped = false
