@@ -35,11 +35,10 @@ public struct ResultTables: Sendable {
     /// `units.csv` as text.
     public func unitsCSV() -> String { String(decoding: unitsData(), as: UTF8.self) }
 
-    /// `units.csv`'s bytes, after a byte-order mark with `bom`; `progress` is told the rows
-    /// written every few thousand.
-    public func unitsData(bom: Bool = false, progress: ((Int) -> Void)? = nil) -> Data {
+    /// `units.csv`'s bytes, after a byte-order mark with `bom`.
+    public func unitsData(bom: Bool = false) -> Data {
         var data = unitsHeader(bom: bom)
-        unitsRows(progress: progress) { data.append($0) }
+        unitsRows { data.append($0) }
         return data
     }
 

@@ -42,6 +42,10 @@ public struct RunFile: Sendable {
         return data
     }
 
+    /// The same file held in memory, a streamed table rendered once here: for a run whose other
+    /// outputs read its bytes too (the workbook reads `units.csv` or `units_quantiles.csv`).
+    public var inMemory: RunFile { rows == nil ? self : RunFile(name: name, data: data) }
+
     /// The bytes up to the first line break (the header of a CSV), without rendering any rows.
     public var firstLine: Data { head.prefix { $0 != UInt8(ascii: "\n") } }
 

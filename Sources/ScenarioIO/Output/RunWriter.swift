@@ -78,11 +78,10 @@ public struct RunWriter {
         if let waves { files.append((WaveReport.fileName, Data((bom + waves.csv()).utf8))) }
         // units.csv is rendered into the staged folder as it is written, unless the workbook
         // reads it too (issue 22).
-        let units = options.workbook
-            ? RunFile(name: "units.csv", data: tables.unitsData(bom: options.excelBOM, progress: progress))
-            : RunFile(name: "units.csv", header: tables.unitsHeader(bom: options.excelBOM)) { [progress = ProgressRelay(progress)] sink in
-                try tables.unitsRows(progress: progress.tell, into: sink)
-            }
+        let streamed = RunFile(name: "units.csv", header: tables.unitsHeader(bom: options.excelBOM)) {
+            [progress = ProgressRelay(progress)] sink in try tables.unitsRows(progress: progress.tell, into: sink)
+        }
+        let units = options.workbook ? streamed.inMemory : streamed
         var runFiles = [units] + files.map { RunFile(name: $0.0, data: $0.1) }
         var manifest = RunManifest(
             loaded: loaded, variants: result.variants.map(\.name), files: runFiles.map(\.name) + options.extraFiles,
@@ -110,11 +109,10 @@ public struct RunWriter {
         let bom: [UInt8] = options.excelBOM ? [0xEF, 0xBB, 0xBF] : []
         // units_quantiles.csv is rendered into the staged folder as it is written, unless the
         // workbook reads it too.
-        let units = options.workbook
-            ? RunFile(name: "units_quantiles.csv", data: tables.unitsData(bom: options.excelBOM))
-            : RunFile(name: "units_quantiles.csv", header: tables.unitsHeader(bom: options.excelBOM)) { sink in
-                try tables.unitsRows(into: sink)
-            }
+        let streamed = RunFile(name: "units_quantiles.csv", header: tables.unitsHeader(bom: options.excelBOM)) { sink in
+            try tables.unitsRows(into: sink)
+        }
+        let units = options.workbook ? streamed.inMemory : streamed
         var files: [(String, Data)] = [("districts_quantiles.csv", tables.districtsData(bom: options.excelBOM))]
         // A shard (its brief keeps the partials) writes its districts' brief rows; merge adds
         // the all rows from brief-partials.bin.

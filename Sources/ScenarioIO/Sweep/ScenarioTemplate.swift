@@ -91,9 +91,12 @@ public struct ScenarioTemplate: Sendable {
         var tree = self.tree.node!
         var problems: [Diagnostic] = []
         let overlay = VariantOverlay(firstYear: loaded.scenario.horizon.firstYear)
+        // The top-level sections the entries change: the others are the template's (`sections`).
+        var changed = Set<String>()
         for (j, entry) in entries.enumerated() {
             func problem(_ message: String) { problems.append(diagnostic(entry, message)) }
             let first = String(entry.path.split(separator: ".").first ?? "")
+            changed.insert(first)
             if ScenarioKeys.fixedForVariants.contains(first) {
                 problem("'\(entry.path)' cannot be swept: like a variant, a point may not change name, years, currency, unit, precision, rounding, seed, paths, units, taxSeries or variants (use --paths and --seed for the run)")
                 continue
@@ -121,7 +124,6 @@ public struct ScenarioTemplate: Sendable {
         if ScenarioHeader.districtIDs(tree.mapping?["districts"]) != declared {
             return .failure(InputError([Diagnostic(file: loaded.path, message: "a point may not add, remove or reorder districts; the scenario declares \(declared.joined(separator: ", "))")]))
         }
-        let changed = Set(entries.map { String($0.path.split(separator: ".").first ?? "") })
         let (scenario, diagnostics) = loader.decode(
             tree: tree, path: loaded.path, reuse: sections.map { PolicyDecoder.Reuse(cache: $0, changed: changed) })
         let errors = diagnostics.filter { $0.severity == .error }.map { relocate($0, entries: entries) }

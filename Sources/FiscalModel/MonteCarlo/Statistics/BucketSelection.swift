@@ -81,7 +81,7 @@ public enum BucketSelection {
                 var start = 0
                 for w in 0..<wantedCount {
                     cursor[w] = start
-                    start += Int(counts[wanted[w] + 1] - counts[wanted[w]])
+                    start += first(wanted[w] + 1) - first(wanted[w])
                 }
                 // slot[b]: which wanted bucket b is, or −1 (a byte each, after the counts).
                 let slot = UnsafeMutableRawPointer(counts + buckets + 1).assumingMemoryBound(to: Int8.self)
